@@ -1,0 +1,45 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useNavigation, useSubmit } from "@remix-run/react";
+import { type FormEvent, useEffect } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+
+export interface ActionErrors {
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+}
+
+/**
+ * react-hook-form with the same zod schema the action uses. The browser checks first (errors appear
+ * next to fields without a round trip); the native form still posts, so it works without JavaScript,
+ * and server errors are merged back into the same fields.
+ */
+export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues?: Record<string, unknown>) {
+  const server = (actionData ?? undefined) as ActionErrors | undefined;
+  const form = useForm<Record<string, string>>({
+    resolver: zodResolver(schema as never),
+    mode: "onTouched",
+    defaultValues: { ...(defaultValues ?? {}), ...(server?.values ?? {}) } as never,
+  });
+  const submit = useSubmit();
+  const navigation = useNavigation();
+
+  useEffect(() => {
+    for (const [name, message] of Object.entries(server?.errors ?? {})) {
+      form.setError(name, { type: "server", message });
+    }
+  }, [server, form]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.currentTarget;
+    // Let the browser post multipart forms with files natively handled by Remix's submit.
+    void form.handleSubmit(() => submit(target, { method: (target.method as "post") || "post", encType: target.enctype as never }))(event);
+  };
+
+  const errorOf = (name: string): string | undefined => {
+    const e = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
+    return e?.message ?? server?.errors?.[name];
+  };
+
+  return { ...form, onSubmit, errorOf, submitting: navigation.state === "submitting" };
+}

@@ -1,0 +1,71 @@
+import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { loader } from "~/root";
+import { LOCALES } from "~/i18n/i18n";
+import { useLocale, useT } from "../i18n";
+
+/** Role-aware navigation; on phones the links wrap under the brand, no JavaScript needed. */
+export function AppHeader() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user;
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const links: { to: string; label: string }[] = [];
+  if (user) {
+    links.push(user.shopStatus ? { to: "/seller", label: t("nav.shop") } : { to: "/seller/onboarding", label: t("nav.openShop") });
+    if (user.roles.includes("admin")) {
+      links.push({ to: "/admin", label: t("nav.admin") });
+    }
+    links.push({ to: "/notifications", label: root.unread ? `${t("nav.notifications")} (${root.unread})` : t("nav.notifications") });
+    links.push({ to: "/account", label: t("nav.account") });
+  }
+  return (
+    <header className="header">
+      <a className="skip-link" href="#main">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="container header__bar">
+        <Link to="/" className="header__brand">
+          {t("app.name")}
+        </Link>
+        <nav className="header__nav" aria-label={t("nav.menu")}>
+            <ul>
+              {links.map((l) => (
+                <li key={l.to}>
+                  <NavLink to={l.to}>{l.label}</NavLink>
+                </li>
+              ))}
+              {user ? (
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/login">{t("nav.login")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/signup">{t("nav.signup")}</NavLink>
+                  </li>
+                </>
+              )}
+              <li>
+                <Form method="post" action="/language" className="lang-switch">
+                  <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+                  {LOCALES.filter((l) => l !== locale).map((l) => (
+                    <button key={l} type="submit" name="locale" value={l} className="link-button" lang={l} aria-label={t("lang.switch")}>
+                      {t(`lang.${l}`)}
+                    </button>
+                  ))}
+                </Form>
+              </li>
+            </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatRupiah, formatWeight } from "./format";
+
+describe("id-ID formatting", () => {
+  it("formats integer rupiah without decimals or spaces", () => {
+    expect(formatRupiah(1250000)).toBe("Rp1.250.000");
+    expect(formatRupiah(0)).toBe("Rp0");
+    expect(formatRupiah(-5000)).toBe("-Rp5.000");
+  });
+  it("refuses fractional rupiah", () => {
+    expect(() => formatRupiah(10.5)).toThrow();
+  });
+  it("formats dates in Indonesian, in Jakarta time", () => {
+    expect(formatDate(new Date("2026-08-16T20:00:00Z"))).toBe("17 Agustus 2026");
+    expect(formatDate(new Date("2026-08-16T20:00:00Z"), "en")).toBe("17 August 2026");
+  });
+  it("formats weights in grams and kilograms with a decimal comma", () => {
+    expect(formatWeight(850)).toBe("850 g");
+    expect(formatWeight(1250)).toBe("1,25 kg");
+    expect(formatWeight(12000)).toBe("12 kg");
+  });
+});

@@ -1,0 +1,33 @@
+import type { Locale } from "./i18n";
+
+// One formatter each for money, dates and weights; always id-ID conventions for numbers so that
+// a seller sees the same "Rp1.250.000" in either language.
+const rupiah = new Intl.NumberFormat("id-ID", { style: "currency", currency: "IDR", maximumFractionDigits: 0, minimumFractionDigits: 0 });
+const number = new Intl.NumberFormat("id-ID");
+
+/** Integer rupiah → "Rp1.250.000" (no space, no decimals). */
+export function formatRupiah(amount: number): string {
+  if (!Number.isSafeInteger(amount)) throw new Error(`Rupiah amounts are whole numbers, got ${amount}`);
+  return rupiah.format(amount).replace(/\s/g, "");
+}
+
+export function formatNumber(n: number): string {
+  return number.format(n);
+}
+
+const tags: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+
+/** Dates are shown in Indonesia's western time zone unless told otherwise. */
+export function formatDate(date: Date | string, locale: Locale = "id", timeZone = "Asia/Jakarta"): string {
+  return new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "long", year: "numeric", timeZone }).format(new Date(date));
+}
+
+export function formatDateTime(date: Date | string, locale: Locale = "id", timeZone = "Asia/Jakarta"): string {
+  return new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(date));
+}
+
+/** Grams → "850 g" below a kilogram, "1,25 kg" above. */
+export function formatWeight(grams: number): string {
+  if (grams < 1000) return `${number.format(grams)} g`;
+  return `${new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }).format(grams / 1000)} kg`;
+}

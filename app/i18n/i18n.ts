@@ -1,0 +1,35 @@
+import * as common from "./messages/common";
+
+// The one i18n layer: components and mails get text through t(); no string literals in components.
+export const LOCALES = ["id", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "id";
+
+const dictionaries: Record<Locale, Record<string, string>> = {
+  id: { ...common.id },
+  en: { ...common.en },
+};
+
+/** Feature modules add their messages here (kyc, catalog...), each with both languages. */
+export function registerMessages(messages: { id: Record<string, string>; en: Record<string, string> }) {
+  Object.assign(dictionaries.id, messages.id);
+  Object.assign(dictionaries.en, messages.en);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export type Vars = Record<string, string | number>;
+export type Translate = (key: string, vars?: Vars) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, vars) => {
+    const template = dictionaries[locale][key] ?? dictionaries[DEFAULT_LOCALE][key] ?? key;
+    return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
+  };
+}
+
+export function dictionaryKeys(locale: Locale): string[] {
+  return Object.keys(dictionaries[locale]);
+}

@@ -1,0 +1,17 @@
+import { db, type Tx } from "~/infra/db.server";
+
+export function createNotification(tx: Tx, data: { userId: string; kind: string; title: string; body: string; link?: string }) {
+  return tx.notification.create({ data });
+}
+
+export function listNotifications(userId: string, take = 30) {
+  return db().notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
+}
+
+export function countUnread(userId: string) {
+  return db().notification.count({ where: { userId, readAt: null } });
+}
+
+export function markAllRead(userId: string, now: Date) {
+  return db().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+}

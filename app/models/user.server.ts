@@ -1,0 +1,25 @@
+import { db, type Tx } from "~/infra/db.server";
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export function findUserByEmail(email: string) {
+  return db().user.findUnique({ where: { email: normalizeEmail(email) } });
+}
+
+export function findUserById(id: string) {
+  return db().user.findUnique({ where: { id } });
+}
+
+export function createUser(tx: Tx, data: { email: string; name: string; passwordHash: string; isAdmin?: boolean; locale?: string }) {
+  return tx.user.create({ data: { ...data, email: normalizeEmail(data.email) } });
+}
+
+export function updatePassword(tx: Tx, userId: string, passwordHash: string) {
+  return tx.user.update({ where: { id: userId }, data: { passwordHash } });
+}
+
+export function setUserLocale(userId: string, locale: string) {
+  return db().user.update({ where: { id: userId }, data: { locale } });
+}

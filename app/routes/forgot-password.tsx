@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { TextField } from "~/components/forms/fields";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import { useT } from "~/components/i18n";
+import { titleMeta } from "~/components/meta";
+import { parseForm } from "~/infra/forms.server";
+import { appUrlOf } from "~/infra/url.server";
+import { ForgotPasswordSchema } from "~/schemas/auth";
+import { requestPasswordReset } from "~/services/auth.server";
+
+export const meta = titleMeta("auth.forgotTitle");
+
+export async function action({ request }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, ForgotPasswordSchema);
+  if (!parsed.ok) return parsed.response;
+  await requestPasswordReset(parsed.data.email, appUrlOf(request));
+  return { sent: true as const };
+}
+
+export default function ForgotPassword() {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const form = useZodForm(ForgotPasswordSchema, actionData);
+  if (actionData && "sent" in actionData) {
+    return (
+      <section className="narrow">
+        <h1>{t("auth.forgotTitle")}</h1>
+        <div className="alert alert--success" role="status">
+          {t("auth.forgotSent")}
+        </div>
+      </section>
+    );
+  }
+  return (
+    <section className="narrow">
+      <h1>{t("auth.forgotTitle")}</h1>
+      <p>{t("auth.forgotLead")}</p>
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <TextField label={t("form.email")} type="email" autoComplete="email" inputMode="email" error={form.errorOf("email")} {...form.register("email")} />
+        <button type="submit" disabled={form.submitting}>
+          {t("auth.forgotButton")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+// Demo data, loaded once on the first start (and by `npm start` on any empty database).
+// Later features extend this one module: shops in each verification state, categories, products.
+import { db } from "~/infra/db.server";
+import { hashPassword } from "~/infra/password.server";
+import { createUser } from "~/models/user.server";
+
+export const DEMO_PASSWORD = "lapak-demo-2026";
+
+export interface DemoLogin {
+  role: "admin" | "buyer" | "seller";
+  email: string;
+  name: string;
+  note?: string;
+}
+
+export const DEMO_USERS: DemoLogin[] = [
+  { role: "admin", email: "admin@lapak.test", name: "Rina Kusumawati", note: "verifikasi penjual" },
+  { role: "buyer", email: "budi@lapak.test", name: "Budi Santoso" },
+  { role: "buyer", email: "sari@lapak.test", name: "Sari Wulandari" },
+  { role: "seller", email: "agus@lapak.test", name: "Agus Setiawan", note: "calon penjual" },
+  { role: "seller", email: "dewi@lapak.test", name: "Dewi Lestari", note: "calon penjual" },
+  { role: "seller", email: "joko@lapak.test", name: "Joko Prasetyo", note: "calon penjual" },
+];
+
+export async function seedDemoData(): Promise<{ password: string; logins: DemoLogin[]; created: boolean }> {
+  const already = await db().user.findUnique({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
+  if (already || (await db().user.count()) > 0) return { password: DEMO_PASSWORD, logins: already ? DEMO_USERS : [], created: false };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db().$transaction(async (tx) => {
+    for (const u of DEMO_USERS) {
+      await createUser(tx, { email: u.email, name: u.name, passwordHash, isAdmin: u.role === "admin" });
+    }
+  });
+  return { password: DEMO_PASSWORD, logins: DEMO_USERS, created: true };
+}
