@@ -3,6 +3,7 @@
 import { db } from "~/infra/db.server";
 import { hashPassword } from "~/infra/password.server";
 import { createUser } from "~/models/user.server";
+import { DEMO_SHOPS, seedDemoShops } from "./demo/shops";
 
 export const DEMO_PASSWORD = "lapak-demo-2026";
 
@@ -20,16 +21,20 @@ export const DEMO_USERS: DemoLogin[] = [
   { role: "seller", email: "agus@lapak.test", name: "Agus Setiawan", note: "calon penjual" },
   { role: "seller", email: "dewi@lapak.test", name: "Dewi Lestari", note: "calon penjual" },
   { role: "seller", email: "joko@lapak.test", name: "Joko Prasetyo", note: "calon penjual" },
+  ...DEMO_SHOPS.map((s) => ({ role: "seller" as const, email: s.email, name: s.owner, note: `${s.shop} (${s.target})` })),
 ];
 
 export async function seedDemoData(): Promise<{ password: string; logins: DemoLogin[]; created: boolean }> {
   const already = await db().user.findUnique({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
   if (already || (await db().user.count()) > 0) return { password: DEMO_PASSWORD, logins: already ? DEMO_USERS : [], created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db().$transaction(async (tx) => {
+  const users = await db().$transaction(async (tx) => {
+    const byEmail = new Map<string, { id: string }>();
     for (const u of DEMO_USERS) {
-      await createUser(tx, { email: u.email, name: u.name, passwordHash, isAdmin: u.role === "admin" });
+      byEmail.set(u.email, await createUser(tx, { email: u.email, name: u.name, passwordHash, isAdmin: u.role === "admin" }));
     }
+    return byEmail;
   });
+  await seedDemoShops(users, users.get(DEMO_USERS[0].email)!.id);
   return { password: DEMO_PASSWORD, logins: DEMO_USERS, created: true };
 }

@@ -1,4 +1,6 @@
-// Shops arrive with the onboarding feature; until then nobody owns one.
-export async function findShopStatusOfOwner(_userId: string): Promise<string | null> {
-  return null;
+import { db } from "~/infra/db.server";
+
+export async function findShopStatusOfOwner(userId: string): Promise<string | null> {
+  const shop = await db().shop.findUnique({ where: { ownerId: userId }, select: { status: true } });
+  return shop?.status ?? null;
 }

@@ -1,6 +1,7 @@
 import type { Schedule } from "~/infra/jobs.server";
+import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 
-/** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). */
+/** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
 export function scheduledJobs(): Schedule[] {
-  return [];
+  return [{ name: "kyc-retention", cron: "15 19 * * *", run: () => deleteExpiredKycDocuments() }]; // 02:15 WIB
 }

@@ -51,7 +51,7 @@ function headersOf(result: unknown): Headers {
 
 /** The data of a `data()` result or the plain object a loader returned. */
 export function payload<T = Record<string, unknown>>(result: unknown): T {
-  if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") return (result as { data: T }).data;
+  if (result && typeof result === "object" && "type" in result && (result as { type: string }).type === "DataWithResponseInit") return (result as unknown as { data: T }).data;
   return result as T;
 }
 

@@ -7,7 +7,10 @@ import type { ObjectStorage } from "./storage.server";
 /** Files under .data/objects (outside public/), each with a small JSON sidecar for its content type. */
 export class DiskStorage implements ObjectStorage {
   readonly driver = "disk" as const;
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
 
   private file(key: string) {
     assertValidKey(key);
@@ -21,9 +24,16 @@ export class DiskStorage implements ObjectStorage {
     await mkdir(path.dirname(file), { recursive: true });
     // Write then rename, so a crash never leaves a half-written object under a real key.
     const tmp = `${file}.${randomUUID()}.tmp`;
-    await writeFile(tmp, body);
-    await writeFile(`${file}.meta.json`, JSON.stringify({ contentType }));
-    await rename(tmp, file);
+    const metaTmp = `${tmp}.meta`;
+    try {
+      await writeFile(tmp, body);
+      await writeFile(metaTmp, JSON.stringify({ contentType }));
+      await rename(metaTmp, `${file}.meta.json`);
+      await rename(tmp, file);
+    } catch (error) {
+      await Promise.all([rm(tmp, { force: true }), rm(metaTmp, { force: true })]);
+      throw error;
+    }
   }
 
   async get(key: string) {
@@ -43,7 +53,8 @@ export class DiskStorage implements ObjectStorage {
     await rm(`${file}.meta.json`, { force: true });
   }
 
-  async signedUrl() {
+  async signedUrl(key: string) {
+    assertValidKey(key);
     return null;
   }
 }

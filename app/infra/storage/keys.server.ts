@@ -1,6 +1,10 @@
-// Keys are made by the server (e.g. shops/{shopId}/kyc/{id}.webp); anything else is a bug or an attack.
-const KEY_PATTERN = /^[a-z0-9][a-z0-9/_.-]{0,400}$/i;
+// Keys are made by the server (e.g. shops/{shopId}/kyc/{id}.jpg); anything else is a bug or an attack.
+// Segment by segment, so "a//b", "a/./b", "a/" and ".." never reach a driver; the disk driver's own
+// sidecar and temp endings are reserved.
+const KEY_PATTERN = /^[a-z0-9][a-z0-9_.-]*(\/[a-z0-9][a-z0-9_.-]*)*$/i;
 
 export function assertValidKey(key: string) {
-  if (!KEY_PATTERN.test(key) || key.includes("..") || key.includes("//")) throw new Error(`Invalid storage key: ${key}`);
+  if (key.length > 400 || !KEY_PATTERN.test(key) || key.includes("..") || /\.(meta\.json|tmp)$/i.test(key)) {
+    throw new Error(`Invalid storage key: ${key}`);
+  }
 }

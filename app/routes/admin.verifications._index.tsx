@@ -1,0 +1,77 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { titleMeta } from "~/components/meta";
+import { formatDateTime } from "~/i18n/format";
+import { requirePermission } from "~/infra/auth.server";
+import { reviewQueue } from "~/services/verification.server";
+
+export const meta = titleMeta("review.queueTitle");
+
+const FILTERS = ["waiting", "submitted", "in_review", "changes_requested", "approved", "rejected", "suspended", "all"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "review:kyc:any");
+  const url = new URL(request.url);
+  const status = url.searchParams.get("status") ?? "waiting";
+  const filter = (FILTERS as readonly string[]).includes(status) ? status : "waiting";
+  const q = url.searchParams.get("q") ?? "";
+  const statuses = filter === "waiting" ? "submitted,in_review" : filter;
+  const result = await reviewQueue({ status: statuses, q, after: url.searchParams.get("after") });
+  return { ...result, filter, q, now: new Date().toISOString() };
+}
+
+/** "3 hari", "5 jam": how long a submission has waited. */
+function age(fromIso: string, nowIso: string, locale: string) {
+  const minutes = Math.max(0, (Date.parse(nowIso) - Date.parse(fromIso)) / 60000);
+  const rtf = new Intl.RelativeTimeFormat(locale === "en" ? "en" : "id", { numeric: "always", style: "long" });
+  const [value, unit] = minutes >= 1440 ? [Math.floor(minutes / 1440), "day"] : minutes >= 60 ? [Math.floor(minutes / 60), "hour"] : [Math.floor(minutes), "minute"];
+  return rtf.format(-value, unit as Intl.RelativeTimeFormatUnit);
+}
+
+export default function VerificationQueue() {
+  const t = useT();
+  const locale = useLocale();
+  const { items, next, filter, q, now, counts } = useLoaderData<typeof loader>();
+  const waiting = (counts.submitted ?? 0) + (counts.in_review ?? 0);
+  return (
+    <>
+      <h1>{t("review.queueTitle")}</h1>
+      <Form method="get" className="card stack" role="search">
+        <div className="field">
+          <label htmlFor="q">{t("review.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={q} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t("review.filterStatus")}</label>
+          <select id="status" name="status" defaultValue={filter}>
+            {FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {f === "waiting" ? `${t("status.submitted")} + ${t("status.in_review")} (${waiting})` : `${t(`status.${f}`)}${f !== "all" ? ` (${counts[f] ?? 0})` : ""}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t("form.submit")}</button>
+      </Form>
+      {items.length === 0 ? <p>{t("review.empty")}</p> : null}
+      <ul className="queue">
+        {items.map((s) => (
+          <li key={s.id} className="card">
+            <p>
+              <strong>{s.name}</strong> <span className={`badge badge--${s.status}`}>{t(`status.${s.status}`)}</span>
+            </p>
+            <p className="muted">
+              {s.ownerName}
+              {s.nikMasked ? ` · ${s.nikMasked}` : ""} · {formatDateTime(s.submittedAt, locale)} · {t("review.age", { age: age(s.submittedAt, now, locale) })}
+            </p>
+            <Link className="button-secondary" to={`/admin/verifications/${s.id}`} aria-label={`${t("review.open")} ${s.name}`}>
+              {t("review.open")}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {next ? <Link to={`?status=${filter}&q=${encodeURIComponent(q)}&after=${encodeURIComponent(next)}`}>{t("pagination.next")}</Link> : null}
+    </>
+  );
+}

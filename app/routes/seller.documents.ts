@@ -1,0 +1,37 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
+import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/kyc/verification";
+import { requireUser } from "~/infra/auth.server";
+import { statusOf } from "~/infra/http.server";
+import { UPLOAD_LIMITS, uploadDocument } from "~/services/onboarding.server";
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
+
+/** Document upload for the wizard (XHR with progress): multipart `kind` + `file`, answers JSON. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  let form: FormData;
+  try {
+    // The part limit stops an oversized body while it streams, before it is all in memory.
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMITS.maxBytes + 1 }));
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return json({ ok: false, error: "upload_too_large", vars: { maxMb: UPLOAD_LIMITS.maxBytes / 1024 / 1024 } }, 413);
+    throw error;
+  }
+  const kind = form.get("kind");
+  const file = form.get("file");
+  if (typeof kind !== "string" || !(DOCUMENT_KINDS as readonly string[]).includes(kind)) return json({ ok: false, error: "upload_kind" }, 400);
+  if (!file || typeof file === "string") return json({ ok: false, error: "upload_empty" }, 400);
+  try {
+    const doc = await uploadDocument(user, kind as DocumentKind, Buffer.from(await file.arrayBuffer()));
+    return json({ ok: true, document: { id: doc.id, kind: doc.kind, version: doc.version, url: `/documents/${doc.id}`, contentType: doc.contentType } });
+  } catch (error) {
+    if (error instanceof DomainError) return json({ ok: false, error: error.messageKey, vars: error.vars }, statusOf(error));
+    throw error;
+  }
+}
+
+export async function loader() {
+  return json({ ok: false, error: "method" }, 405);
+}

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { FormError, SelectField, TextField } from "~/components/forms/fields";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import { useT } from "~/components/i18n";
+import { StepDocuments } from "~/components/kyc/step-documents";
+import { LockedNotice, useOnboarding } from "~/components/kyc/step-helpers";
+import { BANKS, findBank } from "~/domain/kyc/banks";
+import { holderNameMatches } from "~/domain/kyc/bank-account";
+import { requireUser } from "~/infra/auth.server";
+import { parseForm } from "~/infra/forms.server";
+import { BankStepSchema } from "~/schemas/onboarding";
+import { saveBankStep } from "~/services/onboarding.server";
+import { saveStep } from "~/services/step-actions.server";
+
+const ACCOUNT_FIELD = Object.fromEntries(["bank_account_format", "validation.required"].map((k) => [k, "accountNumber"]));
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = await parseForm(request, BankStepSchema);
+  if (!parsed.ok) return parsed.response;
+  const saved = await saveStep(() => saveBankStep(user, parsed.data), { ...ACCOUNT_FIELD, bank_unknown: "bankCode" });
+  if (!saved.ok) return saved.response;
+  return redirect("/seller/onboarding/review");
+}
+
+export default function BankStep() {
+  const t = useT();
+  const { onboarding } = useOnboarding();
+  const actionData = useActionData<typeof action>();
+  const bank = onboarding?.bank;
+  const form = useZodForm(BankStepSchema, actionData, { bankCode: bank?.bankCode ?? "", holderName: bank?.holderName ?? "", accountOnFile: bank?.accountMasked ? "1" : "" });
+  if (!onboarding) return <LockedNotice reason="onboarding.locked" />;
+  const editable = onboarding.replaceable.includes("bank_book");
+  const bankCode = form.watch("bankCode");
+  const holder = form.watch("holderName");
+  const lengths = findBank(bankCode ?? "")?.typicalLengths ?? [];
+  const ktpName = onboarding.identity.fullName;
+  const holderWarning = holder && ktpName && !holderNameMatches(holder, ktpName) ? t("bank_holder_name_mismatch") : null;
+  return (
+    <section className="narrow">
+      <h2>{t("onboarding.step.bank")}</h2>
+      {!editable ? <LockedNotice reason={onboarding.editable ? "onboarding.notRequested" : "onboarding.locked"} /> : null}
+      <FormError error={actionData?.errors?._form} />
+      <StepDocuments kinds={[{ kind: "bank_book", label: t("onboarding.bank.photo") }]} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <fieldset disabled={!editable}>
+          <input type="hidden" {...form.register("accountOnFile")} />
+          <SelectField label={t("onboarding.bank.bank")} error={form.errorOf("bankCode")} {...form.register("bankCode")}>
+            <option value="">{t("onboarding.choose")}</option>
+            {BANKS.map((b) => (
+              <option key={b.code} value={b.code}>
+                {b.name} ({b.code})
+              </option>
+            ))}
+          </SelectField>
+          <TextField
+            label={t("onboarding.bank.account")}
+            inputMode="numeric"
+            autoComplete="off"
+            error={form.errorOf("accountNumber")}
+            hint={
+              bank?.accountMasked
+                ? t("onboarding.bank.accountSaved", { account: bank.accountMasked })
+                : lengths.length
+                  ? t("onboarding.bank.accountHint", { lengths: lengths.join("/") })
+                  : undefined
+            }
+            {...form.register("accountNumber")}
+          />
+          <TextField label={t("onboarding.bank.holder")} error={form.errorOf("holderName")} hint={t("onboarding.bank.holderHint")} warning={holderWarning} {...form.register("holderName")} />
+          <button type="submit" disabled={form.submitting}>
+            {form.submitting ? t("form.sending") : t("onboarding.saveNext")}
+          </button>
+        </fieldset>
+      </Form>
+      <p>
+        <Link to="/seller/onboarding/tax">← {t("onboarding.back")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/infra/auth.server";
+import { findShopOfOwner, isSlugTaken } from "~/models/shop.server";
+
+/** Live availability check for the shop URL while the seller types. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const slug = (new URL(request.url).searchParams.get("slug") ?? "").trim().toLowerCase();
+  const own = await findShopOfOwner(user.id);
+  return { slug, available: /^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/.test(slug) && !(await isSlugTaken(slug, own?.id)) };
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import { findBank } from "~/domain/kyc/banks";
+import { checkBankAccount } from "~/domain/kyc/bank-account";
+import { parseNik } from "~/domain/kyc/nik";
+import { parseNpwp } from "~/domain/kyc/npwp";
+import { normalizeIndonesianPhone } from "~/domain/kyc/phone";
+import { findProvince, findRegency } from "~/domain/regions/data";
+
+// One schema per wizard step, used by the form (zodResolver) and the action (safeParse).
+// Messages are i18n keys; NIK/NPWP/bank errors reuse the domain's error codes.
+
+const text = (min: number, max: number, tooShort = "validation.required") => z.string().trim().min(min, tooShort).max(max, "validation.tooLong");
+
+export const ShopStepSchema = z
+  .object({
+    name: text(3, 60, "onboarding.shop.nameMin"),
+    slug: z.string().trim().toLowerCase().regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "onboarding.shop.slugFormat"),
+    description: z.string().trim().max(1000, "validation.tooLong").default(""),
+    provinceCode: z.string().refine((c) => Boolean(findProvince(c)), "onboarding.shop.provinceRequired"),
+    regencyCode: z.string().min(1, "onboarding.shop.regencyRequired"),
+    district: text(2, 80),
+    postalCode: z.string().trim().regex(/^[1-9]\d{4}$/, "onboarding.shop.postalCode"),
+    street: text(5, 200, "onboarding.shop.streetMin"),
+    phone: z
+      .string()
+      .trim()
+      .min(1, "validation.required")
+      .refine((p) => normalizeIndonesianPhone(p) !== null, "onboarding.shop.phone")
+      .transform((p) => normalizeIndonesianPhone(p) ?? p),
+  })
+  .superRefine((v, ctx) => {
+    const regency = findRegency(v.regencyCode);
+    if (v.regencyCode && (!regency || regency.provinceCode !== v.provinceCode)) {
+      ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "onboarding.shop.regencyRequired" });
+    }
+  });
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export const IdentityStepSchema = z
+  .object({
+    fullName: text(2, 100, "onboarding.identity.nameRequired"),
+    // Saved numbers are never sent back to the browser: an empty field with `nikOnFile` keeps the saved one.
+    nik: z.string().trim().default(""),
+    nikOnFile: z.string().optional(),
+    birthDate: z.string().regex(isoDate, "onboarding.identity.birthDate"),
+    sex: z.enum(["L", "P"], { message: "onboarding.identity.sexRequired" }),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.nik && v.nikOnFile === "1") return;
+    if (!v.nik) return void ctx.addIssue({ code: "custom", path: ["nik"], message: "validation.required" });
+    const parsed = parseNik(v.nik);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["nik"], message: parsed.error });
+    const d = new Date(`${v.birthDate}T00:00:00Z`);
+    if (isoDate.test(v.birthDate) && (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.birthDate)) {
+      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "onboarding.identity.birthDate" });
+    } else if (isoDate.test(v.birthDate)) {
+      const age = (Date.now() - d.getTime()) / (365.25 * 24 * 3600 * 1000);
+      // A KTP is issued from 17 (or at marriage); sellers must be adults to contract.
+      if (age < 17 || age > 120) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "onboarding.identity.age" });
+    }
+  })
+  .transform((v) => ({ ...v, nik: v.nik.replace(/[\s.-]/g, "") }));
+
+export const TaxStepSchema = z
+  .object({
+    npwpIsNik: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+    npwp: z.string().trim().default(""),
+    npwpOnFile: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.npwpIsNik || (!v.npwp && v.npwpOnFile === "1")) return;
+    if (!v.npwp) {
+      ctx.addIssue({ code: "custom", path: ["npwp"], message: "validation.required" });
+      return;
+    }
+    const parsed = parseNpwp(v.npwp);
+    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["npwp"], message: parsed.error });
+  });
+
+export const BankStepSchema = z
+  .object({
+    bankCode: z.string().refine((c) => Boolean(findBank(c)), "bank_unknown"),
+    accountNumber: z.string().trim().default(""),
+    accountOnFile: z.string().optional(),
+    holderName: text(2, 100, "onboarding.bank.holderRequired"),
+  })
+  .superRefine((v, ctx) => {
+    if (!findBank(v.bankCode)) return;
+    if (!v.accountNumber && v.accountOnFile === "1") return;
+    if (!v.accountNumber) return void ctx.addIssue({ code: "custom", path: ["accountNumber"], message: "validation.required" });
+    const check = checkBankAccount(v.bankCode, v.accountNumber);
+    if (!check.ok) ctx.addIssue({ code: "custom", path: ["accountNumber"], message: check.error });
+  })
+  .transform((v) => ({ ...v, accountNumber: v.accountNumber.replace(/[\s.-]/g, "") }));
+
+export const DOCUMENT_REASON_FIELDS = ["ktp", "selfie", "npwp", "bank_book"] as const;
+
+export const DecisionSchema = z
+  .object({
+    intent: z.enum(["approve", "reject", "request_changes", "suspend", "reinstate"]),
+    version: z.coerce.number().int().min(0),
+    reason: z.string().trim().max(2000, "validation.tooLong").default(""),
+    ktpReason: z.string().default(""),
+    selfieReason: z.string().default(""),
+    npwpReason: z.string().default(""),
+    bank_bookReason: z.string().default(""),
+  })
+  .superRefine((v, ctx) => {
+    const named = DOCUMENT_REASON_FIELDS.filter((d) => v[`${d}Reason`]);
+    if (v.intent === "request_changes" && named.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["_form"], message: "review.pickDocument" });
+    }
+    if ((v.intent === "reject" || v.intent === "suspend" || v.intent === "request_changes") && !v.reason && named.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "review.reasonRequired" });
+    }
+  });
