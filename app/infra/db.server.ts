@@ -11,7 +11,12 @@ const globalForDb = globalThis as unknown as { lapakDb?: { url: string; client: 
 export function db(): PrismaClient {
   const url = databaseUrl();
   if (globalForDb.lapakDb?.url !== url) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DB_POOL_SIZE ?? 10),
+      // Typo-tolerant search: "gamsi" must still reach "Gamis" (word similarity ≈ 0.33; the default is 0.6).
+      options: "-c pg_trgm.word_similarity_threshold=0.3",
+    });
     globalForDb.lapakDb = { url, client: new PrismaClient({ adapter }) };
   }
   return globalForDb.lapakDb.client;

@@ -73,7 +73,7 @@ describe("the drift check itself", () => {
         `sessions: index on (expires_at) missing in database (@@index([expiresAt]) on Session, expected name "sessions_expires_at_idx")`,
         `users.locale: schema says default "id", database has no default`,
         `users.name: schema says NOT NULL, database allows NULL`,
-        `users: index "users_name_idx" in database is not declared in schema.prisma: CREATE INDEX users_name_idx ON public.users USING btree (name)`,
+        `users: index "users_name_idx" in database is not declared in schema.prisma: CREATE INDEX users_name_idx ON public.users USING btree (name) (to declare it: @@index([name]) in model User)`,
         `users: unique index on (email) is named "users_email_unique" in database, schema expects "users_email_key"`,
       ].sort(),
     );

@@ -88,7 +88,7 @@ export interface DmmfIndex {
   dbName?: string;
   name?: string;
   algorithm?: string;
-  fields: { name: string; sortOrder?: "asc" | "desc" }[];
+  fields: { name: string; sortOrder?: "asc" | "desc"; operatorClass?: string }[];
   where?: unknown;
 }
 
@@ -201,7 +201,7 @@ export function getDmmf(files: SchemaFiles): DmmfDatamodel {
     } catch {
       // not JSON: keep as is
     }
-    throw new Error(`schema-drift: prisma/schema.prisma does not validate:\n${message}`);
+    throw new Error(`schema-drift: the Prisma schema (${files.map(([file]) => file).join(", ")}) does not validate:\n${message}`);
   }
   const json = readString(result[0], result[1]);
   exports.__wbindgen_free(result[0], result[1], 1);
@@ -235,6 +235,8 @@ interface ExpectedIndex {
   unique: boolean;
   columns: string[];
   descending: boolean[];
+  /** per column: the declared operator class (ops: ...), or null for the type's default one */
+  operatorClasses: (string | null)[];
   name: string;
   method: string;
   source: string;
@@ -260,6 +262,8 @@ interface ExpectedTable {
   foreignKeys: ExpectedForeignKey[];
   /** Columns the DMMF cannot show (Unsupported(...) types, @ignore fields): neither checked nor reported. */
   toleratedColumns: Set<string>;
+  /** column -> field name, to suggest how to declare an index found only in the database */
+  fieldOfColumn: Map<string, string>;
 }
 
 interface ExpectedEnum {
@@ -377,7 +381,7 @@ function expectedDefault(field: DmmfField, enums: Map<string, DmmfEnum>): Expect
 /** Models marked @@ignore and fields of Unsupported(...) type or marked @ignore are absent from the DMMF. */
 function ignoredBySchemaText(files: SchemaFiles) {
   const tables = new Set<string>();
-  const columns = new Map<string, Set<string>>(); // model name -> column names
+  const columns = new Map<string, Map<string, string>>(); // model name -> field name -> column name
   for (const [, text] of files) {
     const stripped = text.replace(/\/\/.*$/gm, "");
     for (const m of stripped.matchAll(/^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm)) {
@@ -389,8 +393,8 @@ function ignoredBySchemaText(files: SchemaFiles) {
         if (!field || line.trim().startsWith("@@")) continue;
         if (/Unsupported\(/.test(field[2]) || /@ignore\b/.test(line)) {
           const column = /@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(line)?.[1] ?? field[1];
-          if (!columns.has(model)) columns.set(model, new Set());
-          columns.get(model)!.add(column);
+          if (!columns.has(model)) columns.set(model, new Map());
+          columns.get(model)!.set(field[1], column);
         }
       }
     }
@@ -412,9 +416,11 @@ function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
   for (const model of dm.models) {
     const table = tableOf(model);
     const fields = new Map(model.fields.map((f) => [f.name, f]));
+    const hidden = ignored.columns.get(model.name) ?? new Map<string, string>();
+    // Indexes may name Unsupported(...) fields, which the DMMF lists in indexes but not in fields.
     const col = (fieldName: string) => {
       const f = fields.get(fieldName);
-      return f ? columnOf(f) : fieldName;
+      return f ? columnOf(f) : hidden.get(fieldName) ?? fieldName;
     };
     schemas.add(schemaOf(model));
     const t: ExpectedTable = {
@@ -425,7 +431,11 @@ function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
       primaryKey: null,
       indexes: [],
       foreignKeys: [],
-      toleratedColumns: ignored.columns.get(model.name) ?? new Set(),
+      toleratedColumns: new Set(hidden.values()),
+      fieldOfColumn: new Map([
+        ...[...hidden].map(([field, column]) => [column, field] as [string, string]),
+        ...model.fields.filter((f) => f.kind === "scalar" || f.kind === "enum").map((f) => [columnOf(f), f.name] as [string, string]),
+      ]),
     };
     for (const f of model.fields) {
       if (f.kind !== "scalar" && f.kind !== "enum") continue;
@@ -440,6 +450,7 @@ function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
     for (const idx of dm.indexes.filter((i) => i.model === model.name)) {
       const columns = idx.fields.map((f) => col(f.name));
       const descending = idx.fields.map((f) => f.sortOrder === "desc");
+      const operatorClasses = idx.fields.map((f) => f.operatorClass ?? null);
       if (idx.type === "id") t.primaryKey = { columns, name: idx.dbName ?? defaultNames.primaryKey(table) };
       else if (idx.type === "unique" || idx.type === "normal") {
         const unique = idx.type === "unique";
@@ -448,6 +459,7 @@ function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
           unique,
           columns,
           descending,
+          operatorClasses,
           name: idx.dbName ?? defaultNames.index(table, columns, unique ? "_key" : "_idx"),
           method: (idx.algorithm ?? "BTree").toLowerCase(), // BTree, Hash, Gist, Gin, SpGist, Brin = pg_am.amname
           source: `${declared}([${idx.fields.map((f) => f.name).join(", ")}]) on ${model.name}`,
@@ -498,9 +510,10 @@ function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
         source,
         columns: [column("A", idA), column("B", idB)],
         primaryKey: { columns: ["A", "B"], name: `${name}_AB_pkey` },
-        indexes: [{ unique: false, columns: ["B"], descending: [false], name: `${name}_B_index`, method: "btree", source }],
+        indexes: [{ unique: false, columns: ["B"], descending: [false], operatorClasses: [null], name: `${name}_B_index`, method: "btree", source }],
         foreignKeys: [fk("A", a, idA), fk("B", b, idB)],
         toleratedColumns: new Set(),
+        fieldOfColumn: new Map([["A", "A"], ["B", "B"]]),
       });
     }
 
@@ -540,6 +553,8 @@ interface DbIndex {
   nkey: number;
   natts: number;
   method: string;
+  opclasses: string[];
+  opclass_defaults: boolean[];
   predicate: string | null;
   definition: string;
 }
@@ -592,7 +607,11 @@ async function readDatabase(db: Queryable, schemas: string[]): Promise<DbSnapsho
   const indexes = await db.query<DbIndex>(
     `SELECT n.nspname::text AS schema, c.relname::text AS table, ic.relname::text AS name, i.indisunique AS unique, i.indisprimary AS primary,
             i.indkey::int2[]::int[] AS keys, i.indoption::int2[]::int[] AS options, i.indnkeyatts::int AS nkey, i.indnatts::int AS natts,
-            am.amname::text AS method, pg_get_expr(i.indpred, i.indrelid) AS predicate, pg_get_indexdef(i.indexrelid) AS definition
+            am.amname::text AS method, pg_get_expr(i.indpred, i.indrelid) AS predicate, pg_get_indexdef(i.indexrelid) AS definition,
+            ARRAY(SELECT oc.opcname::text FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(oid, ord)
+                    JOIN pg_opclass oc ON oc.oid = k.oid ORDER BY k.ord) AS opclasses,
+            ARRAY(SELECT oc.opcdefault FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS k(oid, ord)
+                    JOIN pg_opclass oc ON oc.oid = k.oid ORDER BY k.ord) AS opclass_defaults
        FROM pg_index i
        JOIN pg_class c ON c.oid = i.indrelid
        JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -712,10 +731,24 @@ function compare(expected: Expected, actual: DbSnapshot): string[] {
       if (!found.descending.every((d, i) => d === e.descending[i]))
         out.push(`${label}: ${kind} "${found.name}": sort order differs (database: ${found.definition})`);
       if (found.method !== e.method) out.push(`${label}: ${kind} "${found.name}": schema says type ${e.method}, database uses ${found.method}`);
+      e.operatorClasses.forEach((declared, i) => {
+        const dbClass = found.opclasses[i];
+        if (dbClass === undefined) return;
+        if (declared === null && !found.opclass_defaults[i])
+          out.push(`${label}: ${kind} "${found.name}": column ${e.columns[i]} uses operator class ${dbClass} in database, schema declares the default one`);
+        if (declared !== null && !sameOperatorClass(declared, dbClass))
+          out.push(`${label}: ${kind} "${found.name}": column ${e.columns[i]}: schema says operator class ${declared}, database has ${dbClass}`);
+      });
       if (found.predicate) out.push(`${label}: ${kind} "${found.name}" is partial in database (WHERE ${found.predicate}), schema declares a full index`);
       if (found.natts > found.nkey) out.push(`${label}: ${kind} "${found.name}" has INCLUDE columns in database (${found.definition})`);
     }
-    for (const i of unmatched) out.push(`${label}: ${i.unique ? "unique index" : "index"} "${i.name}" in database is not declared in schema.prisma: ${i.definition}`);
+    for (const i of unmatched) {
+      const suggestion = suggestIndex(t, i);
+      out.push(
+        `${label}: ${i.unique ? "unique index" : "index"} "${i.name}" in database is not declared in schema.prisma: ${i.definition}` +
+          (suggestion ? ` (to declare it: ${suggestion} in ${t.source})` : ""),
+      );
+    }
 
     // Foreign keys
     if (expected.checkForeignKeys) {
@@ -759,6 +792,31 @@ function compare(expected: Expected, actual: DbSnapshot): string[] {
   return [...new Set(out)].sort();
 }
 
+/** Prisma names operator classes JsonbPathOps, Int4MinMaxOps or raw("gin_trgm_ops"); PostgreSQL jsonb_path_ops, ... */
+function sameOperatorClass(declared: string, actual: string): boolean {
+  const squash = (s: string) => s.replace(/^raw\(\s*"(.*)"\s*\)$/, "$1").replace(/_/g, "").toLowerCase();
+  return squash(declared) === squash(actual);
+}
+
+const PRISMA_INDEX_TYPES: Record<string, string> = { btree: "BTree", hash: "Hash", gist: "Gist", gin: "Gin", spgist: "SpGist", brin: "Brin" };
+
+/** How a database-only index would be written in schema.prisma, when it can be. */
+function suggestIndex(
+  t: ExpectedTable,
+  i: DbIndex & { columns: string[]; descending: boolean[] },
+): string | null {
+  if (i.predicate || i.natts > i.nkey || !PRISMA_INDEX_TYPES[i.method]) return null;
+  const fields = i.columns.map((c) => t.fieldOfColumn.get(c));
+  if (fields.some((f) => f === undefined)) return null; // an expression, or a column without a field
+  const parts = fields.map((f, n) => {
+    const args = [i.descending[n] ? "sort: Desc" : "", i.opclass_defaults[n] === false ? `ops: raw("${i.opclasses[n]}")` : ""].filter(Boolean);
+    return args.length ? `${f}(${args.join(", ")})` : f;
+  });
+  const defaultName = defaultNames.index(t.name, i.columns, i.unique ? "_key" : "_idx");
+  const options = [i.method !== "btree" ? `type: ${PRISMA_INDEX_TYPES[i.method]}` : "", i.name !== defaultName ? `map: "${i.name}"` : ""].filter(Boolean);
+  return `@@${i.unique ? "unique" : "index"}([${parts.join(", ")}]${options.map((o) => `, ${o}`).join("")})`;
+}
+
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) {
@@ -780,7 +838,10 @@ function describeExpectedDefault(d: ExpectedDefault): string {
     case "autoincrement": return "default autoincrement() (a sequence or identity)";
     case "now": return "default now() (CURRENT_TIMESTAMP)";
     case "expression": return `default dbgenerated("${d.sql}")`;
-    case "literal": return `default ${JSON.stringify(d.value)}`;
+    case "literal": {
+      const value = d.enumValues && typeof d.value === "string" ? (d.enumValues.get(d.value) ?? d.value) : d.value;
+      return `default ${JSON.stringify(value)}`;
+    }
   }
 }
 

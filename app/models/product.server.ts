@@ -1,0 +1,177 @@
+import { Prisma } from "~/generated/prisma/client";
+import { db, type Tx } from "~/infra/db.server";
+
+export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "bestselling"] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface SearchFilter {
+  q?: string;
+  categoryIds?: number[];
+  minPrice?: number;
+  maxPrice?: number;
+  provinceCode?: string;
+  condition?: "new" | "used";
+  shopId?: string;
+  sort: Sort;
+  /** Opaque cursor from the previous page. */
+  after?: string | null;
+  limit: number;
+}
+
+export interface ListingRow {
+  id: string;
+  slug: string;
+  title: string;
+  price_rupiah: number;
+  sold_count: number;
+  condition: string;
+  shop_name: string;
+  shop_slug: string;
+  shop_regency_code: string | null;
+  cover_key: string | null;
+  published_at: Date;
+  sort_key: string;
+}
+
+// Keyset pagination: each sort has a key that ends in the id, so pages never skip or repeat rows.
+const ORDER: Record<Sort, { key: Prisma.Sql; order: Prisma.Sql; dir: "asc" | "desc" }> = {
+  relevance: { key: Prisma.empty, order: Prisma.sql`sort_key DESC, p.id DESC`, dir: "desc" }, // key depends on the query: sortKeyExpr
+  newest: { key: Prisma.sql`p.published_at`, order: Prisma.sql`p.published_at DESC, p.id DESC`, dir: "desc" },
+  price_asc: { key: Prisma.sql`p.price_rupiah`, order: Prisma.sql`p.price_rupiah ASC, p.id ASC`, dir: "asc" },
+  price_desc: { key: Prisma.sql`p.price_rupiah`, order: Prisma.sql`p.price_rupiah DESC, p.id DESC`, dir: "desc" },
+  bestselling: { key: Prisma.sql`p.sold_count`, order: Prisma.sql`p.sold_count DESC, p.id DESC`, dir: "desc" },
+};
+
+function sortKeyExpr(sort: Sort, q: string): Prisma.Sql {
+  if (sort !== "relevance") return ORDER[sort].key;
+  return Prisma.sql`round((ts_rank(p.search_vector, websearch_to_tsquery('indonesian', ${q})) + word_similarity(${q}, p.title))::numeric, 6)`;
+}
+
+function whereClauses(f: SearchFilter): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`p.status = 'active'`];
+  const q = f.q?.trim();
+  if (q) {
+    // Stemmed full-text match, or a close spelling of a word in the title ("gamsi" → "Gamis").
+    where.push(Prisma.sql`(p.search_vector @@ websearch_to_tsquery('indonesian', ${q}) OR ${q} <% p.title)`);
+  }
+  if (f.categoryIds?.length) where.push(Prisma.sql`p.category_id = ANY(${f.categoryIds}::int[])`);
+  if (f.minPrice !== undefined) where.push(Prisma.sql`p.price_rupiah >= ${f.minPrice}`);
+  if (f.maxPrice !== undefined) where.push(Prisma.sql`p.price_rupiah <= ${f.maxPrice}`);
+  if (f.provinceCode) where.push(Prisma.sql`p.shop_province_code = ${f.provinceCode}`);
+  if (f.condition) where.push(Prisma.sql`p.condition = ${f.condition}`);
+  if (f.shopId) where.push(Prisma.sql`p.shop_id = ${f.shopId}::uuid`);
+  return where;
+}
+
+export function encodeCursor(sortKey: string, id: string) {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | null | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    if (typeof key !== "string" || typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) return null;
+    return [key, id];
+  } catch {
+    return null;
+  }
+}
+
+export async function searchListings(f: SearchFilter): Promise<{ rows: ListingRow[]; next: string | null }> {
+  const q = f.q?.trim() ?? "";
+  const sort: Sort = f.sort === "relevance" && !q ? "newest" : f.sort;
+  const keyExpr = sortKeyExpr(sort, q);
+  const where = whereClauses({ ...f, q });
+  const cursor = decodeCursor(f.after);
+  if (cursor) {
+    const [key, id] = cursor;
+    const typed =
+      sort === "newest" ? Prisma.sql`${key}::timestamptz` : sort === "relevance" ? Prisma.sql`${key}::numeric` : Prisma.sql`${key}::int`;
+    where.push(ORDER[sort].dir === "asc" ? Prisma.sql`(${keyExpr}, p.id) > (${typed}, ${id}::uuid)` : Prisma.sql`(${keyExpr}, p.id) < (${typed}, ${id}::uuid)`);
+  }
+  const order = sort === "relevance" ? Prisma.sql`sort_key DESC, p.id DESC` : ORDER[sort].order;
+  const rows = await db().$queryRaw<ListingRow[]>`
+    SELECT p.id, p.slug, p.title, p.price_rupiah, p.sold_count, p.condition, p.published_at,
+           s.name AS shop_name, s.slug AS shop_slug, s.regency_code AS shop_regency_code,
+           (SELECT ph.key_medium FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position LIMIT 1) AS cover_key,
+           (${keyExpr})::text AS sort_key
+      FROM products p
+      JOIN shops s ON s.id = p.shop_id
+     WHERE ${Prisma.join(where, " AND ")}
+     ORDER BY ${order}
+     LIMIT ${f.limit + 1}`;
+  const page = rows.slice(0, f.limit);
+  const last = page[page.length - 1];
+  return { rows: page, next: rows.length > f.limit && last ? encodeCursor(last.sort_key, last.id) : null };
+}
+
+export async function countListings(f: SearchFilter): Promise<number> {
+  const where = whereClauses(f);
+  const [row] = await db().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM products p WHERE ${Prisma.join(where, " AND ")}`;
+  return Number(row.n);
+}
+
+export function findProductBySlug(slug: string) {
+  return db().product.findUnique({
+    where: { slug },
+    include: {
+      variants: { orderBy: { position: "asc" } },
+      photos: { orderBy: { position: "asc" } },
+      category: true,
+      shop: { select: { id: true, name: true, slug: true, status: true, regencyCode: true, provinceCode: true, createdAt: true } },
+    },
+  });
+}
+
+export function findOwnProduct(shopId: string, id: string) {
+  return db().product.findFirst({ where: { id, shopId }, include: { variants: { orderBy: { position: "asc" } }, photos: { orderBy: { position: "asc" } } } });
+}
+
+export function listShopProducts(shopId: string, opts: { q?: string; status?: string; take: number; after?: { updatedAt: Date; id: string } }) {
+  return db().product.findMany({
+    where: {
+      shopId,
+      ...(opts.status ? { status: opts.status } : {}),
+      ...(opts.q ? { OR: [{ title: { contains: opts.q, mode: "insensitive" } }, { sku: opts.q }] } : {}),
+      ...(opts.after ? { OR: [{ updatedAt: { lt: opts.after.updatedAt } }, { updatedAt: opts.after.updatedAt, id: { lt: opts.after.id } }] } : {}),
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: opts.take,
+    include: { photos: { where: { position: 0 }, take: 1 }, _count: { select: { variants: true } } },
+  });
+}
+
+export function createProduct(tx: Tx, data: Prisma.ProductUncheckedCreateInput) {
+  return tx.product.create({ data });
+}
+
+export function updateProduct(tx: Tx, id: string, data: Prisma.ProductUncheckedUpdateInput) {
+  return tx.product.update({ where: { id }, data });
+}
+
+export async function replaceVariants(tx: Tx, productId: string, variants: Omit<Prisma.ProductVariantUncheckedCreateInput, "productId">[]) {
+  await tx.productVariant.deleteMany({ where: { productId } });
+  if (variants.length) await tx.productVariant.createMany({ data: variants.map((v, position) => ({ ...v, productId, position })) });
+}
+
+/** Attaches uploaded photos in the given order; photos of another shop are ignored. */
+export async function attachPhotos(tx: Tx, shopId: string, productId: string, photoIds: string[]) {
+  await tx.productPhoto.updateMany({ where: { productId, id: { notIn: photoIds } }, data: { productId: null } });
+  for (const [position, id] of photoIds.entries()) {
+    await tx.productPhoto.updateMany({ where: { id, shopId }, data: { productId, position } });
+  }
+  return tx.productPhoto.count({ where: { productId } });
+}
+
+export function insertPhoto(data: Prisma.ProductPhotoUncheckedCreateInput) {
+  return db().productPhoto.create({ data });
+}
+
+export function findPhotos(ids: string[]) {
+  return db().productPhoto.findMany({ where: { id: { in: ids } } });
+}
+
+export function activeProductSlugs(after: string | null, take: number) {
+  return db().product.findMany({ where: { status: "active", ...(after ? { slug: { gt: after } } : {}) }, select: { slug: true, updatedAt: true }, orderBy: { slug: "asc" }, take });
+}
