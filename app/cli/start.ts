@@ -24,6 +24,8 @@ async function main() {
   const applied = await migrate(databaseUrl);
   if (applied.length) say(`Applied migrations: ${applied.join(", ")}`);
 
+  const { ensureCategoryTree } = await import("~/services/categories.server");
+  await ensureCategoryTree();
   const { seedDemoData } = await import("../../prisma/seed");
   const demo = process.env.SEED_DEMO === "false" ? null : await seedDemoData();
 

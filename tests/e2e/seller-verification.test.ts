@@ -1,6 +1,8 @@
 import type { Browser, Page } from "playwright-core";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from "vitest";
 import { specimenDocument } from "../../prisma/demo/specimen-images";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { startApp, type RunningApp } from "../setup/app-server";
@@ -88,6 +90,16 @@ describe("seller verification in the browser", () => {
   it("takes a new seller from sign-up to a verified shop, with one change request on the KTP", async () => {
     // ---------------------------------------------------------------- the seller signs up
     const seller = await phonePage(browser, app.url);
+    const admin = await phonePage(browser, app.url);
+    onTestFailed(async () => {
+      // Where each browser was when it failed, and what the server said.
+      for (const [who, page] of [["seller", seller], ["admin", admin]] as const) {
+        const shot = path.join(tmpdir(), `lapak-e2e-seller-verification-${who}.png`);
+        await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+        console.error(`[${who}] at ${page.url()}, screenshot: ${shot}`);
+      }
+      console.error(`app output (tail):\n${app.output().slice(-3000)}`);
+    });
     await seller.goto("/");
     await seller.getByRole("link", { name: "Daftar", exact: true }).click();
     await seller.getByLabel("Nama lengkap").fill(SELLER.name);
@@ -167,7 +179,6 @@ describe("seller verification in the browser", () => {
     await logOut(seller);
 
     // ---------------------------------------------------------------- the admin asks for a new KTP photo
-    const admin = await phonePage(browser, app.url);
     await logIn(admin, ADMIN.email, ADMIN.password);
     await admin.goto("/admin/verifications");
     await admin.getByRole("heading", { name: "Antrean verifikasi penjual" }).waitFor();

@@ -215,6 +215,7 @@ export function getDmmf(files: SchemaFiles): DmmfDatamodel {
 // ---------------------------------------------------------------------------------------------------
 
 type ExpectedDefault =
+  | { kind: "unchecked" }
   | { kind: "none"; note?: string }
   | { kind: "present" } // dbgenerated() without an expression: any default will do
   | { kind: "autoincrement" }
@@ -260,7 +261,7 @@ interface ExpectedTable {
   primaryKey: { columns: string[]; name: string } | null;
   indexes: ExpectedIndex[];
   foreignKeys: ExpectedForeignKey[];
-  /** Columns the DMMF cannot show (Unsupported(...) types, @ignore fields): neither checked nor reported. */
+  /** Columns of @ignore fields, which the DMMF does not show: neither checked nor reported. */
   toleratedColumns: Set<string>;
   /** column -> field name, to suggest how to declare an index found only in the database */
   fieldOfColumn: Map<string, string>;
@@ -378,32 +379,58 @@ function expectedDefault(field: DmmfField, enums: Map<string, DmmfEnum>): Expect
   return { kind: "literal", value: d, fieldType: field.type, enumValues };
 }
 
-/** Models marked @@ignore and fields of Unsupported(...) type or marked @ignore are absent from the DMMF. */
-function ignoredBySchemaText(files: SchemaFiles) {
+interface HiddenField {
+  column: string;
+  /** the type inside Unsupported("..."); undefined for @ignore fields */
+  unsupportedType?: string;
+  optional: boolean;
+}
+
+/** Removes // and /// comments, but not a // inside a string such as @default("https://..."). */
+function stripComments(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      let quoted = false;
+      for (let i = 0; i < line.length; i++) {
+        if (line[i] === "\\" && quoted) i++;
+        else if (line[i] === '"') quoted = !quoted;
+        else if (!quoted && line[i] === "/" && line[i + 1] === "/") return line.slice(0, i);
+      }
+      return line;
+    })
+    .join("\n");
+}
+
+/**
+ * Models marked @@ignore, fields marked @ignore and fields of Unsupported(...) type are absent from the DMMF
+ * (their indexes are not), so they are read from the schema text.
+ */
+function hiddenBySchemaText(files: SchemaFiles) {
   const tables = new Set<string>();
-  const columns = new Map<string, Map<string, string>>(); // model name -> field name -> column name
+  const fields = new Map<string, Map<string, HiddenField>>(); // model name -> field name -> column
   for (const [, text] of files) {
-    const stripped = text.replace(/\/\/.*$/gm, "");
-    for (const m of stripped.matchAll(/^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm)) {
+    for (const m of stripComments(text).matchAll(/^\s*model\s+(\w+)\s*\{([\s\S]*?)^\s*\}/gm)) {
       const [, model, body] = m;
       const mapped = /@@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(body)?.[1] ?? model;
       if (/@@ignore\b/.test(body)) tables.add(mapped);
       for (const line of body.split("\n")) {
         const field = /^\s*(\w+)\s+(\S+)/.exec(line);
-        if (!field || line.trim().startsWith("@@")) continue;
-        if (/Unsupported\(/.test(field[2]) || /@ignore\b/.test(line)) {
-          const column = /@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(line)?.[1] ?? field[1];
-          if (!columns.has(model)) columns.set(model, new Map());
-          columns.get(model)!.set(field[1], column);
-        }
+        if (!field || line.trim().startsWith("@")) continue;
+        const unsupported = /^\s*\w+\s+Unsupported\(\s*"((?:[^"\\]|\\.)*)"\s*\)(\?)?/.exec(line);
+        const ignoredField = /@ignore\b/.test(line);
+        if (!unsupported && !ignoredField) continue;
+        const column = /@map\(\s*(?:name:\s*)?"([^"]+)"/.exec(line)?.[1] ?? field[1];
+        if (!fields.has(model)) fields.set(model, new Map());
+        fields.get(model)!.set(field[1], { column, unsupportedType: ignoredField ? undefined : unsupported?.[1], optional: !!unsupported?.[2] });
       }
     }
   }
-  return { tables, columns };
+  return { tables, fields };
 }
 
 function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
-  const ignored = ignoredBySchemaText(files);
+  const ignored = hiddenBySchemaText(files);
   const enums = new Map(dm.enums.map((e) => [e.name, e]));
   const enumDbName = (name: string) => enums.get(name)?.dbName ?? name;
   const models = new Map(dm.models.map((m) => [m.name, m]));
@@ -416,7 +443,7 @@ function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
   for (const model of dm.models) {
     const table = tableOf(model);
     const fields = new Map(model.fields.map((f) => [f.name, f]));
-    const hidden = ignored.columns.get(model.name) ?? new Map<string, string>();
+    const hidden = new Map([...(ignored.fields.get(model.name) ?? [])].map(([field, h]) => [field, h.column]));
     // Indexes may name Unsupported(...) fields, which the DMMF lists in indexes but not in fields.
     const col = (fieldName: string) => {
       const f = fields.get(fieldName);
@@ -437,6 +464,12 @@ function expectedFromDmmf(dm: DmmfDatamodel, files: SchemaFiles): Expected {
         ...model.fields.filter((f) => f.kind === "scalar" || f.kind === "enum").map((f) => [columnOf(f), f.name] as [string, string]),
       ]),
     };
+    for (const [field, h] of ignored.fields.get(model.name) ?? [])
+      if (h.unsupportedType !== undefined) {
+        // Unsupported("tsvector")?: the column must exist with that type; its default is not checked.
+        t.toleratedColumns.delete(h.column);
+        t.columns.push({ name: h.column, source: `${model.name}.${field}`, type: h.unsupportedType, notNull: !h.optional, default: { kind: "unchecked" } });
+      }
     for (const f of model.fields) {
       if (f.kind !== "scalar" && f.kind !== "enum") continue;
       t.columns.push({
@@ -694,7 +727,8 @@ function compare(expected: Expected, actual: DbSnapshot): string[] {
         continue;
       }
       const dbType = dbColumnType(db);
-      if (dbType !== c.type) out.push(`${where}: schema says ${c.type}, database has ${dbType}`);
+      const squash = (type: string) => type.replace(/\s+/g, "").toLowerCase(); // Unsupported("geometry(Point, 4326)")
+      if (dbType !== c.type && squash(dbType) !== squash(c.type)) out.push(`${where}: schema says ${c.type}, database has ${dbType}`);
       if (c.notNull === true && !db.not_null) out.push(`${where}: schema says NOT NULL, database allows NULL`);
       if (c.notNull === false && db.not_null) out.push(`${where}: schema says nullable, database has NOT NULL`);
       const defaultProblem = compareDefault(c.default, db);
@@ -834,6 +868,7 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
 function describeExpectedDefault(d: ExpectedDefault): string {
   switch (d.kind) {
     case "none": return `no default${d.note ?? ""}`;
+    case "unchecked": return "anything";
     case "present": return "a database default (dbgenerated())";
     case "autoincrement": return "default autoincrement() (a sequence or identity)";
     case "now": return "default now() (CURRENT_TIMESTAMP)";
@@ -853,6 +888,8 @@ function compareDefault(expected: ExpectedDefault, db: DbColumn): string | null 
   const actual = isIdentity ? `an identity (GENERATED ${db.identity === "a" ? "ALWAYS" : "BY DEFAULT"})` : raw === null ? "no default" : `default ${raw}`;
   const problem = () => `schema says ${describeExpectedDefault(expected)}, database has ${actual}`;
   switch (expected.kind) {
+    case "unchecked":
+      return null;
     case "none":
       return hasDefault ? problem() : null;
     case "present":
