@@ -10,9 +10,15 @@ import { readFlash } from "~/infra/flash.server";
 import { localeOf } from "~/infra/locale.server";
 import { countUnread } from "~/models/notification.server";
 import styles from "~/styles/app.css";
+import adminCatalogStyles from "~/styles/admin-catalog.css";
+import catalogStyles from "~/styles/catalog.css";
+import sellerProductStyles from "~/styles/seller-products.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: catalogStyles },
+  { rel: "stylesheet", href: sellerProductStyles },
+  { rel: "stylesheet", href: adminCatalogStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

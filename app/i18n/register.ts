@@ -1,9 +1,12 @@
 // Feature message modules register here, so the server and the browser see the same dictionary.
 import { registerMessages } from "./i18n";
+import { adminCatalogMessages } from "./messages/admin-catalog";
+import { browseMessages } from "./messages/browse";
 import { catalogMessages } from "./messages/catalog";
 import { kycMessages } from "./messages/kyc";
 import { kycUiMessages } from "./messages/kyc-ui";
 import { onboardingMessages } from "./messages/onboarding";
+import { sellerProductMessages } from "./messages/seller-products";
 import { uploadMessages } from "./messages/uploads";
 
 registerMessages(kycMessages);
@@ -11,3 +14,6 @@ registerMessages(catalogMessages);
 registerMessages(onboardingMessages);
 registerMessages(kycUiMessages);
 registerMessages(uploadMessages);
+registerMessages(browseMessages);
+registerMessages(sellerProductMessages);
+registerMessages(adminCatalogMessages);

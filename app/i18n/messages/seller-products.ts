@@ -1,0 +1,5 @@
+// Filled by the feature that owns these screens; Indonesian first, same keys in English.
+export const sellerProductMessages = {
+  id: {} as Record<string, string>,
+  en: {} as Record<string, string>,
+};
