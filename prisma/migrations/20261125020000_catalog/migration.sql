@@ -64,7 +64,6 @@ CREATE INDEX "products_status_sold_count_id_idx" ON "products"("status", "sold_c
 CREATE INDEX "products_status_price_rupiah_id_idx" ON "products"("status", "price_rupiah", "id");
 CREATE INDEX "products_shop_id_status_updated_at_idx" ON "products"("shop_id", "status", "updated_at" DESC);
 CREATE INDEX "products_title_trgm_idx" ON "products" USING GIN ("title" gin_trgm_ops);
--- Not expressible in schema.prisma (the column is Unsupported); the drift test knows it.
 CREATE INDEX "products_search_vector_idx" ON "products" USING GIN ("search_vector");
 
 CREATE TABLE "product_variants" (
