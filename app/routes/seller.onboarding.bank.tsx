@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { FormError, SelectField, TextField } from "~/components/forms/fields";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
 import { StepDocuments } from "~/components/kyc/step-documents";
-import { LockedNotice, useOnboarding } from "~/components/kyc/step-helpers";
+import { BackLink, LockedNotice, StepFooter, StepLock, useOnboarding } from "~/components/kyc/step-helpers";
 import { BANKS, findBank } from "~/domain/kyc/banks";
 import { holderNameMatches } from "~/domain/kyc/bank-account";
 import { requireUser } from "~/infra/auth.server";
@@ -31,7 +31,7 @@ export default function BankStep() {
   const actionData = useActionData<typeof action>();
   const bank = onboarding?.bank;
   const form = useZodForm(BankStepSchema, actionData, { bankCode: bank?.bankCode ?? "", holderName: bank?.holderName ?? "", accountOnFile: bank?.accountMasked ? "1" : "" });
-  if (!onboarding) return <LockedNotice reason="onboarding.locked" />;
+  if (!onboarding) return <LockedNotice reason="onboarding.noShop" />;
   const editable = onboarding.replaceable.includes("bank_book");
   const bankCode = form.watch("bankCode");
   const holder = form.watch("holderName");
@@ -41,7 +41,7 @@ export default function BankStep() {
   return (
     <section className="narrow">
       <h2>{t("onboarding.step.bank")}</h2>
-      {!editable ? <LockedNotice reason={onboarding.editable ? "onboarding.notRequested" : "onboarding.locked"} /> : null}
+      <StepLock editable={editable} shopEditable={onboarding.editable} />
       <FormError error={actionData?.errors?._form} />
       <StepDocuments kinds={[{ kind: "bank_book", label: t("onboarding.bank.photo") }]} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
@@ -70,14 +70,10 @@ export default function BankStep() {
             {...form.register("accountNumber")}
           />
           <TextField label={t("onboarding.bank.holder")} error={form.errorOf("holderName")} hint={t("onboarding.bank.holderHint")} warning={holderWarning} {...form.register("holderName")} />
-          <button type="submit" disabled={form.submitting}>
-            {form.submitting ? t("form.sending") : t("onboarding.saveNext")}
-          </button>
+          <StepFooter submitting={form.submitting} />
         </fieldset>
       </Form>
-      <p>
-        <Link to="/seller/onboarding/tax">← {t("onboarding.back")}</Link>
-      </p>
+      <BackLink to="/seller/onboarding/tax" />
     </section>
   );
 }

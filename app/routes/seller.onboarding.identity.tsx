@@ -5,7 +5,7 @@ import { FormError, SelectField, TextField } from "~/components/forms/fields";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
 import { StepDocuments } from "~/components/kyc/step-documents";
-import { LockedNotice, useOnboarding } from "~/components/kyc/step-helpers";
+import { BackLink, LockedNotice, StepFooter, StepLock, useOnboarding } from "~/components/kyc/step-helpers";
 import { compareNikWithData, parseNik } from "~/domain/kyc/nik";
 import { requireUser } from "~/infra/auth.server";
 import { parseForm } from "~/infra/forms.server";
@@ -37,7 +37,7 @@ export default function IdentityStep() {
     sex: identity?.sex ?? "",
     nikOnFile: identity?.nikMasked ? "1" : "",
   });
-  if (!onboarding) return <LockedNotice reason="onboarding.locked" />;
+  if (!onboarding) return <LockedNotice reason="onboarding.noShop" />;
   const editable = onboarding.replaceable.includes("ktp");
 
   // Live check while typing: what the NIK says against what the seller typed.
@@ -51,7 +51,7 @@ export default function IdentityStep() {
   return (
     <section className="narrow">
       <h2>{t("onboarding.step.identity")}</h2>
-      {!editable ? <LockedNotice reason={onboarding.editable ? "onboarding.notRequested" : "onboarding.locked"} /> : null}
+      <StepLock editable={editable} shopEditable={onboarding.editable} />
       <FormError error={actionData && "errors" in actionData ? actionData.errors?._form : undefined} />
       {warnings.length ? (
         <div className="alert alert--warn" role="status">
@@ -93,14 +93,10 @@ export default function IdentityStep() {
             <option value="L">{t("onboarding.identity.male")}</option>
             <option value="P">{t("onboarding.identity.female")}</option>
           </SelectField>
-          <button type="submit" disabled={form.submitting}>
-            {form.submitting ? t("form.sending") : t("onboarding.saveNext")}
-          </button>
+          <StepFooter submitting={form.submitting} />
         </fieldset>
       </Form>
-      <p>
-        <Link to="/seller/onboarding/shop">← {t("onboarding.back")}</Link>
-      </p>
+      <BackLink to="/seller/onboarding/shop" />
     </section>
   );
 }

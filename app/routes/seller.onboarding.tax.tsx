@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { FormError, TextField } from "~/components/forms/fields";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
 import { StepDocuments } from "~/components/kyc/step-documents";
-import { LockedNotice, useOnboarding } from "~/components/kyc/step-helpers";
+import { BackLink, LockedNotice, StepFooter, StepLock, useOnboarding } from "~/components/kyc/step-helpers";
 import { requireUser } from "~/infra/auth.server";
 import { parseForm } from "~/infra/forms.server";
 import { TaxStepSchema } from "~/schemas/onboarding";
@@ -29,13 +29,13 @@ export default function TaxStep() {
   const actionData = useActionData<typeof action>();
   const tax = onboarding?.tax;
   const form = useZodForm(TaxStepSchema, actionData, { npwpIsNik: tax?.npwpIsNik ?? false, npwpOnFile: tax?.npwpMasked && !tax.npwpIsNik ? "1" : "" } as never);
-  if (!onboarding) return <LockedNotice reason="onboarding.locked" />;
+  if (!onboarding) return <LockedNotice reason="onboarding.noShop" />;
   const editable = onboarding.replaceable.includes("npwp");
   const npwpIsNik = Boolean(form.watch("npwpIsNik" as never));
   return (
     <section className="narrow">
       <h2>{t("onboarding.step.tax")}</h2>
-      {!editable ? <LockedNotice reason={onboarding.editable ? "onboarding.notRequested" : "onboarding.locked"} /> : null}
+      <StepLock editable={editable} shopEditable={onboarding.editable} />
       <FormError error={actionData?.errors?._form} />
       <StepDocuments kinds={[{ kind: "npwp", label: t("onboarding.tax.photo") }]} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
@@ -56,14 +56,10 @@ export default function TaxStep() {
               {...form.register("npwp")}
             />
           )}
-          <button type="submit" disabled={form.submitting}>
-            {form.submitting ? t("form.sending") : t("onboarding.saveNext")}
-          </button>
+          <StepFooter submitting={form.submitting} />
         </fieldset>
       </Form>
-      <p>
-        <Link to="/seller/onboarding/identity">← {t("onboarding.back")}</Link>
-      </p>
+      <BackLink to="/seller/onboarding/identity" />
     </section>
   );
 }
