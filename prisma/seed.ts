@@ -3,6 +3,7 @@
 import { db } from "~/infra/db.server";
 import { hashPassword } from "~/infra/password.server";
 import { createUser } from "~/models/user.server";
+import { seedDemoCatalog } from "./demo/catalog";
 import { DEMO_SHOPS, seedDemoShops } from "./demo/shops";
 
 export const DEMO_PASSWORD = "lapak-demo-2026";
@@ -36,5 +37,7 @@ export async function seedDemoData(): Promise<{ password: string; logins: DemoLo
     return byEmail;
   });
   await seedDemoShops(users, users.get(DEMO_USERS[0].email)!.id);
+  // 300+ products with photos in the two approved shops (takes a while: every photo is processed like an upload).
+  await seedDemoCatalog([...users].map(([email, user]) => ({ email, id: user.id })));
   return { password: DEMO_PASSWORD, logins: DEMO_USERS, created: true };
 }

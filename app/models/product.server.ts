@@ -47,12 +47,30 @@ function sortKeyExpr(sort: Sort, q: string): Prisma.Sql {
   return Prisma.sql`round((ts_rank(p.search_vector, websearch_to_tsquery('indonesian', ${q})) + word_similarity(${q}, p.title))::numeric, 6)`;
 }
 
+/**
+ * The words of a query for the typo-tolerant match: websearch_to_tsquery's operators dropped (quotes,
+ * parentheses, "-excluded" words, "or"); at most 8, each with a letter or digit (a word without any has no
+ * trigram, and a trigram index condition without a trigram reads the whole index).
+ */
+export function fuzzyWords(q: string): string[] {
+  return q
+    .split(/\s+/)
+    .filter((w) => !w.startsWith("-"))
+    .map((w) => w.replace(/["()]/g, ""))
+    .filter((w) => w.toLowerCase() !== "or" && /[\p{L}\p{N}]/u.test(w))
+    .slice(0, 8);
+}
+
 function whereClauses(f: SearchFilter): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`p.status = 'active'`];
   const q = f.q?.trim();
   if (q) {
-    // Stemmed full-text match, or a close spelling of a word in the title ("gamsi" → "Gamis").
-    where.push(Prisma.sql`(p.search_vector @@ websearch_to_tsquery('indonesian', ${q}) OR ${q} <% p.title)`);
+    // Stemmed full-text match, or every word close to a word of the title ("gamsi" → "Gamis", "gamsi hitam" →
+    // "Gamis Hitam"). Word by word: the whole query against the title would let one common word match on its own
+    // ("gamis hitam" ≈ "Kaos Hitam" at 0.5), thousands of rows to recheck, count and rank on every search.
+    const words = fuzzyWords(q);
+    const fuzzy = words.length ? Prisma.join(words.map((w) => Prisma.sql`${w} <% p.title`), " AND ") : Prisma.sql`false`;
+    where.push(Prisma.sql`(p.search_vector @@ websearch_to_tsquery('indonesian', ${q}) OR (${fuzzy}))`);
   }
   if (f.categoryIds?.length) where.push(Prisma.sql`p.category_id = ANY(${f.categoryIds}::int[])`);
   if (f.minPrice !== undefined) where.push(Prisma.sql`p.price_rupiah >= ${f.minPrice}`);

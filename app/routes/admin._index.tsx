@@ -22,6 +22,12 @@ export default function AdminHome() {
           <Link to="/admin/verifications">{t("nav.adminReview")}</Link>
         </li>
         <li>
+          <Link to="/admin/categories">{t("adminCatalog.nav")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/products">{t("adminProducts.nav")}</Link>
+        </li>
+        <li>
           <Link to="/admin/outbox">{t("nav.outbox")}</Link>
         </li>
       </ul>

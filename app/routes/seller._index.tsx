@@ -24,9 +24,16 @@ export default function SellerHome() {
         <p>
           {t("onboarding.status")}: <span className={`badge badge--${shop.status}`}>{t(`status.${shop.status}`)}</span>
         </p>
-        <Link className="button-secondary" to="/seller/onboarding">
-          {shop.status === "approved" ? t("onboarding.timeline") : t("onboarding.title")}
-        </Link>
+        <div className="row">
+          {shop.status === "approved" ? (
+            <Link className="button" to="/seller/products">
+              {t("sellerProducts.homeLink")}
+            </Link>
+          ) : null}
+          <Link className="button-secondary" to="/seller/onboarding">
+            {shop.status === "approved" ? t("onboarding.timeline") : t("onboarding.title")}
+          </Link>
+        </div>
       </div>
     </>
   );

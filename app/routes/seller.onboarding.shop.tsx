@@ -29,7 +29,7 @@ export default function ShopStep() {
   const actionData = useActionData<typeof action>();
   const shop = onboarding?.shop;
   const form = useZodForm(ShopStepSchema, actionData, shop ?? { name: "", slug: "", provinceCode: "", regencyCode: "" });
-  const editable = !onboarding || onboarding.editable;
+  const editable = !onboarding || onboarding.shop.status === "draft";
   const slugTouched = useRef(Boolean(shop?.slug));
   const slugCheck = useFetcher<{ available: boolean; slug: string }>();
 
@@ -55,7 +55,7 @@ export default function ShopStep() {
   return (
     <section className="narrow">
       <h2>{t("onboarding.step.shop")}</h2>
-      {!editable ? <LockedNotice reason="onboarding.locked" /> : null}
+      {!editable ? <LockedNotice reason={onboarding?.editable ? "onboarding.notRequested" : "onboarding.locked"} /> : null}
       <FormError error={actionData?.errors?._form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <fieldset disabled={!editable}>

@@ -39,28 +39,32 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 export const IdentityStepSchema = z
   .object({
-    fullName: text(2, 100, "onboarding.identity.nameRequired"),
+    fullName: z.string().trim().max(100, "validation.tooLong"),
     // Saved numbers are never sent back to the browser: an empty field with `nikOnFile` keeps the saved one.
     nik: z.string().trim().default(""),
     nikOnFile: z.string().optional(),
-    birthDate: z.string().regex(isoDate, "onboarding.identity.birthDate"),
-    sex: z.enum(["L", "P"], { message: "onboarding.identity.sexRequired" }),
+    birthDate: z.string().default(""),
+    sex: z.string().default(""),
   })
+  // Every field is checked in one pass, so a seller sees all the problems at once, not one per submit.
   .superRefine((v, ctx) => {
-    if (!v.nik && v.nikOnFile === "1") return;
-    if (!v.nik) return void ctx.addIssue({ code: "custom", path: ["nik"], message: "validation.required" });
-    const parsed = parseNik(v.nik);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["nik"], message: parsed.error });
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (v.fullName.length < 2) issue("fullName", "onboarding.identity.nameRequired");
+    if (!v.nik && v.nikOnFile !== "1") issue("nik", "validation.required");
+    else if (v.nik) {
+      const parsed = parseNik(v.nik);
+      if (!parsed.ok) issue("nik", parsed.error);
+    }
     const d = new Date(`${v.birthDate}T00:00:00Z`);
-    if (isoDate.test(v.birthDate) && (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.birthDate)) {
-      ctx.addIssue({ code: "custom", path: ["birthDate"], message: "onboarding.identity.birthDate" });
-    } else if (isoDate.test(v.birthDate)) {
+    if (!isoDate.test(v.birthDate) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v.birthDate) issue("birthDate", "onboarding.identity.birthDate");
+    else {
       const age = (Date.now() - d.getTime()) / (365.25 * 24 * 3600 * 1000);
       // A KTP is issued from 17 (or at marriage); sellers must be adults to contract.
-      if (age < 17 || age > 120) ctx.addIssue({ code: "custom", path: ["birthDate"], message: "onboarding.identity.age" });
+      if (age < 17 || age > 120) issue("birthDate", "onboarding.identity.age");
     }
+    if (v.sex !== "L" && v.sex !== "P") issue("sex", "onboarding.identity.sexRequired");
   })
-  .transform((v) => ({ ...v, nik: v.nik.replace(/[\s.-]/g, "") }));
+  .transform((v) => ({ ...v, nik: v.nik.replace(/[\s.-]/g, ""), sex: v.sex as "L" | "P" }));
 
 export const TaxStepSchema = z
   .object({

@@ -21,7 +21,9 @@ export const BrowseParamsSchema = z.object({
 export type BrowseParams = z.infer<typeof BrowseParamsSchema>;
 
 export function parseBrowseParams(url: URL): BrowseParams {
-  return BrowseParamsSchema.parse(Object.fromEntries(url.searchParams));
+  // An empty field of a submitted filter form means "not set", never 0.
+  const present = [...url.searchParams].filter(([, v]) => v.trim() !== "");
+  return BrowseParamsSchema.parse(Object.fromEntries(present));
 }
 
 export interface ListingCard {

@@ -24,7 +24,7 @@ export async function ensureCategoryTree(): Promise<number> {
       });
       for (const c of await tx.category.findMany({ where: { level }, select: { id: true, slug: true } })) ids.set(c.slug, c.id);
     }
-  });
+  }, { timeout: 30_000 });
   invalidateCategoryTree();
   return rows.length;
 }

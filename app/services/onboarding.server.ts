@@ -117,7 +117,8 @@ async function assertStepEditable(shopId: string, status: ShopStatus, document: 
 
 export async function saveShopStep(user: Actor, data: z.output<typeof ShopStepSchema>) {
   const existing = await findShopOfOwner(user.id);
-  if (existing && !sellerCanEdit(statusOf(existing))) throw new DomainError("conflict", "onboarding.locked");
+  // The shop profile carries no document, so a change request never reopens it: it changes only in a draft.
+  if (existing && statusOf(existing) !== "draft") throw new DomainError("conflict", statusOf(existing) === "changes_requested" ? "onboarding.notRequested" : "onboarding.locked");
   if (await isSlugTaken(data.slug, existing?.id)) throw new DomainError("conflict", "onboarding.shop.slugTaken");
   try {
     return await db().$transaction(async (tx) => {
@@ -254,6 +255,16 @@ export async function submitForReview(user: Actor) {
   const state = await loadOnboarding(user.id);
   if (!state) throw new DomainError("not_found", "onboarding.noShop");
   if (state.missing.length) throw new DomainError("validation", "onboarding.incomplete");
+  if (state.shop.status === "changes_requested") {
+    // Each document the admin named must have been replaced since the request.
+    const request = await latestChangeRequest(state.shop.id);
+    const docs = await currentDocuments(state.shop.id);
+    const stale = state.requested.filter((r) => {
+      const current = docs.current.get(r.document);
+      return !current || (request && current.createdAt <= request.createdAt);
+    });
+    if (stale.length) throw new DomainError("validation", "onboarding.replaceRequested");
+  }
   const move = transition(state.shop.status, "submit", "seller");
   if (!move.ok) throw new DomainError("invalid_transition", move.error);
   await db().$transaction(async (tx) => {

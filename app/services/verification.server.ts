@@ -56,7 +56,7 @@ export async function loadReview(shopId: string, admin: { id: string }) {
   const nik = profile?.nikEncrypted ? decryptField(profile.nikEncrypted) : null;
   const npwp = profile?.npwpEncrypted ? decryptField(profile.npwpEncrypted) : null;
   const account = profile?.accountEncrypted ? decryptField(profile.accountEncrypted) : null;
-  const parsed = nik ? parseNik(nik) : null;
+  const parsed = nik ? parseNik(nik, { today: new Date() }) : null;
   const okNik = parsed?.ok ? (parsed as ParsedNik) : null;
 
   const others = async (field: "nikHash" | "npwpHash" | "accountHash", hash: string | null | undefined) =>

@@ -29,7 +29,7 @@ describe("accounts in the browser", () => {
   it("signs up, logs out and logs back in, in Indonesian, on a phone-sized screen", async () => {
     const page = await phonePage();
     await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Jualan lebih mudah di Lapak");
+    await expect(page.getByRole("heading", { name: "Jualan lebih mudah di Lapak" }).isVisible()).resolves.toBe(true);
     await page.getByRole("link", { name: "Daftar", exact: true }).click();
 
     // A bad form is caught next to its fields before anything is sent.

@@ -102,6 +102,16 @@ describe("review and decisions", () => {
     expect(await db().kycDocument.count({ where: { shopId: shop.id, kind: "ktp" } })).toBe(2);
   });
 
+  it("after a change request the seller must replace the named document before submitting again, and the shop profile stays locked", async () => {
+    const { owner, shop } = await aSeller({ status: "changes_requested" });
+    const { submitForReview, uploadDocument, saveShopStep } = await import("../../app/services/onboarding.server");
+    await expect(submitForReview(owner)).rejects.toMatchObject({ messageKey: "onboarding.replaceRequested" });
+    await expect(saveShopStep(owner, { name: "Nama Baru", slug: shop.slug, description: "", provinceCode: "32", regencyCode: "3201", district: "Cibinong", postalCode: "16911", street: "Jl. Mawar No. 1", phone: "+6281234567890" })).rejects.toMatchObject({ messageKey: "onboarding.notRequested" });
+    await uploadDocument(owner, "ktp", await aPhoto());
+    await submitForReview(owner);
+    expect((await db().shop.findUniqueOrThrow({ where: { id: shop.id } })).status).toBe("submitted");
+  });
+
   it("requires a reason to reject and records who decided, when, from, to and why", async () => {
     const { shop } = await aSeller({ status: "submitted" });
     const cookie = await adminCookie();

@@ -21,10 +21,11 @@ export interface RunningApp {
 }
 
 /** Starts the built app the way `npm start` does (app/cli/start.ts) and waits for /healthz. */
-export async function startApp(env: Record<string, string | undefined>, timeoutMs = 60_000): Promise<RunningApp> {
+export async function startApp(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<RunningApp> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app/cli/start.ts")], {
-    env: { ...process.env, NODE_ENV: "production", SECURE_COOKIES: "false", LOG_LEVEL: "warn", PORT: String(port), ...env },
+    // Production mode needs real KYC keys; tests use a throwaway one.
+    env: { ...process.env, NODE_ENV: "production", SECURE_COOKIES: "false", LOG_LEVEL: "warn", PORT: String(port), KYC_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -109,12 +109,13 @@ export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled
     setError(null);
 
     const isCurrent = () => xhrRef.current === xhr;
-    const fail = (key: string, vars?: Vars) => {
+    // A refused file (wrong type, too small) fails again if re-sent: only network and server trouble is retryable.
+    const fail = (key: string, vars?: Vars, retryable = true) => {
       if (!isCurrent()) return;
       xhrRef.current = null;
       setStatus("error");
       setPercent(null);
-      setError({ key, vars, retryable: true });
+      setError({ key, vars, retryable });
     };
 
     xhr.upload.addEventListener("progress", (event) => {
@@ -125,7 +126,7 @@ export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled
     xhr.addEventListener("load", () => {
       if (!isCurrent()) return;
       const outcome = parseUploadResponse(xhr.status, xhr.responseText);
-      if (!outcome.ok) return fail(outcome.error, outcome.vars);
+      if (!outcome.ok) return fail(outcome.error, outcome.vars, xhr.status >= 500 || xhr.status === 429 || xhr.status === 0);
       xhrRef.current = null;
       setSaved(outcome.document);
       setPicked(null);

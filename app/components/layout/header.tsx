@@ -10,7 +10,7 @@ export function AppHeader() {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
-  const links: { to: string; label: string }[] = [];
+  const links: { to: string; label: string }[] = [{ to: "/cari", label: t("nav.search") }];
   if (user) {
     links.push(user.shopStatus ? { to: "/seller", label: t("nav.shop") } : { to: "/seller/onboarding", label: t("nav.openShop") });
     if (user.roles.includes("admin")) {

