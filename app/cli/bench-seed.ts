@@ -437,17 +437,19 @@ export interface PlanScan {
   index?: string;
 }
 
-/** EXPLAIN (FORMAT JSON) of a captured statement, with the same parameters: every node that reads a table or index. */
-export async function explainScans(client: pg.ClientBase, q: CapturedQuery): Promise<{ scans: PlanScan[]; plan: unknown }> {
+/** EXPLAIN (FORMAT JSON) of a captured statement, with the same parameters: the nodes that read a table or index, and every node type. */
+export async function explainScans(client: pg.ClientBase, q: CapturedQuery): Promise<{ scans: PlanScan[]; nodes: string[]; plan: unknown }> {
   const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${q.text}`, q.values);
   const plan = rows[0]["QUERY PLAN"][0].Plan;
   const scans: PlanScan[] = [];
+  const nodes: string[] = [];
   const walk = (node: PlanNode) => {
+    nodes.push(node["Node Type"]);
     if (node["Relation Name"] || node["Index Name"]) scans.push({ node: node["Node Type"], relation: node["Relation Name"], index: node["Index Name"] });
     for (const child of node.Plans ?? []) walk(child);
   };
   walk(plan);
-  return { scans, plan };
+  return { scans, nodes, plan };
 }
 
 interface PlanNode {

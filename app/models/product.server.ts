@@ -151,8 +151,11 @@ export function listShopProducts(shopId: string, opts: { q?: string; status?: st
     where: {
       shopId,
       ...(opts.status ? { status: opts.status } : {}),
-      ...(opts.q ? { OR: [{ title: { contains: opts.q, mode: "insensitive" } }, { sku: opts.q }] } : {}),
-      ...(opts.after ? { OR: [{ updatedAt: { lt: opts.after.updatedAt } }, { updatedAt: opts.after.updatedAt, id: { lt: opts.after.id } }] } : {}),
+      // Search and cursor are both ORs: AND them, so the cursor never replaces the search.
+      AND: [
+        opts.q ? { OR: [{ title: { contains: opts.q, mode: "insensitive" as const } }, { sku: opts.q }] } : {},
+        opts.after ? { OR: [{ updatedAt: { lt: opts.after.updatedAt } }, { updatedAt: opts.after.updatedAt, id: { lt: opts.after.id } }] } : {},
+      ],
     },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: opts.take,
