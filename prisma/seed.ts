@@ -38,6 +38,7 @@ export async function seedDemoData(): Promise<{ password: string; logins: DemoLo
   });
   await seedDemoShops(users, users.get(DEMO_USERS[0].email)!.id);
   // 300+ products with photos in the two approved shops (takes a while: every photo is processed like an upload).
-  await seedDemoCatalog([...users].map(([email, user]) => ({ email, id: user.id })));
+  // Tests that do not browse skip the ~300 demo products to start faster.
+  if (process.env.SEED_DEMO_CATALOG !== "false") await seedDemoCatalog([...users].map(([email, user]) => ({ email, id: user.id })));
   return { password: DEMO_PASSWORD, logins: DEMO_USERS, created: true };
 }

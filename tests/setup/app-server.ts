@@ -25,7 +25,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app/cli/start.ts")], {
     // Production mode needs real KYC keys; tests use a throwaway one.
-    env: { ...process.env, NODE_ENV: "production", SECURE_COOKIES: "false", LOG_LEVEL: "warn", PORT: String(port), KYC_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`, ...env },
+    env: { ...process.env, NODE_ENV: "production", SECURE_COOKIES: "false", LOG_LEVEL: "warn", PORT: String(port), KYC_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`, SEED_DEMO_CATALOG: "false", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
