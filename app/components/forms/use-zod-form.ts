@@ -32,8 +32,9 @@ export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const target = event.currentTarget;
-    // Let the browser post multipart forms with files natively handled by Remix's submit.
-    void form.handleSubmit(() => submit(target, { method: (target.method as "post") || "post", encType: target.enctype as never }))(event);
+    // Submit through the button that was pressed, so its name/value (e.g. intent=publish) is posted too.
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => submit(submitter ?? target, { method: (target.method as "post") || "post", encType: target.enctype as never }))(event);
   };
 
   const errorOf = (name: string): string | undefined => {
