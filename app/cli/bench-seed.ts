@@ -72,7 +72,7 @@ const NOUNS: Record<string, string[]> = {
   "sambal-kemasan": ["Sambal Bawang", "Sambal Roa", "Sambal Cumi"],
   beras: ["Beras Pandan Wangi", "Beras Rojolele", "Beras Merah Organik"],
   "smartphone-android": ["Smartphone Android 8/128GB", "HP Android 4/64GB", "HP Android 6/128GB"],
-  "pashmina": ["Pashmina Ceruty", "Pashmina Kaos", "Pashmina Plisket"],
+  pashmina: ["Pashmina Ceruty", "Pashmina Kaos", "Pashmina Plisket"],
 };
 
 const APPAREL_TOPS = new Set(["fashion-muslim", "fashion-wanita", "fashion-pria", "fashion-anak"]);
@@ -323,8 +323,8 @@ export async function seedBenchCatalog(connectionString: string, opts: BenchSeed
         const published = now - rnd.next() * 365 * 86_400_000;
         // Sales are skewed: a third never sold, a few sold thousands.
         const sold = rnd.chance(0.33) ? 0 : Math.floor(Math.exp(rnd.next() * Math.log(10_000))) - 1;
+        // A fifth have variants (sizes or packs), priced from the product's price up; the product shows the lowest.
         let variantType: string | null = null;
-        let displayPrice = base;
         if (rnd.chance(0.2)) {
           variantType = leaf.kind === "apparel" ? "Ukuran" : "Varian";
           const options = leaf.kind === "apparel" ? ["S", "M", "L", "XL"] : ["Satuan", "Isi 2", "Paket Hemat"];
@@ -337,7 +337,6 @@ export async function seedBenchCatalog(connectionString: string, opts: BenchSeed
             v.weight.push(weight + position * 50);
             v.position.push(position);
           });
-          displayPrice = base;
         }
         p.id.push(id);
         p.shop.push(shop.id);
@@ -346,7 +345,7 @@ export async function seedBenchCatalog(connectionString: string, opts: BenchSeed
         p.description.push(`${t}. ${rnd.pick(DESCRIPTION)} ${rnd.pick(DESCRIPTION)}`);
         p.category.push(leaf.id);
         p.condition.push(rnd.chance(0.9) ? "new" : "used");
-        p.price.push(displayPrice);
+        p.price.push(base);
         p.stock.push(rnd.int(500));
         p.sku.push(`${BENCH_SKU_PREFIX}${i}`);
         p.weight.push(weight);
@@ -435,17 +434,27 @@ export interface PlanScan {
   node: string;
   relation?: string;
   index?: string;
+  /** With EXPLAIN ANALYZE: rows the node returned, over all its loops. */
+  actualRows?: number;
 }
 
-/** EXPLAIN (FORMAT JSON) of a captured statement, with the same parameters: the nodes that read a table or index, and every node type. */
-export async function explainScans(client: pg.ClientBase, q: CapturedQuery): Promise<{ scans: PlanScan[]; nodes: string[]; plan: unknown }> {
-  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${q.text}`, q.values);
+/** EXPLAIN (FORMAT JSON) of a captured statement, with the same parameters: the nodes that read a table or index, and every node type. With `analyze` the statement runs, and the scans tell how many rows they read. */
+export async function explainScans(
+  client: pg.ClientBase,
+  q: CapturedQuery,
+  opts: { analyze?: boolean } = {},
+): Promise<{ scans: PlanScan[]; nodes: string[]; plan: unknown }> {
+  const { rows } = await client.query<{ "QUERY PLAN": [{ Plan: PlanNode }] }>(`EXPLAIN (${opts.analyze ? "ANALYZE, " : ""}FORMAT JSON) ${q.text}`, q.values);
   const plan = rows[0]["QUERY PLAN"][0].Plan;
   const scans: PlanScan[] = [];
   const nodes: string[] = [];
   const walk = (node: PlanNode) => {
     nodes.push(node["Node Type"]);
-    if (node["Relation Name"] || node["Index Name"]) scans.push({ node: node["Node Type"], relation: node["Relation Name"], index: node["Index Name"] });
+    if (node["Relation Name"] || node["Index Name"]) {
+      const scan: PlanScan = { node: node["Node Type"], relation: node["Relation Name"], index: node["Index Name"] };
+      if (node["Actual Rows"] !== undefined) scan.actualRows = node["Actual Rows"] * (node["Actual Loops"] ?? 1);
+      scans.push(scan);
+    }
     for (const child of node.Plans ?? []) walk(child);
   };
   walk(plan);
@@ -456,5 +465,7 @@ interface PlanNode {
   "Node Type": string;
   "Relation Name"?: string;
   "Index Name"?: string;
+  "Actual Rows"?: number;
+  "Actual Loops"?: number;
   Plans?: PlanNode[];
 }

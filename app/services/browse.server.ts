@@ -77,12 +77,19 @@ export async function browse(params: BrowseParams, scope: { categorySlug?: strin
     after: params.setelah,
     limit: PAGE_SIZE,
   };
-  const [{ rows, next }, total] = await Promise.all([searchListings(filter), countListings(filter)]);
+  // Exact (stemmed) matches first; only when there are none, words spelt alike ("gamsi" → "Gamis").
+  let total = await countListings(filter);
+  if (total === 0 && filter.q?.trim()) {
+    filter.fuzzy = true;
+    total = await countListings(filter);
+  }
+  const { rows, next } = await searchListings(filter);
   return {
     items: rows.map(toCard),
     next,
     total,
     sort: filter.sort,
+    fuzzy: Boolean(filter.fuzzy),
     category: category ? { id: category.id, slug: category.slug, name: category.name, nameEn: category.nameEn, level: category.level } : null,
     breadcrumb: category ? breadcrumb(tree, category.id).map((c) => ({ slug: c.slug, name: c.name, nameEn: c.nameEn })) : [],
     subcategories: (tree.children.get(category?.id ?? null) ?? []).filter((c) => !c.retired).map((c) => ({ slug: c.slug, name: c.name, nameEn: c.nameEn })),
@@ -108,7 +115,7 @@ export async function productPage(slug: string, viewer: { shopOwnerOf?: string |
   const p = await findProductBySlug(slug);
   if (!p) return null;
   const ownShop = viewer.shopOwnerOf === p.shopId;
-  if (p.status !== "active" && !ownShop && !viewer.isAdmin) return null;
+  if ((p.status !== "active" || p.shop.status !== "approved") && !ownShop && !viewer.isAdmin) return null;
   const tree = await categoryTree();
   return {
     id: p.id,

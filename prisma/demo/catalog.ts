@@ -1837,9 +1837,9 @@ export function demoCatalogPlan(): DemoProductPlan[] {
       const hasSku = rnd() < 0.6;
       const sku = hasSku ? `${DEMO_CATALOG_SHOPS[family.shop].sku}-${String(++skuCounters[family.shop]).padStart(4, "0")}` : "";
       const variants = item.variants ? expandVariants(item.variants, price, weight, sku, rnd) : [];
-      const cheap = price < 50_000 ? 2_500 : price < 200_000 ? 900 : price < 1_000_000 ? 250 : 40;
+      const maxSold = price < 50_000 ? 2_500 : price < 200_000 ? 900 : price < 1_000_000 ? 250 : 40;
       const ageDays = draft ? 1 + Math.floor(rnd() * 14) : 1 + Math.floor(Math.pow(rnd(), 1.2) * 180);
-      const soldCount = draft ? 0 : rnd() < 0.08 ? 0 : Math.round(Math.pow(rnd(), 2.4) * cheap * Math.sqrt(ageDays / 180));
+      const soldCount = draft ? 0 : rnd() < 0.08 ? 0 : Math.round(Math.pow(rnd(), 2.4) * maxSold * Math.sqrt(ageDays / 180));
       const photos = item.photos ?? (draft ? (rnd() < 0.5 ? 0 : 1) : 1 + (rnd() < 0.1 ? 1 : 0) + (rnd() < 0.04 ? 1 : 0));
       plans.push({
         shop: family.shop,
@@ -2080,15 +2080,21 @@ function productForm(plan: DemoProductPlan, categoryId: number, photoIds: string
   return parsed.data;
 }
 
-/** Runs fn over items, at most `limit` at a time; results in input order. */
+/** Runs fn over items, at most `limit` at a time; results in input order. Stops taking new items after a failure. */
 async function inPool<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
+      while (!failed && next < items.length) {
         const i = next++;
-        results[i] = await fn(items[i]);
+        try {
+          results[i] = await fn(items[i]);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
       }
     }),
   );

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { browse, parseBrowseParams } from "../../app/services/browse.server";
+import { db } from "../../app/infra/db.server";
+import { browse, parseBrowseParams, productPage } from "../../app/services/browse.server";
 import { aProduct } from "../factories/products";
 import { aSeller } from "../factories/shops";
 
@@ -11,6 +12,8 @@ beforeAll(async () => {
   await aProduct(bandung.owner, { title: "Gamis Syari Hitam Jumbo", category: "gamis-syari", price: 250000 });
   await aProduct(bandung.owner, { title: "Kemeja Batik Pria Lengan Panjang", price: 99000, condition: "used" });
   await aProduct(bandung.owner, { title: "Gamis Putih Draft", publish: false });
+  await aProduct(bandung.owner, { title: "Kopi Arabika Gayo 250 gr", price: 85000 });
+  await aProduct(bandung.owner, { title: "Topi Rajut Anak", price: 45000 });
 });
 
 const search = (qs: string) => browse(parseBrowseParams(new URL(`http://x/cari?${qs}`)));
@@ -27,6 +30,25 @@ describe("search", () => {
     expect(res.items.map((i) => i.title)).toContain("Gamis Hitam Polos");
   });
 
+  it("shows only exact matches when there are any, and spelling neighbours only when there are none", async () => {
+    const exact = await search("q=kopi");
+    expect(exact.items.map((i) => i.title)).toEqual(["Kopi Arabika Gayo 250 gr"]);
+    expect(exact.fuzzy).toBe(false);
+    const typo = await search("q=kopii+arabka");
+    expect(typo.fuzzy).toBe(true);
+    expect(typo.items.map((i) => i.title)).toContain("Kopi Arabika Gayo 250 gr");
+  });
+
+  it("hides a suspended shop's products from listings and from the product page", async () => {
+    const other = await aSeller({ status: "approved" });
+    const product = await aProduct(other.owner, { title: "Sandal Jepit Bambu Unik" });
+    expect((await search("q=sandal+bambu")).items).toHaveLength(1);
+    await db().shop.update({ where: { id: other.shop.id }, data: { status: "suspended" } });
+    expect((await search("q=sandal+bambu")).items).toHaveLength(0);
+    expect(await productPage(product.slug)).toBeNull();
+    expect(await productPage(product.slug, { shopOwnerOf: other.shop.id })).not.toBeNull();
+  });
+
   it("never shows drafts", async () => {
     const res = await search("q=putih");
     expect(res.items).toEqual([]);
@@ -36,7 +58,7 @@ describe("search", () => {
     expect((await search("min=100000&max=200000")).items.map((i) => i.title)).toEqual(["Gamis Hitam Polos"]);
     expect((await search("kondisi=used")).items.map((i) => i.title)).toEqual(["Kemeja Batik Pria Lengan Panjang"]);
     expect((await search("provinsi=31")).items).toEqual([]);
-    expect((await search("provinsi=32&urut=price_asc")).items.map((i) => i.priceRupiah)).toEqual([99000, 185000, 250000]);
+    expect((await search("provinsi=32&urut=price_asc")).items.map((i) => i.priceRupiah)).toEqual([45000, 85000, 99000, 185000, 250000]);
   });
 
   it("pages with a cursor without repeating or skipping", async () => {
@@ -47,7 +69,7 @@ describe("search", () => {
       seen.push(...page.items.map((i) => i.title));
       cursor = page.next;
     } while (cursor);
-    expect(seen).toEqual(["Gamis Syari Hitam Jumbo", "Gamis Hitam Polos", "Kemeja Batik Pria Lengan Panjang"]);
+    expect(seen).toEqual(["Gamis Syari Hitam Jumbo", "Gamis Hitam Polos", "Kemeja Batik Pria Lengan Panjang", "Kopi Arabika Gayo 250 gr", "Topi Rajut Anak"]);
   });
 
   it("a top-level category shows the products of all its leaves", async () => {

@@ -14,6 +14,7 @@ export interface BrowseResultsData {
   items: ListingCard[];
   next: string | null;
   total: number;
+  fuzzy?: boolean;
   sort: Sort;
   category: CategoryLink | null;
   breadcrumb: CategoryLink[];
@@ -173,6 +174,7 @@ export function BrowseResults({ mode, path, heading, data }: { mode: "search" | 
         <h2 className="results__count" aria-live="polite">
           <ResultCount total={data.total} />
         </h2>
+        {data.fuzzy && data.total > 0 ? <p className="muted">{t("browse.results.fuzzy")}</p> : null}
         {data.items.length ? <ProductGrid products={data.items} /> : <p className="empty-state">{t("browse.results.empty")}</p>}
         <Pager path={path} params={current} next={data.next} after={params.setelah} />
       </section>
