@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import pg from "pg";
 import { flattenCategories } from "~/domain/catalog/categories-data";
 import { regenciesOf } from "~/domain/regions/data";
+import { slugify as slugifyText } from "../domain/text";
 
 export interface BenchSeedOptions {
   /** Target number of products in the table (the idempotency marker: nothing happens when there are already this many). */
@@ -130,18 +131,7 @@ function prng(seed: number) {
   return { next, int, pick, chance, uuid, weighted };
 }
 
-function slugify(s: string) {
-  return s
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " dan ")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-}
-
+const slugify = (text: string) => slugifyText(text, 60);
 const round = (x: number, step: number) => Math.max(step, Math.round(x / step) * step);
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ import { type ChangeEvent, type DragEvent, type FormEvent, type KeyboardEvent, u
 import { FormError, TextAreaField, TextField } from "~/components/forms/fields";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
-import { classifyFile, computeDownscaleSize, DOWNSCALE_JPEG_QUALITY, DOWNSCALE_MAX_LONG_SIDE, formatFileSize, jpegFileName, progressPercent, shouldDownscale } from "~/components/kyc/downscale";
+import { downscaleIfNeeded } from "~/components/kyc/document-upload";
+import { classifyFile, formatFileSize, progressPercent } from "~/components/kyc/downscale";
 import { titleMeta } from "~/components/meta";
 import { parseRupiahInput, PRODUCT_LIMITS, type ProductStatus, variantCombinations } from "~/domain/catalog/product";
 import { DomainError } from "~/domain/errors";
@@ -527,32 +528,6 @@ function photoErrorText(t: Translate, key: string, vars: Vars): string {
   return shared === key ? t("sellerProducts.photoError.server") : shared;
 }
 
-/**
- * Big phone photos are scaled down before upload (the same thresholds as KYC documents, from
- * downscale.ts); on any failure the original goes and the server decides.
- */
-async function downscaleForUpload(file: File): Promise<File> {
-  const bitmap = await createImageBitmap(file, { imageOrientation: "from-image" });
-  try {
-    if (!shouldDownscale(bitmap.width, bitmap.height, file.size)) return file;
-    const size = computeDownscaleSize(bitmap.width, bitmap.height, DOWNSCALE_MAX_LONG_SIDE);
-    const canvas = document.createElement("canvas");
-    canvas.width = size.width;
-    canvas.height = size.height;
-    const ctx = canvas.getContext("2d");
-    if (!ctx) return file;
-    ctx.fillStyle = "#fff"; // JPEG has no transparency
-    ctx.fillRect(0, 0, size.width, size.height);
-    ctx.imageSmoothingQuality = "high";
-    ctx.drawImage(bitmap, 0, 0, size.width, size.height);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/jpeg", DOWNSCALE_JPEG_QUALITY));
-    if (!blob || (size.width === bitmap.width && blob.size >= file.size)) return file;
-    return new File([blob], jpegFileName(file.name), { type: "image/jpeg", lastModified: file.lastModified });
-  } finally {
-    bitmap.close();
-  }
-}
-
 let photoSeq = 0;
 
 function PhotoManager({
@@ -642,7 +617,7 @@ function PhotoManager({
         continue;
       }
       let file = original;
-      if (category === "raster") file = await downscaleForUpload(original).catch(() => original);
+      if (category === "raster") file = await downscaleIfNeeded(original).catch(() => original);
       if (file.size === 0) update(key, { status: "error", error: { key: "empty", retryable: false } });
       else if (file.size > maxBytes) update(key, { status: "error", error: { key: "tooLarge", retryable: false } });
       else upload(key, file);

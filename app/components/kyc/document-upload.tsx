@@ -398,7 +398,8 @@ async function encodeJpeg(source: CanvasImageSource, width: number, height: numb
  * 2000 px on its long side. When the size didn't change and the re-encode isn't smaller, the original
  * is kept.
  */
-async function downscaleIfNeeded(file: File): Promise<File> {
+/** Phone photos above the size thresholds (downscale.ts) are re-encoded smaller in the browser; used for product photos too. */
+export async function downscaleIfNeeded(file: File): Promise<File> {
   const decoded = await decodeImage(file);
   try {
     if (!shouldDownscale(decoded.width, decoded.height, file.size)) return file;
