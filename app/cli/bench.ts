@@ -313,7 +313,8 @@ async function main() {
     process.env.DATA_DIR = path.join(dir, "data");
 
     const pg = (await import("pg")).default;
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: "-c pg_trgm.word_similarity_threshold=0.3" });
+    const { SEARCH_SESSION_OPTIONS } = await import("~/infra/db.server");
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: SEARCH_SESSION_OPTIONS });
     cleanups.push(() => pool.end());
 
     // --- pages: a populated top-level category, its biggest leaf, searches, product pages ---

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureQueries, type CapturedQuery, explainScans, type PlanScan, seedBenchCatalog } from "../../app/cli/bench-seed";
+import { SEARCH_SESSION_OPTIONS } from "../../app/infra/db.server";
 import { encodeCursor } from "../../app/models/product.server";
 import { findPublicShopBySlug } from "../../app/models/shop-public.server";
 import { browse, homeSections, parseBrowseParams, productPage } from "../../app/services/browse.server";
@@ -10,7 +11,7 @@ import { browse, homeSections, parseBrowseParams, productPage } from "../../app/
 // How: the catalog is seeded with 20,000 active products (the bench seeder, then VACUUM ANALYZE), each page's
 // service is called once while node-postgres records the statements it sends (Prisma's driver adapter ends in
 // pg too, so these are the exact SQL texts and parameters of the pages), and each statement is EXPLAINed with
-// its parameters, in a session with the app's pg_trgm.word_similarity_threshold (0.3, app/infra/db.server.ts).
+// its parameters, in a session with the app's pg_trgm.word_similarity_threshold (SEARCH_SESSION_OPTIONS, app/infra/db.server.ts).
 //
 // The rule: no "Seq Scan" on a table the planner believes holds more than SMALL_TABLE_ROWS rows. Below that
 // (categories: ~480 rows; shops: 300 sellers here, as in the bench) reading the table's few pages beats an index, the
@@ -30,7 +31,7 @@ let tableRows: Map<string, number>;
 
 beforeAll(async () => {
   await seedBenchCatalog(process.env.DATABASE_URL!, { products: PRODUCTS, shops: 300 });
-  client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: "-c pg_trgm.word_similarity_threshold=0.3" });
+  client = new pg.Client({ connectionString: process.env.DATABASE_URL, options: SEARCH_SESSION_OPTIONS });
   await client.connect();
   const { rows } = await client.query<{ relname: string; reltuples: number }>(
     `SELECT relname, reltuples FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`,
