@@ -315,6 +315,7 @@ async function main() {
     const pg = (await import("pg")).default;
     const { SEARCH_SESSION_OPTIONS } = await import("~/infra/db.server");
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: SEARCH_SESSION_OPTIONS });
+    pool.on("error", () => {}); // idle connections are cut when the embedded server stops at the end
     cleanups.push(() => pool.end());
 
     // --- pages: a populated top-level category, its biggest leaf, searches, product pages ---

@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseUrl } from "./env.server";
+import { logger } from "./logger.server";
 
 export type Db = PrismaClient;
 
@@ -10,18 +12,17 @@ export type Db = PrismaClient;
 export const SEARCH_SESSION_OPTIONS = "-c pg_trgm.word_similarity_threshold=0.4";
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { lapakDb?: { url: string; client: PrismaClient } };
+const globalForDb = globalThis as unknown as { lapakDb?: { url: string; client: PrismaClient; pool: pg.Pool } };
 
 /** One client per process (and per DATABASE_URL, so a test file that points at its own database gets its own). */
 export function db(): PrismaClient {
   const url = databaseUrl();
   if (globalForDb.lapakDb?.url !== url) {
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: Number(process.env.DB_POOL_SIZE ?? 10),
-      options: SEARCH_SESSION_OPTIONS,
-    });
-    globalForDb.lapakDb = { url, client: new PrismaClient({ adapter }) };
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), options: SEARCH_SESSION_OPTIONS });
+    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it.
+    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+    const adapter = new PrismaPg(pool);
+    globalForDb.lapakDb = { url, client: new PrismaClient({ adapter }), pool };
   }
   return globalForDb.lapakDb.client;
 }
@@ -30,4 +31,6 @@ export async function disconnectDb() {
   const current = globalForDb.lapakDb;
   globalForDb.lapakDb = undefined;
   await current?.client.$disconnect();
+  // The pool is ours (handed to the adapter), so we close it.
+  await current?.pool.end().catch(() => undefined);
 }
