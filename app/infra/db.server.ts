@@ -20,7 +20,7 @@ export function db(): PrismaClient {
   if (globalForDb.lapakDb?.url !== url) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), options: SEARCH_SESSION_OPTIONS });
     // An idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it.
-    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection lost"));
+    pool.on("error", (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, "idle database connection lost"));
     const adapter = new PrismaPg(pool);
     globalForDb.lapakDb = { url, client: new PrismaClient({ adapter }), pool };
   }

@@ -18,7 +18,7 @@ export interface Schedule {
  */
 export async function startBackgroundWork(opts: { connectionString: string; smtpUrl?: string; mailFrom: string; schedules?: Schedule[] }) {
   const pool = new pg.Pool({ connectionString: opts.connectionString, max: 4 });
-  pool.on("error", (error) => logger.warn({ err: error }, "idle worker connection lost"));
+  pool.on("error", (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, "idle worker connection lost"));
   const transport = mailTransport(opts.smtpUrl, opts.mailFrom);
   const mail = await startMailListener(pool, transport);
 
