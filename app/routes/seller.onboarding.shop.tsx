@@ -7,12 +7,12 @@ import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
 import { LockedNotice, useOnboarding } from "~/components/kyc/step-helpers";
 import { slugify } from "~/domain/text";
-import { PROVINCES, regenciesOf } from "~/domain/regions/data";
 import { requireUser } from "~/infra/auth.server";
 import { parseForm } from "~/infra/forms.server";
 import { ShopStepSchema } from "~/schemas/onboarding";
 import { saveShopStep } from "~/services/onboarding.server";
 import { saveStep } from "~/services/step-actions.server";
+import { ProvinceOptions, RegencyOptions } from "~/components/region-options";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -72,19 +72,11 @@ export default function ShopStep() {
           <h3>{t("onboarding.shop.address")}</h3>
           <SelectField label={t("onboarding.shop.province")} error={form.errorOf("provinceCode")} {...form.register("provinceCode", { onChange: () => form.setValue("regencyCode", "") })}>
             <option value="">{t("onboarding.choose")}</option>
-            {PROVINCES.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
+            <ProvinceOptions />
           </SelectField>
           <SelectField label={t("onboarding.shop.regency")} error={form.errorOf("regencyCode")} {...form.register("regencyCode")}>
             <option value="">{t("onboarding.choose")}</option>
-            {(provinceCode ? regenciesOf(provinceCode) : []).map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
+            <RegencyOptions provinceCode={provinceCode} />
           </SelectField>
           <TextField label={t("onboarding.shop.district")} error={form.errorOf("district")} {...form.register("district")} />
           <TextField label={t("onboarding.shop.postalCodeLabel")} inputMode="numeric" autoComplete="postal-code" maxLength={5} error={form.errorOf("postalCode")} {...form.register("postalCode")} />

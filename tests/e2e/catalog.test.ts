@@ -3,14 +3,13 @@ import path from "node:path";
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { sampleQuotes } from "../../app/domain/shipping/tariffs";
 import { formatRupiah } from "../../app/i18n/format";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { startApp, type RunningApp } from "../setup/app-server";
-import { launchBrowser } from "../setup/browser";
-import { createTestDatabase } from "../setup/test-db";
-import { appEnv, hydrated, logIn, logOut, phonePage, writeTempFiles } from "./helpers";
+import type { RunningApp } from "../setup/app-server";
+import type { createTestDatabase } from "../setup/test-db";
+import { hydrated, startE2e, logIn, logOut, phonePage, writeTempFiles } from "./helpers";
 
 // The catalog journey, in a phone-sized Chromium against the built app: an approved seller adds a
 // product (2 photos, sizes M and L at different prices, category found by search, price typed with
@@ -39,28 +38,25 @@ const DESTINATION = { province: "Jawa Timur", provinceCode: "35", regency: "Kota
 let app: RunningApp;
 let browser: Browser;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let cleanups: (() => Promise<void>)[] = [];
+let stopE2e: (() => Promise<void>) | undefined;
+let cleanupFiles: (() => Promise<void>) | undefined;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject("pgServerUrl"), inject("templateDb"));
-  const { env, cleanup } = await appEnv();
-  cleanups.push(cleanup);
   const images = (async () => writeTempFiles({ "gamis-depan.jpg": await productPhoto("depan", 1200, 1500), "gamis-detail.jpg": await productPhoto("detail", 1000, 1000) }))();
   // The demo accounts and shops (the approved "Gamis Cantik Bandung" among them) but not the 300+ product
   // demo catalog: uploading its photos takes most of a minute, and the journey adds its own product.
-  [app, browser] = await Promise.all([startApp({ DATABASE_URL: database.url, SEED_DEMO_CATALOG: "false", ...env }), launchBrowser()]);
+  const e2e = await startE2e({ SEED_DEMO_CATALOG: "false" });
+  ({ app, browser, database } = e2e);
+  stopE2e = e2e.stop;
   const written = await images;
-  cleanups.push(written.cleanup);
+  cleanupFiles = written.cleanup;
   files = written.paths;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.drop();
-  for (const c of cleanups) await c().catch(() => undefined);
-  cleanups = [];
+  await stopE2e?.();
+  await cleanupFiles?.();
 });
 
 /** A phone-camera-like JPEG of a lavender dress on a backdrop: real pixels, ≥ 600 px, distinct per view. */

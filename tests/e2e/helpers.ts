@@ -4,6 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import sharp from "sharp";
+import { inject } from "vitest";
+import { startApp } from "../setup/app-server";
+import { launchBrowser } from "../setup/browser";
+import { createTestDatabase } from "../setup/test-db";
 
 /** A phone-sized context (390×844, Indonesian) on the app, like a seller's Android phone. */
 export async function phonePage(browser: Browser, baseURL: string): Promise<Page> {
@@ -67,4 +71,25 @@ export async function logIn(page: Page, email: string, password: string): Promis
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Keluar" }).click();
   await page.getByText("Kamu sudah keluar.").waitFor();
+}
+
+/**
+ * Everything an end-to-end file needs: its own cloned database, a private data dir and KYC key, the built app
+ * started as `npm start` does, and a Chromium. `stop()` undoes it all.
+ */
+export async function startE2e(extraEnv: Record<string, string> = {}) {
+  const database = await createTestDatabase(inject("pgServerUrl"), inject("templateDb"));
+  const { env, cleanup } = await appEnv();
+  const [app, browser] = await Promise.all([startApp({ DATABASE_URL: database.url, ...env, ...extraEnv }), launchBrowser()]);
+  return {
+    app,
+    browser,
+    database,
+    async stop() {
+      await browser.close();
+      await app.stop();
+      await database.drop();
+      await cleanup().catch(() => undefined);
+    },
+  };
 }

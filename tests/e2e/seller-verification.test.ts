@@ -3,13 +3,12 @@ import path from "node:path";
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, inject, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { specimenDocument } from "../../prisma/demo/specimen-images";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { startApp, type RunningApp } from "../setup/app-server";
-import { launchBrowser } from "../setup/browser";
-import { createTestDatabase } from "../setup/test-db";
-import { appEnv, hydrated, logIn, logOut, phonePage, photoJpeg, writeTempFiles } from "./helpers";
+import type { RunningApp } from "../setup/app-server";
+import type { createTestDatabase } from "../setup/test-db";
+import { hydrated, startE2e, logIn, logOut, phonePage, photoJpeg, writeTempFiles } from "./helpers";
 
 // The whole seller verification journey, in a phone-sized Chromium against the built app:
 // sign up → shop wizard with real photos → submit → admin asks for a new KTP → seller replaces only
@@ -25,13 +24,11 @@ const NOTE = "Angka NIK di foto tidak terbaca, mohon foto ulang di tempat terang
 let app: RunningApp;
 let browser: Browser;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let cleanups: (() => Promise<void>)[] = [];
+let stopE2e: (() => Promise<void>) | undefined;
+let cleanupFiles: (() => Promise<void>) | undefined;
 let files: Record<string, string>;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject("pgServerUrl"), inject("templateDb"));
-  const { env, cleanup } = await appEnv();
-  cleanups.push(cleanup);
   const images = writeTempFiles({
     "ktp-1.jpg": await specimenDocument("ktp", { name: SELLER.name, nik: NIK }),
     // The retake: a different, bigger photo of the card (its own bytes, so it is a new version).
@@ -39,18 +36,17 @@ beforeAll(async () => {
     "npwp.jpg": await specimenDocument("npwp", { name: SELLER.name, npwp: NIK }),
     "buku-tabungan.jpg": await photoJpeg("BUKU TABUNGAN BCA"),
   });
-  [app, browser] = await Promise.all([startApp({ DATABASE_URL: database.url, ...env }), launchBrowser()]);
+  const e2e = await startE2e();
+  ({ app, browser, database } = e2e);
+  stopE2e = e2e.stop;
   const written = await images;
-  cleanups.push(written.cleanup);
+  cleanupFiles = written.cleanup;
   files = written.paths;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.drop();
-  for (const c of cleanups) await c().catch(() => undefined);
-  cleanups = [];
+  await stopE2e?.();
+  await cleanupFiles?.();
 });
 
 /** The retake as a 1400×900 photo: the specimen card on a table-coloured background. */

@@ -1,12 +1,12 @@
 import { Form, Link, useNavigate, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { PROVINCES } from "~/domain/regions/data";
 import { formatNumber } from "~/i18n/format";
 import type { Sort } from "~/models/product.server";
 import type { BrowseParams, ListingCard } from "~/services/browse.server";
 import { useLocale, useT } from "../i18n";
 import { categoryName, filledParams, hrefWith } from "./browse-url";
 import { ProductGrid } from "./product-grid";
+import { ProvinceOptions } from "~/components/region-options";
 
 type CategoryLink = { slug: string; name: string; nameEn: string | null };
 
@@ -123,11 +123,7 @@ export function BrowseResults({ mode, path, heading, data }: { mode: "search" | 
               <label htmlFor="browse-provinsi">{t("browse.filters.province")}</label>
               <select id="browse-provinsi" name="provinsi" defaultValue={params.provinsi ?? ""}>
                 <option value="">{t("browse.filters.allProvinces")}</option>
-                {PROVINCES.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
+                <ProvinceOptions />
               </select>
             </div>
             <div className="field">

@@ -1,8 +1,9 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { findRegency, PROVINCES, regenciesOf } from "~/domain/regions/data";
+import { findRegency } from "~/domain/regions/data";
 import { formatRupiah, formatWeight } from "~/i18n/format";
 import { useT } from "../i18n";
+import { ProvinceOptions, RegencyOptions } from "~/components/region-options";
 
 /** What GET /produk/<slug>/ongkir answers (app/routes/produk.$slug.ongkir.ts). */
 export type OngkirResult =
@@ -83,11 +84,7 @@ export function ShippingEstimate({ slug, weightGrams, quantity, origin }: { slug
             }}
           >
             <option value="">{t("browse.shipping.chooseProvince")}</option>
-            {PROVINCES.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
+            <ProvinceOptions />
           </select>
         </div>
         <div className="field">
@@ -102,11 +99,7 @@ export function ShippingEstimate({ slug, weightGrams, quantity, origin }: { slug
             }}
           >
             <option value="">{t("browse.shipping.chooseRegency")}</option>
-            {(province ? regenciesOf(province) : []).map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
+            <RegencyOptions provinceCode={province} />
           </select>
         </div>
       </div>
