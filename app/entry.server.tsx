@@ -4,13 +4,14 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { redactUrlSecrets } from "~/domain/mail/secrets";
 import { logger } from "~/infra/logger.server";
 
 const ABORT_DELAY = 5_000;
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  logger.error({ err: error, url: request.url, requestId: request.headers.get("X-Request-Id") }, "unhandled error");
+  logger.error({ err: error, url: redactUrlSecrets(request.url), requestId: request.headers.get("X-Request-Id") }, "unhandled error");
 }
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, _loadContext: AppLoadContext) {

@@ -26,6 +26,8 @@ export const DEMO_USERS: DemoLogin[] = [
 ];
 
 export async function seedDemoData(): Promise<{ password: string; logins: DemoLogin[]; created: boolean }> {
+  // Accounts with a published password must never exist in production, whoever calls this.
+  if (process.env.NODE_ENV === "production") throw new Error("Demo data is never loaded in production; create the first admin with `npm run admin:create`");
   const already = await db().user.findUnique({ where: { email: DEMO_USERS[0].email }, select: { id: true } });
   if (already || (await db().user.count()) > 0) return { password: DEMO_PASSWORD, logins: already ? DEMO_USERS : [], created: false };
   const passwordHash = await hashPassword(DEMO_PASSWORD);

@@ -5,7 +5,9 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { isForeignMutation } from "~/domain/auth/csrf";
+import { expectedOrigins, isForeignMutation } from "~/domain/auth/csrf";
+import { redactUrlSecrets } from "~/domain/mail/secrets";
+import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 
 /** The HTTP front: request ids and logs, security headers, CSRF origin check, static assets, then Remix. */
@@ -26,17 +28,18 @@ export function createApp(build: ServerBuild) {
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      logger.info({ requestId, method: req.method, url: redactUrlSecrets(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
     });
     next();
   });
 
+  const { APP_URL, TRUST_PROXY } = env();
   app.use((req, res, next) => {
-    const foreign = isForeignMutation(req.method, {
-      origin: req.headers.origin,
-      host: req.headers.host,
-      secFetchSite: req.headers["sec-fetch-site"] as string | undefined,
-    });
+    const allowed = expectedOrigins(
+      { host: req.headers.host, forwardedProto: req.headers["x-forwarded-proto"] as string | undefined },
+      { appUrl: APP_URL, trustProxy: TRUST_PROXY === "true" },
+    );
+    const foreign = isForeignMutation(req.method, { origin: req.headers.origin, secFetchSite: req.headers["sec-fetch-site"] as string | undefined }, allowed);
     if (foreign) {
       res.status(403).type("text/plain").send("Forbidden: cross-site request");
       return;

@@ -1,10 +1,10 @@
-// `npm start`: embedded PostgreSQL (unless DATABASE_URL is set), migrations, demo data on first start,
+// `npm start`: embedded PostgreSQL (unless DATABASE_URL is set), migrations, demo data on first start (not in production),
 // background jobs, then the web server. Ctrl-C stops everything cleanly.
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { startEmbeddedDb } from "~/infra/embedded-db.server";
-import { env } from "~/infra/env.server";
+import { env, seedDemoWanted } from "~/infra/env.server";
 import { startBackgroundWork } from "~/infra/jobs.server";
 import { logger } from "~/infra/logger.server";
 import { migrate } from "~/infra/migrate.server";
@@ -27,7 +27,9 @@ async function main() {
   const { ensureCategoryTree } = await import("~/services/categories.server");
   await ensureCategoryTree();
   const { seedDemoData } = await import("../../prisma/seed");
-  const demo = process.env.SEED_DEMO === "false" ? null : await seedDemoData();
+  // Demo accounts share the README's password: development only. A production database gets its first admin
+  // from `npm run admin:create` (env.server.ts refuses SEED_DEMO=true in production).
+  const demo = seedDemoWanted() ? await seedDemoData() : null;
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const work = process.env.BACKGROUND_JOBS === "false" ? null : await startBackgroundWork({ connectionString: databaseUrl, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, schedules: scheduledJobs() });

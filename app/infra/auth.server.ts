@@ -3,7 +3,9 @@ import { type Permission, permissionsOf, type Principal, rolesOf } from "~/domai
 import { deleteSessionByTokenHash, findLiveSession, insertSession } from "~/models/session.server";
 import { findShopStatusOfOwner } from "~/models/shop-status.server";
 import { sessionCookie, SESSION_TTL_MS } from "./cookies.server";
+import { sameOriginPath } from "~/domain/auth/redirect";
 import { db } from "./db.server";
+import { appOrigin } from "./env.server";
 import { forbidden } from "./http.server";
 import { hashToken, newToken } from "./tokens.server";
 
@@ -92,8 +94,7 @@ export async function endSession(request: Request): Promise<string> {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
-/** Only same-site relative paths, so a crafted link cannot bounce a user to another site after login. */
+/** The one check for every redirectTo: only a path on the app's own origin, so a crafted link cannot bounce a user to another site. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  return sameOriginPath(to, appOrigin(), fallback);
 }

@@ -1,38 +1,79 @@
 import { z } from "zod";
 
+const DEV_SESSION_SECRET = "lapak-development-secret-change-me";
+
+// Without these a production start would sign cookies with the development secret, fail on every KYC page,
+// or build mail links from nothing: boot refuses and names each one (see README, production settings).
+export const REQUIRED_IN_PRODUCTION = ["SESSION_SECRET", "KYC_ENCRYPTION_KEYS", "APP_URL"] as const;
+
+function isKeySpec(part: string): boolean {
+  const [id, b64, ...rest] = part.trim().split(":");
+  return Boolean(id) && rest.length === 0 && Buffer.from(b64 ?? "", "base64").length === 32;
+}
+
 // Every setting the server reads, checked once. Missing values fall back to the embedded defaults.
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().positive().default(3000),
-  DATABASE_URL: z.string().min(1).optional(),
-  DATA_DIR: z.string().default(".data"),
-  APP_URL: z.string().url().optional(),
-  SESSION_SECRET: z.string().min(16).default("lapak-development-secret-change-me"),
-  STORAGE_DRIVER: z.enum(["disk", "s3"]).optional(),
-  S3_BUCKET: z.string().optional(),
-  S3_ENDPOINT: z.string().optional(),
-  S3_REGION: z.string().default("ap-southeast-3"),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default("Lapak <no-reply@lapak.local>"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().positive().default(3000),
+    DATABASE_URL: z.string().min(1).optional(),
+    DATA_DIR: z.string().default(".data"),
+    APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SESSION_SECRET: z.string().min(16).optional(),
+    KYC_ENCRYPTION_KEYS: z.string().min(1).optional(),
+    STORAGE_DRIVER: z.enum(["disk", "s3"]).optional(),
+    S3_BUCKET: z.string().optional(),
+    S3_ENDPOINT: z.string().optional(),
+    S3_REGION: z.string().default("ap-southeast-3"),
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    SMTP_URL: z.string().optional(),
+    MAIL_FROM: z.string().default("Lapak <no-reply@lapak.local>"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+    TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+    SEED_DEMO: z.enum(["true", "false"]).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.KYC_ENCRYPTION_KEYS && !e.KYC_ENCRYPTION_KEYS.split(",").every(isKeySpec)) {
+      ctx.addIssue({ code: "custom", path: ["KYC_ENCRYPTION_KEYS"], message: "must be id:base64(32 bytes) pairs, comma-separated" });
+    }
+    if (e.NODE_ENV !== "production") return;
+    for (const name of REQUIRED_IN_PRODUCTION) {
+      if (!e[name]) ctx.addIssue({ code: "custom", path: [name], message: "required in production" });
+    }
+    if (e.SESSION_SECRET === DEV_SESSION_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "the development value is refused in production" });
+    // Demo accounts share a password printed in the README: never in production.
+    if (e.SEED_DEMO === "true") ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo data (accounts with a published password) is refused in production" });
+  })
+  .transform((e) => ({ ...e, SESSION_SECRET: e.SESSION_SECRET ?? DEV_SESSION_SECRET }));
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Checks a set of variables; the error names every bad or missing setting. */
+export function parseEnv(vars: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(vars);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}
 
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    const parsed = EnvSchema.safeParse(process.env);
-    if (!parsed.success) {
-      throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The origin (scheme://host[:port]) of every absolute link the app writes: mail links, canonical and og URLs,
+ * payment callbacks. From configuration only, never from a request header: APP_URL (required in production),
+ * else http://localhost:$PORT in development and tests.
+ */
+export function appOrigin(): string {
+  const e = env();
+  return e.APP_URL ? new URL(e.APP_URL).origin : `http://localhost:${e.PORT}`;
 }
 
 export function databaseUrl(): string {
@@ -45,6 +86,12 @@ export function secureCookies(): boolean {
   const e = env();
   if (e.SECURE_COOKIES) return e.SECURE_COOKIES === "true";
   return e.NODE_ENV === "production";
+}
+
+/** Demo data (accounts with the README's password) only outside production, and only unless SEED_DEMO=false. */
+export function seedDemoWanted(): boolean {
+  const e = env();
+  return e.NODE_ENV !== "production" && e.SEED_DEMO !== "false";
 }
 
 /** Tests reset the cache after changing process.env. */

@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { env } from "./env.server";
 
 export type FieldErrors = Record<string, string>;
 
@@ -30,7 +31,7 @@ export function formError(key: string, status = 400, field = "_form") {
 
 export function clientIp(request: Request): string {
   // Behind a proxy, the first X-Forwarded-For hop is the client (set TRUST_PROXY only when there is one).
-  if (process.env.TRUST_PROXY === "true") {
+  if (env().TRUST_PROXY === "true") {
     const forwarded = request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;
   }

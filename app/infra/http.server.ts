@@ -33,3 +33,10 @@ export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * For pages that show a full NIK, NPWP or account number: no browser or proxy keeps a copy. Set on the loader's
+ * data and re-exported as the route's `headers` so the document response carries it too.
+ */
+export const NO_STORE = { "Cache-Control": "private, no-store" } as const;
+export const noStoreHeaders = () => NO_STORE;

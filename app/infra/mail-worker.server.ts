@@ -1,19 +1,42 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import nodemailer from "nodemailer";
 import pg from "pg";
+import { revealSecrets } from "~/domain/mail/secrets";
+import { env } from "./env.server";
 import { logger } from "./logger.server";
+import { derivedToken } from "./tokens.server";
 
 export interface MailTransport {
   /** "sent" when it left through SMTP, "local" when it stays in the local outbox. */
   deliver(mail: { id: string; to: string; subject: string; text: string }): Promise<"sent" | "local">;
 }
 
+/**
+ * The outbox stores secret links as placeholders (app/domain/mail/secrets.ts); the real token is put in only
+ * here, on the way out. Without SMTP the mail stays in the local outbox, where admins see it with the secret
+ * hidden; in development and tests the full mail is also written to DATA_DIR/mail/ so a developer can follow
+ * a reset link. Never in production.
+ */
 export function mailTransport(smtpUrl: string | undefined, from: string): MailTransport {
-  if (!smtpUrl) return { deliver: async () => "local" };
+  const reveal = (text: string) => revealSecrets(text, derivedToken);
+  if (!smtpUrl) {
+    const devMailDir = env().NODE_ENV === "production" ? null : path.resolve(env().DATA_DIR, "mail");
+    return {
+      async deliver(mail) {
+        if (devMailDir) {
+          await mkdir(devMailDir, { recursive: true });
+          await writeFile(path.join(devMailDir, `${mail.id}.txt`), `To: ${mail.to}\nSubject: ${mail.subject}\n\n${reveal(mail.text)}\n`, { mode: 0o600 });
+        }
+        return "local";
+      },
+    };
+  }
   const transporter = nodemailer.createTransport(smtpUrl);
   return {
     async deliver(mail) {
       // A stable Message-ID lets the receiving side drop a duplicate if a crash made us send twice.
-      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, messageId: `<${mail.id}@lapak.outbox>` });
+      await transporter.sendMail({ from, to: mail.to, subject: mail.subject, text: reveal(mail.text), messageId: `<${mail.id}@lapak.outbox>` });
       return "sent";
     },
   };

@@ -1,7 +1,12 @@
 import { db, type Tx } from "~/infra/db.server";
 
-export function insertResetToken(tx: Tx, data: { tokenHash: string; userId: string; expiresAt: Date }) {
+export function insertResetToken(tx: Tx, data: { id: string; tokenHash: string; userId: string; expiresAt: Date }) {
   return tx.passwordResetToken.create({ data });
+}
+
+/** Every link of the account stops working: before a new one is made, and after the password changed. */
+export function revokeResetTokensOf(tx: Tx, userId: string) {
+  return tx.passwordResetToken.deleteMany({ where: { userId, usedAt: null } });
 }
 
 /** Marks the token used; only one caller can win, so a link works exactly once. */

@@ -5,13 +5,13 @@ import { catalogMeta, localeOfMatches } from "~/components/catalog/catalog-meta"
 import { ProductGrid } from "~/components/catalog/product-grid";
 import { useLocale, useT } from "~/components/i18n";
 import { translator } from "~/i18n/i18n";
-import { appUrlOf } from "~/infra/url.server";
+import { appOrigin } from "~/infra/env.server";
 import type { loader as rootLoader } from "~/root";
 import { homeSections } from "~/services/browse.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sections = await homeSections();
-  return { ...sections, baseUrl: appUrlOf(request) };
+  return { ...sections, baseUrl: appOrigin() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -3,7 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { formatDateTime } from "~/i18n/format";
+import { redactSecrets } from "~/domain/mail/secrets";
 import { requirePermission } from "~/infra/auth.server";
+import { translatorFor } from "~/infra/locale.server";
 import { listOutbox } from "~/models/outbox.server";
 
 export const meta = titleMeta("outbox.title");
@@ -19,9 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await listOutbox({ after: after && !Number.isNaN(after.createdAt.getTime()) ? after : undefined, take: PAGE + 1, to });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
+  // Secret-bearing links (password reset) are stored as placeholders and shown hidden: an admin cannot use them.
+  const hidden = (await translatorFor(request))("outbox.secretHidden");
   return {
     to: to ?? "",
-    mails: page.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: m.textBody, status: m.status, createdAt: m.createdAt.toISOString() })),
+    mails: page.map((m) => ({ id: m.id, to: m.toAddress, subject: m.subject, text: redactSecrets(m.textBody, hidden), status: m.status, createdAt: m.createdAt.toISOString() })),
     next: rows.length > PAGE && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
@@ -10,15 +11,17 @@ import { formatDateTime } from "~/i18n/format";
 import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { orHttpError, statusOf } from "~/infra/http.server";
+import { NO_STORE, noStoreHeaders, orHttpError, statusOf } from "~/infra/http.server";
 import { DecisionSchema, DOCUMENT_REASON_FIELDS } from "~/schemas/onboarding";
 import { decide, loadReview } from "~/services/verification.server";
 
 export const meta = titleMeta("review.queueTitle");
+// The page shows the full NIK, NPWP and account number.
+export const headers = noStoreHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "review:kyc:any");
-  return orHttpError(() => loadReview(params.shopId ?? "", admin));
+  return data(await orHttpError(() => loadReview(params.shopId ?? "", admin)), { headers: NO_STORE });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

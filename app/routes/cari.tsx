@@ -6,7 +6,7 @@ import { catalogMeta, localeOfMatches } from "~/components/catalog/catalog-meta"
 import { useLocale, useT } from "~/components/i18n";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translator } from "~/i18n/i18n";
-import { appUrlOf } from "~/infra/url.server";
+import { appOrigin } from "~/infra/env.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A retired category: the same search in the category that took over its products.
   if (result.redirectTo) throw redirect(hrefWith("/cari", filledParams(url.search), { kategori: result.redirectTo }), 301);
   const cover = result.items.find((i) => i.coverUrl)?.coverUrl;
-  return { ...result, params, ogImage: cover ? `${appUrlOf(request)}${cover}` : null };
+  return { ...result, params, ogImage: cover ? `${appOrigin()}${cover}` : null };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

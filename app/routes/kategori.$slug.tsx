@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocale } from "~/components/i18n";
 import { translator } from "~/i18n/i18n";
 import { notFound } from "~/infra/http.server";
-import { appUrlOf } from "~/infra/url.server";
+import { appOrigin } from "~/infra/env.server";
 import { categoryTree } from "~/models/category.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
 
@@ -27,7 +27,7 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
   const result = await browse(params, { categorySlug: slug });
   if (!result.category) notFound();
   if (result.redirectTo) throw redirect(hrefWith(`/kategori/${result.redirectTo}`, query, { setelah: query.get("setelah") }), 301);
-  const base = appUrlOf(request);
+  const base = appOrigin();
   const cover = result.items.find((i) => i.coverUrl)?.coverUrl;
   return { ...result, category: result.category, params, canonicalUrl: `${base}/kategori/${result.category.slug}`, ogImage: cover ? `${base}${cover}` : null };
 }

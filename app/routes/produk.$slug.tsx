@@ -12,7 +12,7 @@ import { formatDate, formatNumber, formatRupiah, formatWeight } from "~/i18n/for
 import { translator } from "~/i18n/i18n";
 import { getCurrentUser } from "~/infra/auth.server";
 import { notFound } from "~/infra/http.server";
-import { appUrlOf } from "~/infra/url.server";
+import { appOrigin } from "~/infra/env.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { productPage } from "~/services/browse.server";
 
@@ -21,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const product = await productPage(params.slug ?? "", { shopOwnerOf: user?.shopStatus ? await shopIdOfOwner(user.id) : null, isAdmin: user?.isAdmin });
   if (!product) notFound();
-  return { product, baseUrl: appUrlOf(request) };
+  return { product, baseUrl: appOrigin() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {

@@ -11,7 +11,6 @@ import { redirectWithFlash } from "~/infra/flash.server";
 import { clientIp, formError, parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
 import { localeOf } from "~/infra/locale.server";
-import { appUrlOf } from "~/infra/url.server";
 import { SignupSchema } from "~/schemas/auth";
 import { signUp } from "~/services/auth.server";
 
@@ -27,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseForm(request, SignupSchema, form);
   if (!parsed.ok) return parsed.response;
   try {
-    const user = await signUp({ ...parsed.data, locale: await localeOf(request) }, appUrlOf(request));
+    const user = await signUp({ ...parsed.data, locale: await localeOf(request) });
     const cookie = await startSession(user.id, { ip: clientIp(request), userAgent: request.headers.get("User-Agent") ?? undefined });
     return redirectWithFlash(request, safeRedirect(form.get("redirectTo")), { kind: "success", key: "auth.signedUp" }, { "Set-Cookie": cookie });
   } catch (error) {

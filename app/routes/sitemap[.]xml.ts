@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { appUrlOf } from "~/infra/url.server";
+import { appOrigin } from "~/infra/env.server";
 import { categoryTree } from "~/models/category.server";
 import { activeProductSlugs } from "~/models/product.server";
 
@@ -17,7 +17,7 @@ function entry(loc: string, lastmod?: Date) {
 
 /** Home, every live category, and every active product, paged through by slug. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const base = appUrlOf(request);
+  const base = appOrigin();
   const urls: string[] = [entry(`${base}/`)];
   const tree = await categoryTree();
   for (const c of tree.all) if (!c.retired) urls.push(entry(`${base}/kategori/${encodeURIComponent(c.slug)}`));

@@ -10,7 +10,7 @@ import { findProvince, resolveRegency } from "~/domain/regions/data";
 import { formatDate } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { notFound } from "~/infra/http.server";
-import { appUrlOf } from "~/infra/url.server";
+import { appOrigin } from "~/infra/env.server";
 import { findPublicShopBySlug } from "~/models/shop-public.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
 
@@ -20,7 +20,7 @@ export async function loader({ request, params: routeParams }: LoaderFunctionArg
   const { q, urut, setelah } = parseBrowseParams(withoutEmptyParams(new URL(request.url)));
   // A shop page searches only within the shop; the other filters belong to /cari.
   const result = await browse({ q, urut, setelah }, { shopId: shop.id });
-  const base = appUrlOf(request);
+  const base = appOrigin();
   const cover = result.items.find((i) => i.coverUrl)?.coverUrl;
   return {
     shop: {

@@ -1,18 +1,22 @@
-import { isLoginThrottled, THROTTLE } from "~/domain/auth/login-throttle";
+import { randomUUID } from "node:crypto";
+import { RESET_THROTTLE, THROTTLE } from "~/domain/auth/login-throttle";
 import { DomainError } from "~/domain/errors";
+import { secretPlaceholder } from "~/domain/mail/secrets";
 import { translator, isLocale } from "~/i18n/i18n";
-import { db } from "~/infra/db.server";
+import { db, type Tx } from "~/infra/db.server";
+import { appOrigin } from "~/infra/env.server";
 import { hashPassword, verifyPassword } from "~/infra/password.server";
-import { hashToken, newToken } from "~/infra/tokens.server";
-import { countRecentFailures, recordLoginAttempt } from "~/models/login-attempt.server";
+import { derivedToken, hashToken } from "~/infra/tokens.server";
+import { markLoginSucceeded, reserveLoginAttempt } from "~/models/login-attempt.server";
 import { enqueueMail } from "~/models/outbox.server";
-import { consumeResetToken, insertResetToken } from "~/models/password-reset.server";
+import { consumeResetToken, insertResetToken, revokeResetTokensOf } from "~/models/password-reset.server";
 import { deleteAllSessionsOf } from "~/models/session.server";
+import { takeThrottleHits } from "~/models/throttle.server";
 import { createUser, findUserByEmail, normalizeEmail, updatePassword } from "~/models/user.server";
 
 const RESET_TTL_MS = 60 * 60 * 1000;
 
-export async function signUp(input: { name: string; email: string; password: string; locale: string }, appUrl: string) {
+export async function signUp(input: { name: string; email: string; password: string; locale: string }) {
   const existing = await findUserByEmail(input.email);
   if (existing) throw new DomainError("conflict", "auth.emailTaken");
   const passwordHash = await hashPassword(input.password);
@@ -23,7 +27,7 @@ export async function signUp(input: { name: string; email: string; password: str
       await enqueueMail(tx, {
         to: user.email,
         subject: t("mail.welcome.subject"),
-        text: t("mail.welcome.body", { name: user.name, link: `${appUrl}/seller/onboarding` }),
+        text: t("mail.welcome.body", { name: user.name, link: `${appOrigin()}/seller/onboarding` }),
       });
       return user;
     });
@@ -37,45 +41,69 @@ export async function signUp(input: { name: string; email: string; password: str
 export async function logIn(input: { email: string; password: string }, ip: string) {
   const email = normalizeEmail(input.email);
   const since = new Date(Date.now() - THROTTLE.windowMinutes * 60_000);
-  if (isLoginThrottled(await countRecentFailures(email, ip, since))) {
-    throw new DomainError("rate_limited", "auth.tooManyAttempts", { minutes: THROTTLE.windowMinutes });
-  }
+  // Counted (as a failure until proven otherwise) before the password is checked: parallel guesses cannot overtake the count.
+  const attempt = await reserveLoginAttempt(email, ip, since);
+  if (!attempt.allowed) throw new DomainError("rate_limited", "auth.tooManyAttempts", { minutes: THROTTLE.windowMinutes });
   const user = await findUserByEmail(email);
   // Verify against a dummy hash when the account does not exist, so timing does not reveal which emails are registered.
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(DUMMY_HASH, input.password);
-  await recordLoginAttempt(email, ip, Boolean(user && ok));
   if (!user || !ok) throw new DomainError("unauthenticated", "auth.invalidCredentials");
+  await markLoginSucceeded(attempt.attemptId);
   return user;
 }
 
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$DgkCvgzWUMPTkfn9xy58zg$4oNOS/JPA7ubG7GEcc8w75H1nOcZkHATgyT2kN7MErA";
 
-/** Always answers the same way, whether or not the email is registered. */
-export async function requestPasswordReset(emailInput: string, appUrl: string) {
-  const user = await findUserByEmail(emailInput);
-  if (!user) return;
-  const { token, hash } = newToken();
-  const t = translator(isLocale(user.locale) ? user.locale : "id");
-  await db().$transaction(async (tx) => {
-    await insertResetToken(tx, { tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+/**
+ * Answers the same whether or not the email is registered. Throttled per email and per address (counted for
+ * unknown emails too, so a 429 reveals nothing). A new link revokes the account's older ones. The mail is
+ * stored with a placeholder for the token; the token itself is derived at delivery and never stored.
+ */
+export async function requestPasswordReset(emailInput: string, ip: string) {
+  const email = normalizeEmail(emailInput);
+  const since = new Date(Date.now() - RESET_THROTTLE.windowMinutes * 60_000);
+  const user = await findUserByEmail(email);
+  const locale = user?.locale;
+  const t = translator(isLocale(locale) ? locale : "id");
+  const allowed = await db().$transaction(async (tx) => {
+    const ok = await takeThrottleHits(
+      tx,
+      [
+        { bucket: "reset-account", key: email, limit: RESET_THROTTLE.maxPerAccount },
+        { bucket: "reset-address", key: ip, limit: RESET_THROTTLE.maxPerAddress },
+      ],
+      since,
+    );
+    if (!ok || !user) return ok;
+    await revokeResetTokensOf(tx, user.id);
+    const id = randomUUID();
+    await insertResetToken(tx, { id, tokenHash: hashToken(derivedToken("password-reset", id)), userId: user.id, expiresAt: new Date(Date.now() + RESET_TTL_MS) });
     await enqueueMail(tx, {
       to: user.email,
       subject: t("mail.reset.subject"),
-      text: t("mail.reset.body", { name: user.name, link: `${appUrl}/reset-password?token=${token}` }),
+      text: t("mail.reset.body", { name: user.name, link: `${appOrigin()}/reset-password?token=${secretPlaceholder("password-reset", id)}` }),
     });
+    return true;
   });
+  if (!allowed) throw new DomainError("rate_limited", "auth.tooManyResets", { minutes: RESET_THROTTLE.windowMinutes });
 }
 
-/** Sets the new password, uses up the token and ends every session of the account. */
+/** Sets the new password with a reset link: uses up the token, revokes every other link, ends every session. */
 export async function resetPassword(token: string, password: string) {
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
     const userId = await consumeResetToken(tx, hashToken(token), new Date());
     if (!userId) throw new DomainError("not_found", "auth.resetInvalid");
-    await updatePassword(tx, userId, passwordHash);
-    await deleteAllSessionsOf(tx, userId);
+    await changePassword(tx, userId, passwordHash);
     return userId;
   });
+}
+
+/** The one way a password changes: any reset link still out there and every session stop working. */
+export async function changePassword(tx: Tx, userId: string, passwordHash: string) {
+  await updatePassword(tx, userId, passwordHash);
+  await revokeResetTokensOf(tx, userId);
+  await deleteAllSessionsOf(tx, userId);
 }
 
 export function logOutEverywhereElse(userId: string, currentTokenHash: string) {

@@ -1,24 +1,44 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import { startApp, type RunningApp } from "../setup/app-server";
 import { launchBrowser } from "../setup/browser";
 import { createTestDatabase } from "../setup/test-db";
+import { appEnv } from "./helpers";
 
 let app: RunningApp;
 let browser: Browser;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let data: Awaited<ReturnType<typeof appEnv>>;
 
 beforeAll(async () => {
   database = await createTestDatabase(inject("pgServerUrl"), inject("templateDb"));
-  [app, browser] = await Promise.all([startApp({ DATABASE_URL: database.url }), launchBrowser()]);
+  data = await appEnv();
+  // Request logs on, to check that no reset token reaches them.
+  [app, browser] = await Promise.all([startApp({ DATABASE_URL: database.url, ...data.env, LOG_LEVEL: "info" }), launchBrowser()]);
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
   await database?.drop();
+  await data?.cleanup();
 });
+
+/** In development the mail that left the local outbox is also written, whole, to DATA_DIR/mail. */
+async function devMailContaining(needle: string, timeoutMs = 10_000): Promise<string> {
+  const dir = path.join(data.env.DATA_DIR, "mail");
+  for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+    const files = await readdir(dir).catch(() => [] as string[]);
+    for (const f of files) {
+      const text = await readFile(path.join(dir, f), "utf8");
+      if (text.includes(needle)) return text;
+    }
+  }
+  throw new Error(`no mail containing ${needle} in ${dir}`);
+}
 
 async function phonePage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "id-ID", baseURL: app.url });
@@ -93,7 +113,15 @@ describe("accounts in the browser", () => {
     expect(res.status).toBe(403);
   });
 
-  it("lets an admin read the password-reset mail in the local outbox", async () => {
+  it("refuses a form post from the same host on another scheme (the whole origin is compared)", async () => {
+    const httpsOrigin = app.url.replace("http://", "https://");
+    const res = await fetch(`${app.url}/logout`, { method: "POST", redirect: "manual", headers: { Origin: httpsOrigin, "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    expect(res.status).toBe(403);
+    const same = await fetch(`${app.url}/logout`, { method: "POST", redirect: "manual", headers: { Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    expect(same.status).toBe(302);
+  });
+
+  it("shows admins the password-reset mail with the link hidden; the developer's copy in DATA_DIR/mail works", async () => {
     const page = await phonePage();
     await page.goto("/forgot-password");
     await page.getByLabel("Email").fill("sari@lapak.test");
@@ -108,7 +136,24 @@ describe("accounts in the browser", () => {
     const mail = page.getByRole("article", { name: "Atur ulang kata sandi Lapak" });
     await mail.waitFor();
     const text = (await mail.textContent()) ?? "";
-    expect(text).toMatch(/reset-password\?token=/);
+    expect(text).toContain("reset-password?token=[disembunyikan]");
+
+    const delivered = await devMailContaining("To: sari@lapak.test");
+    const link = /(http\S+reset-password\?token=[\w-]+)/.exec(delivered)![1];
+    const token = new URL(link).searchParams.get("token")!;
+    expect(link.startsWith(`${app.url}/reset-password?token=`)).toBe(true);
+    expect(text).not.toContain(token);
     await page.context().close();
+
+    const sari = await phonePage();
+    await sari.goto(link);
+    await sari.getByLabel("Kata sandi", { exact: true }).fill("sandi-baru-sari-1");
+    await sari.getByLabel("Ulangi kata sandi").fill("sandi-baru-sari-1");
+    await sari.getByRole("button", { name: /simpan|atur/i }).click();
+    await sari.waitForURL(/\/login$/);
+    await sari.context().close();
+    // The token went through the request log redacted.
+    expect(app.output()).toContain("token=[redacted]");
+    expect(app.output()).not.toContain(token);
   });
 });

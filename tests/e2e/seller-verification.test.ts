@@ -183,6 +183,8 @@ describe("seller verification in the browser", () => {
     await admin.getByText("Tidak ada tanda otomatis.").waitFor();
     const identityPanel = admin.getByRole("region", { name: "Identitas" });
     await expect(identityPanel.textContent()).resolves.toContain(NIK);
+    // The page shows the full NIK: no browser or proxy may keep a copy.
+    expect((await admin.request.get(admin.url())).headers()["cache-control"]).toContain("no-store");
     // The century is not decoded on this page today ("05-07-..90"): accept it, and the fixed "1990".
     await expect(identityPanel.textContent()).resolves.toMatch(/Dari NIK: Jawa Barat, Kabupaten Bogor, lahir 05-07-(19|\.\.)90, perempuan/);
     await admin.getByRole("combobox", { name: "Masalah pada KTP", exact: true }).selectOption({ label: "Foto buram atau tidak terbaca" });

@@ -24,8 +24,21 @@ export interface RunningApp {
 export async function startApp(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<RunningApp> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app/cli/start.ts")], {
-    // Production mode needs real KYC keys; tests use a throwaway one.
-    env: { ...process.env, NODE_ENV: "production", SECURE_COOKIES: "false", LOG_LEVEL: "warn", PORT: String(port), KYC_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`, SEED_DEMO_CATALOG: "false", ...env },
+    // Development mode, because the browser tests sign in with the demo accounts and production never seeds them;
+    // the settings production requires are set anyway (throwaway KYC key and session secret, APP_URL = this
+    // server), so a test can pass NODE_ENV: "production" and get a start that boots.
+    env: {
+      ...process.env,
+      NODE_ENV: "development",
+      SECURE_COOKIES: "false",
+      LOG_LEVEL: "warn",
+      PORT: String(port),
+      APP_URL: `http://127.0.0.1:${port}`,
+      SESSION_SECRET: "e2e-session-secret-not-for-production",
+      KYC_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`,
+      SEED_DEMO_CATALOG: "false",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
