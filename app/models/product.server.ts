@@ -1,5 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
+import { z } from "zod";
 import { db, type Tx } from "~/infra/db.server";
+import { decodeCursor as decodeCursorValues, encodeCursor as encodeCursorValues } from "~/infra/http.server";
+import { INT4_MAX, uuidParam } from "~/schemas/params";
 
 export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "bestselling"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -93,18 +96,30 @@ function whereClauses(f: SearchFilter): Prisma.Sql[] {
 }
 
 export function encodeCursor(sortKey: string, id: string) {
-  return Buffer.from(JSON.stringify([sortKey, id])).toString("base64url");
+  return encodeCursorValues([sortKey, id]);
 }
 
-function decodeCursor(cursor: string | null | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof key !== "string" || typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    return [key, id];
-  } catch {
-    return null;
-  }
+/** A timestamptz as PostgreSQL prints it (`2026-12-01 21:49:27.123456+00`), with a date that exists. */
+function isPgTimestamp(s: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1 && day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
+const int4Text = z.string().regex(/^-?\d{1,10}$/).refine((s) => Math.abs(Number(s)) <= INT4_MAX);
+// The sort key's type is the sort's: a cursor made for another sort, or tampered with, is the first page.
+const CURSOR_KEY: Record<Sort, z.ZodType<string>> = {
+  relevance: z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/),
+  newest: z.string().refine(isPgTimestamp),
+  price_asc: int4Text,
+  price_desc: int4Text,
+  bestselling: int4Text,
+};
+
+function decodeCursor(cursor: string | null | undefined, sort: Sort): [string, string] | null {
+  return decodeCursorValues(cursor, z.tuple([CURSOR_KEY[sort], uuidParam])) ?? null;
 }
 
 export async function searchListings(f: SearchFilter): Promise<{ rows: ListingRow[]; next: string | null }> {
@@ -112,7 +127,7 @@ export async function searchListings(f: SearchFilter): Promise<{ rows: ListingRo
   const sort: Sort = f.sort === "relevance" && !q ? "newest" : f.sort;
   const keyExpr = sortKeyExpr(sort, q);
   const where = whereClauses({ ...f, q });
-  const cursor = decodeCursor(f.after);
+  const cursor = decodeCursor(f.after, sort);
   if (cursor) {
     const [key, id] = cursor;
     const typed =
@@ -174,6 +189,11 @@ export function listShopProducts(shopId: string, opts: { q?: string; status?: st
     take: opts.take,
     include: { photos: { where: { position: 0 }, take: 1 }, _count: { select: { variants: true } } },
   });
+}
+
+/** Every product of a shop with its category slug, oldest first: the CSV export. */
+export function listShopProductsForExport(shopId: string) {
+  return db().product.findMany({ where: { shopId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { category: { select: { slug: true } } } });
 }
 
 export function createProduct(tx: Tx, data: Prisma.ProductUncheckedCreateInput) {

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { DocumentViewer } from "~/components/kyc/document-viewer";
@@ -10,19 +11,24 @@ import { formatDateTime } from "~/i18n/format";
 import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { orHttpError, statusOf } from "~/infra/http.server";
+import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
 import { DecisionSchema, DOCUMENT_REASON_FIELDS } from "~/schemas/onboarding";
+import { uuidParam } from "~/schemas/params";
 import { decide, loadReview } from "~/services/verification.server";
 
 export const meta = titleMeta("review.queueTitle");
 
+const ShopParams = z.object({ shopId: uuidParam });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "review:kyc:any");
-  return orHttpError(() => loadReview(params.shopId ?? "", admin));
+  const { shopId } = routeParams(params, ShopParams);
+  return orHttpError(() => loadReview(shopId, admin));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "review:kyc:any");
+  const { shopId } = routeParams(params, ShopParams);
   const form = await request.formData();
   const parsed = await parseForm(request, DecisionSchema, form);
   if (!parsed.ok) return parsed.response;
@@ -34,12 +40,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return [{ document: doc, code: code as DocumentReason["code"], ...(note ? { note } : {}) }];
   });
   try {
-    await decide(admin, params.shopId ?? "", { intent: d.intent, version: d.version, reason: d.reason, documentReasons: d.intent === "request_changes" || d.intent === "reject" ? documentReasons : [] });
+    await decide(admin, shopId, { intent: d.intent, version: d.version, reason: d.reason, documentReasons: d.intent === "request_changes" || d.intent === "reject" ? documentReasons : [] });
   } catch (error) {
     if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.messageKey === "kyc_reason_required" ? "reason" : "_form");
     throw error;
   }
-  return redirectWithFlash(request, `/admin/verifications/${params.shopId}`, { kind: "success", key: "review.decided" });
+  return redirectWithFlash(request, `/admin/verifications/${shopId}`, { kind: "success", key: "review.decided" });
 }
 
 const INTENT_LABEL: Record<string, string> = {
