@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Lapak <no-reply@lapak.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** Product photo uploads one shop may make per clock hour. */
+  PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -222,6 +222,34 @@ export function insertPhoto(data: Prisma.ProductPhotoUncheckedCreateInput) {
   return db().productPhoto.create({ data });
 }
 
+export function findPhoto(id: string) {
+  return db().productPhoto.findUnique({ where: { id }, select: { id: true, shopId: true, productId: true } });
+}
+
+/** Counts one upload in the shop's current hour and returns the hour's count, this one included (atomic). */
+export async function countPhotoUpload(shopId: string, now: Date): Promise<number> {
+  const [row] = await db().$queryRaw<{ count: number }[]>`
+    INSERT INTO photo_upload_counts (shop_id, window_start, count)
+    VALUES (${shopId}::uuid, date_trunc('hour', ${now}::timestamptz), 1)
+    ON CONFLICT (shop_id, window_start) DO UPDATE SET count = photo_upload_counts.count + 1
+    RETURNING count`;
+  return row.count;
+}
+
+/** Photos never attached to a product, uploaded before `cutoff`: the form was left, the photo is not needed. */
+export function unattachedPhotosBefore(cutoff: Date, take: number) {
+  return db().productPhoto.findMany({ where: { productId: null, createdAt: { lt: cutoff } }, orderBy: { createdAt: "asc" }, take });
+}
+
+/** Deletes a photo row only if it is still unattached (a save may have attached it meanwhile). */
+export async function deleteUnattachedPhoto(id: string) {
+  return (await db().productPhoto.deleteMany({ where: { id, productId: null } })).count === 1;
+}
+
+export function deletePhotoUploadCountsBefore(cutoff: Date) {
+  return db().photoUploadCount.deleteMany({ where: { windowStart: { lt: cutoff } } });
+}
+
 export function findPhotos(ids: string[]) {
   return db().productPhoto.findMany({ where: { id: { in: ids } } });
 }

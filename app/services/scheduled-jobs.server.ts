@@ -1,7 +1,11 @@
 import type { Schedule } from "~/infra/jobs.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
+import { deleteUnattachedPhotos } from "./photo-cleanup.server";
 
 /** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
 export function scheduledJobs(): Schedule[] {
-  return [{ name: "kyc-retention", cron: "15 19 * * *", run: () => deleteExpiredKycDocuments() }]; // 02:15 WIB
+  return [
+    { name: "kyc-retention", cron: "15 19 * * *", run: () => deleteExpiredKycDocuments() }, // 02:15 WIB
+    { name: "photo-cleanup", cron: "40 * * * *", run: () => deleteUnattachedPhotos() }, // hourly: a photo goes a day after upload
+  ];
 }

@@ -27,7 +27,7 @@ async function shop() {
 function fileForm(intent: string, body: Uint8Array | string) {
   const form = new FormData();
   form.append("intent", intent);
-  form.append("file", new Blob([body], { type: "text/csv" }), "produk.csv");
+  form.append("file", new Blob([typeof body === "string" ? body : new Uint8Array(body)], { type: "text/csv" }), "produk.csv");
   return form;
 }
 

@@ -164,7 +164,7 @@ describe("bad input in paths and query strings", () => {
       const benign = route.pattern.replace(/:\w+|\*/g, "x");
       let covered = false;
       for (const [role, cookie] of Object.entries(roles)) {
-        const full = !covered && ![301, 302, 303, 401, 403].includes(await statusOf(benign, cookie));
+        const full: boolean = !covered && ![301, 302, 303, 401, 403].includes(await statusOf(benign, cookie));
         covered ||= full;
         for (const url of full ? urls : urls.filter((_, i) => i % 10 === 0)) jobs.push({ role, cookie, url, post: route.pattern.includes(":") });
       }
