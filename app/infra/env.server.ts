@@ -33,6 +33,8 @@ const EnvSchema = z
     SECURE_COOKIES: z.enum(["true", "false"]).optional(),
     TRUST_PROXY: z.enum(["true", "false"]).default("false"),
     SEED_DEMO: z.enum(["true", "false"]).optional(),
+    /** Product photo uploads one shop may make per clock hour. */
+    PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(60),
   })
   .superRefine((e, ctx) => {
     if (e.KYC_ENCRYPTION_KEYS && !e.KYC_ENCRYPTION_KEYS.split(",").every(isKeySpec)) {

@@ -1,4 +1,6 @@
+import type { z } from "zod";
 import { DomainError, type DomainErrorCode } from "~/domain/errors";
+import { isCleanText } from "~/schemas/params";
 
 const STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
@@ -12,6 +14,10 @@ const STATUS: Record<DomainErrorCode, number> = {
 
 export function statusOf(error: DomainError): number {
   return STATUS[error.code];
+}
+
+export function badRequest(): never {
+  throw new Response("Bad Request", { status: 400, statusText: "Bad Request" });
 }
 
 export function forbidden(): never {
@@ -40,3 +46,44 @@ export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
  */
 export const NO_STORE = { "Cache-Control": "private, no-store" } as const;
 export const noStoreHeaders = () => NO_STORE;
+ * The path parameters of a route, checked by `schema` (see app/schemas/params.ts). A value that cannot
+ * name anything (not a UUID, a NUL byte in a slug) is a 404 before any query runs.
+ */
+export function routeParams<S extends z.ZodType>(params: Record<string, string | undefined>, schema: S): z.output<S> {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) notFound();
+  return parsed.data;
+}
+
+/**
+ * The query string, checked by `schema`: a control character in any name or value, or a value the schema
+ * refuses, is a 400 with the normal error page. Schemas that prefer to ignore a stale value use `.catch()`.
+ */
+export function queryParams<S extends z.ZodType>(from: Request | URL, schema: S): z.output<S> {
+  const url = from instanceof URL ? from : new URL(from.url);
+  const entries = [...url.searchParams];
+  if (entries.some(([k, v]) => !isCleanText(k) || !isCleanText(v))) badRequest();
+  const parsed = schema.safeParse(Object.fromEntries(entries));
+  if (!parsed.success) badRequest();
+  return parsed.data;
+}
+
+/**
+ * Reads an opaque pagination cursor (base64url of a JSON array) and checks its whole shape with `schema`.
+ * Anything else (not base64, not JSON, a wrong type, a non-UUID id) is undefined: the first page.
+ */
+export function decodeCursor<S extends z.ZodType>(cursor: string | null | undefined, schema: S): z.output<S> | undefined {
+  if (!cursor || cursor.length > 300) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function encodeCursor(values: readonly unknown[]) {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}

@@ -1,5 +1,8 @@
 import { Prisma } from "~/generated/prisma/client";
+import { z } from "zod";
 import { db, type Tx } from "~/infra/db.server";
+import { decodeCursor as decodeCursorValues, encodeCursor as encodeCursorValues } from "~/infra/http.server";
+import { INT4_MAX, uuidParam } from "~/schemas/params";
 
 export const SORTS = ["relevance", "newest", "price_asc", "price_desc", "bestselling"] as const;
 export type Sort = (typeof SORTS)[number];
@@ -93,18 +96,30 @@ function whereClauses(f: SearchFilter): Prisma.Sql[] {
 }
 
 export function encodeCursor(sortKey: string, id: string) {
-  return Buffer.from(JSON.stringify([sortKey, id])).toString("base64url");
+  return encodeCursorValues([sortKey, id]);
 }
 
-function decodeCursor(cursor: string | null | undefined): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    if (typeof key !== "string" || typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id)) return null;
-    return [key, id];
-  } catch {
-    return null;
-  }
+/** A timestamptz as PostgreSQL prints it (`2026-12-01 21:49:27.123456+00`), with a date that exists. */
+function isPgTimestamp(s: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return y >= 1 && day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
+const int4Text = z.string().regex(/^-?\d{1,10}$/).refine((s) => Math.abs(Number(s)) <= INT4_MAX);
+// The sort key's type is the sort's: a cursor made for another sort, or tampered with, is the first page.
+const CURSOR_KEY: Record<Sort, z.ZodType<string>> = {
+  relevance: z.string().regex(/^-?\d{1,12}(\.\d{1,6})?$/),
+  newest: z.string().refine(isPgTimestamp),
+  price_asc: int4Text,
+  price_desc: int4Text,
+  bestselling: int4Text,
+};
+
+function decodeCursor(cursor: string | null | undefined, sort: Sort): [string, string] | null {
+  return decodeCursorValues(cursor, z.tuple([CURSOR_KEY[sort], uuidParam])) ?? null;
 }
 
 export async function searchListings(f: SearchFilter): Promise<{ rows: ListingRow[]; next: string | null }> {
@@ -112,7 +127,7 @@ export async function searchListings(f: SearchFilter): Promise<{ rows: ListingRo
   const sort: Sort = f.sort === "relevance" && !q ? "newest" : f.sort;
   const keyExpr = sortKeyExpr(sort, q);
   const where = whereClauses({ ...f, q });
-  const cursor = decodeCursor(f.after);
+  const cursor = decodeCursor(f.after, sort);
   if (cursor) {
     const [key, id] = cursor;
     const typed =
@@ -176,6 +191,11 @@ export function listShopProducts(shopId: string, opts: { q?: string; status?: st
   });
 }
 
+/** Every product of a shop with its category slug, oldest first: the CSV export. */
+export function listShopProductsForExport(shopId: string) {
+  return db().product.findMany({ where: { shopId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { category: { select: { slug: true } } } });
+}
+
 export function createProduct(tx: Tx, data: Prisma.ProductUncheckedCreateInput) {
   return tx.product.create({ data });
 }
@@ -200,6 +220,34 @@ export async function attachPhotos(tx: Tx, shopId: string, productId: string, ph
 
 export function insertPhoto(data: Prisma.ProductPhotoUncheckedCreateInput) {
   return db().productPhoto.create({ data });
+}
+
+export function findPhoto(id: string) {
+  return db().productPhoto.findUnique({ where: { id }, select: { id: true, shopId: true, productId: true } });
+}
+
+/** Counts one upload in the shop's current hour and returns the hour's count, this one included (atomic). */
+export async function countPhotoUpload(shopId: string, now: Date): Promise<number> {
+  const [row] = await db().$queryRaw<{ count: number }[]>`
+    INSERT INTO photo_upload_counts (shop_id, window_start, count)
+    VALUES (${shopId}::uuid, date_trunc('hour', ${now}::timestamptz), 1)
+    ON CONFLICT (shop_id, window_start) DO UPDATE SET count = photo_upload_counts.count + 1
+    RETURNING count`;
+  return row.count;
+}
+
+/** Photos never attached to a product, uploaded before `cutoff`: the form was left, the photo is not needed. */
+export function unattachedPhotosBefore(cutoff: Date, take: number) {
+  return db().productPhoto.findMany({ where: { productId: null, createdAt: { lt: cutoff } }, orderBy: { createdAt: "asc" }, take });
+}
+
+/** Deletes a photo row only if it is still unattached (a save may have attached it meanwhile). */
+export async function deleteUnattachedPhoto(id: string) {
+  return (await db().productPhoto.deleteMany({ where: { id, productId: null } })).count === 1;
+}
+
+export function deletePhotoUploadCountsBefore(cutoff: Date) {
+  return db().photoUploadCount.deleteMany({ where: { windowStart: { lt: cutoff } } });
 }
 
 export function findPhotos(ids: string[]) {

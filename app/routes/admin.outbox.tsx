@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
@@ -6,19 +7,21 @@ import { formatDateTime } from "~/i18n/format";
 import { redactSecrets } from "~/domain/mail/secrets";
 import { requirePermission } from "~/infra/auth.server";
 import { translatorFor } from "~/infra/locale.server";
+import { queryParams } from "~/infra/http.server";
 import { listOutbox } from "~/models/outbox.server";
+import { parseTimeIdCursor } from "~/schemas/params";
 
 export const meta = titleMeta("outbox.title");
 
 const PAGE = 30;
+const OutboxQuerySchema = z.object({ after: z.string().optional(), to: z.string().max(320).optional().catch(undefined) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:outbox:any");
-  const url = new URL(request.url);
-  const cursor = url.searchParams.get("after");
-  const to = url.searchParams.get("to")?.trim().toLowerCase() || undefined;
-  const after = cursor ? { createdAt: new Date(cursor.split("_")[0]), id: cursor.split("_")[1] } : undefined;
-  const rows = await listOutbox({ after: after && !Number.isNaN(after.createdAt.getTime()) ? after : undefined, take: PAGE + 1, to });
+  const query = queryParams(request, OutboxQuerySchema);
+  const to = query.to?.trim().toLowerCase() || undefined;
+  const cursor = parseTimeIdCursor(query.after);
+  const rows = await listOutbox({ after: cursor ? { createdAt: cursor.at, id: cursor.id } : undefined, take: PAGE + 1, to });
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
   // Secret-bearing links (password reset) are stored as placeholders and shown hidden: an admin cannot use them.

@@ -10,7 +10,7 @@ import { formatRupiah } from "~/i18n/format";
 import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
-import { statusOf } from "~/infra/http.server";
+import { queryParams, statusOf } from "~/infra/http.server";
 import { blockProduct, type ModerationFilterStatus, moderationQueue, unblockProduct } from "~/services/category-admin.server";
 
 export const meta = titleMeta("adminProducts.title");
@@ -18,6 +18,11 @@ export const meta = titleMeta("adminProducts.title");
 const REASON_MAX = 500;
 // Defined here, not imported from the service: the component renders them in the browser, where *.server modules are empty.
 const MODERATION_FILTERS = ["all", "active", "blocked"] as const satisfies readonly ModerationFilterStatus[];
+const ModerationQuerySchema = z.object({
+  status: z.enum(MODERATION_FILTERS).catch("all"),
+  q: z.string().catch("").transform((q) => q.slice(0, 100)),
+  after: z.string().optional(),
+});
 const productId = z.string().regex(/^[0-9a-f-]{36}$/, "adminProducts.error.product.notFound");
 
 // The reason is shown to the seller, so a block without one is refused here and again by the domain.
@@ -35,11 +40,8 @@ const ERROR_KEYS: Record<string, string> = {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "moderate:product:any");
-  const url = new URL(request.url);
-  const requested = url.searchParams.get("status") ?? "all";
-  const status: ModerationFilterStatus = (MODERATION_FILTERS as readonly string[]).includes(requested) ? (requested as ModerationFilterStatus) : "all";
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const result = await moderationQueue({ q, status, after: url.searchParams.get("after") });
+  const { q, status, after } = queryParams(request, ModerationQuerySchema);
+  const result = await moderationQueue({ q, status, after });
   return { ...result, q, status };
 }
 

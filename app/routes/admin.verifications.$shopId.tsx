@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
 import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { DocumentViewer } from "~/components/kyc/document-viewer";
@@ -11,21 +12,26 @@ import { formatDateTime } from "~/i18n/format";
 import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { NO_STORE, noStoreHeaders, orHttpError, statusOf } from "~/infra/http.server";
+import { NO_STORE, noStoreHeaders, orHttpError, routeParams, statusOf } from "~/infra/http.server";
 import { DecisionSchema, DOCUMENT_REASON_FIELDS } from "~/schemas/onboarding";
+import { uuidParam } from "~/schemas/params";
 import { decide, loadReview } from "~/services/verification.server";
 
 export const meta = titleMeta("review.queueTitle");
 // The page shows the full NIK, NPWP and account number.
 export const headers = noStoreHeaders;
 
+const ShopParams = z.object({ shopId: uuidParam });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, "review:kyc:any");
-  return data(await orHttpError(() => loadReview(params.shopId ?? "", admin)), { headers: NO_STORE });
+  const { shopId } = routeParams(params, ShopParams);
+  return data(await orHttpError(() => loadReview(shopId, admin)), { headers: NO_STORE });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "review:kyc:any");
+  const { shopId } = routeParams(params, ShopParams);
   const form = await request.formData();
   const parsed = await parseForm(request, DecisionSchema, form);
   if (!parsed.ok) return parsed.response;
@@ -37,12 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return [{ document: doc, code: code as DocumentReason["code"], ...(note ? { note } : {}) }];
   });
   try {
-    await decide(admin, params.shopId ?? "", { intent: d.intent, version: d.version, reason: d.reason, documentReasons: d.intent === "request_changes" || d.intent === "reject" ? documentReasons : [] });
+    await decide(admin, shopId, { intent: d.intent, version: d.version, reason: d.reason, documentReasons: d.intent === "request_changes" || d.intent === "reject" ? documentReasons : [] });
   } catch (error) {
     if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.messageKey === "kyc_reason_required" ? "reason" : "_form");
     throw error;
   }
-  return redirectWithFlash(request, `/admin/verifications/${params.shopId}`, { kind: "success", key: "review.decided" });
+  return redirectWithFlash(request, `/admin/verifications/${shopId}`, { kind: "success", key: "review.decided" });
 }
 
 const INTENT_LABEL: Record<string, string> = {

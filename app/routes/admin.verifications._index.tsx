@@ -3,21 +3,25 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { formatDateTime } from "~/i18n/format";
+import { z } from "zod";
 import { requirePermission } from "~/infra/auth.server";
+import { queryParams } from "~/infra/http.server";
 import { reviewQueue } from "~/services/verification.server";
 
 export const meta = titleMeta("review.queueTitle");
 
 const FILTERS = ["waiting", "submitted", "in_review", "changes_requested", "approved", "rejected", "suspended", "all"] as const;
+const QueueQuerySchema = z.object({
+  status: z.enum(FILTERS).catch("waiting"),
+  q: z.string().catch("").transform((q) => q.slice(0, 100)),
+  after: z.string().optional(),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "review:kyc:any");
-  const url = new URL(request.url);
-  const status = url.searchParams.get("status") ?? "waiting";
-  const filter = (FILTERS as readonly string[]).includes(status) ? status : "waiting";
-  const q = url.searchParams.get("q") ?? "";
+  const { status: filter, q, after } = queryParams(request, QueueQuerySchema);
   const statuses = filter === "waiting" ? "submitted,in_review" : filter;
-  const result = await reviewQueue({ status: statuses, q, after: url.searchParams.get("after") });
+  const result = await reviewQueue({ status: statuses, q, after: after ?? null });
   return { ...result, filter, q, now: new Date().toISOString() };
 }
 

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/infra/auth.server";
-import { forbidden, notFound } from "~/infra/http.server";
+import { z } from "zod";
+import { forbidden, notFound, routeParams } from "~/infra/http.server";
+import { uuidParam } from "~/schemas/params";
 import { storage } from "~/infra/storage/storage.server";
 import { findDocument, logDocumentAccess } from "~/models/kyc.server";
 
@@ -10,7 +12,7 @@ import { findDocument, logDocumentAccess } from "~/models/kyc.server";
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const doc = await findDocument(params.documentId ?? "");
+  const doc = await findDocument(routeParams(params, z.object({ documentId: uuidParam })).documentId);
   if (!doc) notFound();
   const isOwner = doc.shop.ownerId === user.id;
   const isReviewer = user.permissions.includes("read:kyc-document:any");

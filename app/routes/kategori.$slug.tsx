@@ -6,13 +6,14 @@ import { catalogMeta, localeOfMatches } from "~/components/catalog/catalog-meta"
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useLocale } from "~/components/i18n";
 import { translator } from "~/i18n/i18n";
-import { notFound } from "~/infra/http.server";
+import { notFound, routeParams as parseRouteParams } from "~/infra/http.server";
+import { SlugParams } from "~/schemas/params";
 import { appOrigin } from "~/infra/env.server";
 import { categoryTree } from "~/models/category.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
 
 export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
-  const slug = routeParams.slug ?? "";
+  const { slug } = parseRouteParams(routeParams, SlugParams);
   const url = withoutEmptyParams(new URL(request.url));
   const query = filledParams(url.search);
   // The filter form without JavaScript sends the category as ?kategori=: the category is the path here.

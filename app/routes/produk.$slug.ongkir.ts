@@ -5,6 +5,7 @@ import { DomainError } from "~/domain/errors";
 import { findRegency } from "~/domain/regions/data";
 import { getCurrentUser } from "~/infra/auth.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
+import { SlugParams } from "~/schemas/params";
 import { productPage, shippingEstimate } from "~/services/browse.server";
 
 const OngkirQuerySchema = z.object({
@@ -23,8 +24,10 @@ function failure(error: string, status: number) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = OngkirQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return failure("shipping_input_invalid", 400);
+  const slug = SlugParams.safeParse(params);
+  if (!slug.success) return failure("not_found", 404);
   const user = await getCurrentUser(request);
-  const product = await productPage(params.slug ?? "", { shopOwnerOf: user?.shopStatus ? await shopIdOfOwner(user.id) : null, isAdmin: user?.isAdmin });
+  const product = await productPage(slug.data.slug, { shopOwnerOf: user?.shopStatus ? await shopIdOfOwner(user.id) : null, isAdmin: user?.isAdmin });
   if (!product) return failure("not_found", 404);
   // The weight must be the product's or one of its variants': this estimates this product, not any parcel.
   const weightGrams = parsed.data.berat ?? product.weightGrams;

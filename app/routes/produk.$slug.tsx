@@ -11,7 +11,8 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatDate, formatNumber, formatRupiah, formatWeight } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { getCurrentUser } from "~/infra/auth.server";
-import { notFound } from "~/infra/http.server";
+import { notFound, routeParams } from "~/infra/http.server";
+import { SlugParams } from "~/schemas/params";
 import { appOrigin } from "~/infra/env.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { productPage } from "~/services/browse.server";
@@ -19,7 +20,8 @@ import { productPage } from "~/services/browse.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // getCurrentUser is cached per request (the root loader asked already); the shop lookup is for sellers only.
   const user = await getCurrentUser(request);
-  const product = await productPage(params.slug ?? "", { shopOwnerOf: user?.shopStatus ? await shopIdOfOwner(user.id) : null, isAdmin: user?.isAdmin });
+  const { slug } = routeParams(params, SlugParams);
+  const product = await productPage(slug, { shopOwnerOf: user?.shopStatus ? await shopIdOfOwner(user.id) : null, isAdmin: user?.isAdmin });
   if (!product) notFound();
   return { product, baseUrl: appOrigin() };
 }

@@ -20,6 +20,7 @@ import { localeOf } from "~/infra/locale.server";
 import { categoryTree } from "~/models/category.server";
 import { findOwnProduct } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
+import { UUID_PATTERN } from "~/schemas/params";
 import { ProductFormSchema, VariantRowSchema } from "~/schemas/product";
 import { PHOTO_MAX_BYTES, photoUrl, saveProduct } from "~/services/catalog.server";
 
@@ -27,7 +28,6 @@ import { PHOTO_MAX_BYTES, photoUrl, saveProduct } from "~/services/catalog.serve
 
 export const meta = (args: MetaArgs) => titleMeta(args.params.productId ? "sellerProducts.edit.title" : "sellerProducts.new.title")(args);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
   let product = null;
   if (params.productId !== undefined) {
-    const p = UUID.test(params.productId) ? await findOwnProduct(shop.id, params.productId) : null;
+    const p = UUID_PATTERN.test(params.productId) ? await findOwnProduct(shop.id, params.productId) : null;
     if (!p) notFound();
     const hasVariants = Boolean(p.variantType1);
     product = {
@@ -76,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
-  if (params.productId !== undefined && !UUID.test(params.productId)) notFound();
+  if (params.productId !== undefined && !UUID_PATTERN.test(params.productId)) notFound();
   const parsed = await parseForm(request, ProductFormSchema);
   if (!parsed.ok) return parsed.response;
   let saved: Awaited<ReturnType<typeof saveProduct>>;

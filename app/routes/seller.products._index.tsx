@@ -10,7 +10,8 @@ import { DomainError } from "~/domain/errors";
 import { formatNumber, formatRupiah } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { statusOf } from "~/infra/http.server";
+import { decodeCursor, encodeCursor, queryParams, statusOf } from "~/infra/http.server";
+import { isoDateTime, uuidParam } from "~/schemas/params";
 import { listShopProducts } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
 import { VariantRowSchema } from "~/schemas/product";
@@ -24,31 +25,18 @@ const PAGE_SIZE = 20;
 const QuickEditSchema = VariantRowSchema.pick({ price: true, stock: true }).extend({ productId: z.string().uuid("product.notFound") });
 const StatusMoveSchema = z.object({ productId: z.string().uuid("product.notFound"), intent: z.enum(["activate", "deactivate"]) });
 
-function encodeCursor(updatedAt: Date, id: string) {
-  return Buffer.from(JSON.stringify([updatedAt.toISOString(), id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string | null): { updatedAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown];
-    const updatedAt = new Date(String(at));
-    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(updatedAt.getTime())) return undefined;
-    return { updatedAt, id };
-  } catch {
-    return undefined;
-  }
-}
+const ListQuerySchema = z.object({
+  q: z.string().default("").transform((q) => q.trim().slice(0, 100)),
+  status: z.enum(PRODUCT_STATUSES).optional().catch(undefined),
+  after: z.string().optional(),
+});
+const CursorSchema = z.tuple([isoDateTime.transform((at) => new Date(at)), uuidParam]).transform(([updatedAt, id]) => ({ updatedAt, id }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);
   const shop = (await findShopOfOwner(user.id))!;
-  const url = new URL(request.url);
-  const q = url.searchParams.get("q")?.trim().slice(0, 100) ?? "";
-  const statusParam = url.searchParams.get("status") ?? "";
-  const status = (PRODUCT_STATUSES as readonly string[]).includes(statusParam) ? (statusParam as ProductStatus) : null;
-  const after = url.searchParams.get("after");
-  const rows = await listShopProducts(shop.id, { q: q || undefined, status: status ?? undefined, take: PAGE_SIZE + 1, after: decodeCursor(after) });
+  const { q, status = null, after } = queryParams(request, ListQuerySchema);
+  const rows = await listShopProducts(shop.id, { q: q || undefined, status: status ?? undefined, take: PAGE_SIZE + 1, after: decodeCursor(after, CursorSchema) });
   const page = rows.slice(0, PAGE_SIZE);
   const last = page[page.length - 1];
   return {
@@ -56,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     status,
     isLaterPage: Boolean(after),
-    next: rows.length > PAGE_SIZE && last ? encodeCursor(last.updatedAt, last.id) : null,
+    next: rows.length > PAGE_SIZE && last ? encodeCursor([last.updatedAt.toISOString(), last.id]) : null,
     products: page.map((p) => ({
       id: p.id,
       title: p.title,

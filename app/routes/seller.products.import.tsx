@@ -9,7 +9,7 @@ import { formatNumber, formatRupiah, formatWeight } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
 import { localeOf } from "~/infra/locale.server";
 import { breadcrumb, categoryTree, isLeaf } from "~/models/category.server";
-import { CSV_MAX_BYTES, importProducts, previewProductCsv } from "~/services/product-import.server";
+import { CSV_MAX_BYTES, decodeCsvFile, importProducts, previewProductCsv } from "~/services/product-import.server";
 
 export const meta = titleMeta("sellerProducts.import.title");
 
@@ -51,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     text = sent;
   } else {
     if (!file || typeof file === "string" || file.size === 0) return data({ error: "sellerProducts.import.noFile" }, { status: 400 });
-    text = await file.text();
+    text = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
   }
 
   const { preview, rows } = await previewProductCsv(text, await localeOf(request));
@@ -174,6 +174,10 @@ export default function ProductImport() {
               <br />
               <a href="/seller/products/template.csv?pemisah=titik-koma" download className="muted">
                 {t("sellerProducts.import.templateSemicolon")}
+              </a>
+              <br />
+              <a href="/seller/products/export.csv" download className="muted">
+                {t("sellerProducts.import.export")}
               </a>
             </li>
             <li>

@@ -9,13 +9,14 @@ import { useLocale, useT } from "~/components/i18n";
 import { findProvince, resolveRegency } from "~/domain/regions/data";
 import { formatDate } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
-import { notFound } from "~/infra/http.server";
+import { notFound, routeParams as parseRouteParams } from "~/infra/http.server";
+import { SlugParams } from "~/schemas/params";
 import { appOrigin } from "~/infra/env.server";
 import { findPublicShopBySlug } from "~/models/shop-public.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
 
 export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
-  const shop = await findPublicShopBySlug(routeParams.slug ?? "");
+  const shop = await findPublicShopBySlug(parseRouteParams(routeParams, SlugParams).slug);
   if (!shop) notFound();
   const { q, urut, setelah } = parseBrowseParams(withoutEmptyParams(new URL(request.url)));
   // A shop page searches only within the shop; the other filters belong to /cari.

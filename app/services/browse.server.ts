@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { queryParams } from "~/infra/http.server";
+import { int4Param } from "~/schemas/params";
 import { sampleRateProvider, type RateProvider } from "~/domain/shipping/tariffs";
 import { findProvince, findRegency, resolveRegency } from "~/domain/regions/data";
 import { breadcrumb, categoryTree, type CategoryNode, subtreeIds } from "~/models/category.server";
@@ -11,8 +13,8 @@ export const PAGE_SIZE = 24;
 export const BrowseParamsSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   kategori: z.string().max(80).optional().catch(undefined),
-  min: z.coerce.number().int().min(0).optional().catch(undefined),
-  max: z.coerce.number().int().min(0).optional().catch(undefined),
+  min: int4Param.optional().catch(undefined),
+  max: int4Param.optional().catch(undefined),
   provinsi: z.string().regex(/^\d{2}$/).optional().catch(undefined),
   kondisi: z.enum(["new", "used"]).optional().catch(undefined),
   urut: z.enum(SORTS).optional().catch(undefined),
@@ -22,8 +24,9 @@ export type BrowseParams = z.infer<typeof BrowseParamsSchema>;
 
 export function parseBrowseParams(url: URL): BrowseParams {
   // An empty field of a submitted filter form means "not set", never 0.
-  const present = [...url.searchParams].filter(([, v]) => v.trim() !== "");
-  return BrowseParamsSchema.parse(Object.fromEntries(present));
+  const present = new URL(url);
+  for (const [k, v] of [...url.searchParams]) if (v.trim() === "") present.searchParams.delete(k, v);
+  return queryParams(present, BrowseParamsSchema);
 }
 
 export interface ListingCard {

@@ -3,10 +3,11 @@ import { DomainError } from "~/domain/errors";
 import { listingFigures, moveProduct, type ProductMove, type ProductStatus } from "~/domain/catalog/product";
 import { slugify } from "~/domain/text";
 import { db } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
 import { processProductPhoto, type PhotoSize } from "~/infra/uploads/product-photo.server";
 import { storage } from "~/infra/storage/storage.server";
 import { categoryTree, isLeaf } from "~/models/category.server";
-import { attachPhotos, createProduct, findOwnProduct, insertPhoto, replaceVariants, updateProduct } from "~/models/product.server";
+import { attachPhotos, countPhotoUpload, createProduct, findOwnProduct, insertPhoto, replaceVariants, updateProduct } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
 import type { ProductForm } from "~/schemas/product";
 
@@ -22,9 +23,19 @@ async function sellerShop(userId: string) {
   return shop;
 }
 
-/** Stores a photo in three sizes before the product is saved; the form then submits its id. */
-export async function uploadProductPhoto(user: { id: string }, bytes: Buffer) {
+/**
+ * Stores a photo in three sizes before the product is saved; the form then submits its id. Only a shop that
+ * may publish (approved) uploads, at most PHOTO_UPLOADS_PER_HOUR an hour: otherwise any account with a shop
+ * would have free image hosting. The photo stays private until a product lists it (see routes/img.$.ts).
+ */
+export async function uploadProductPhoto(user: { id: string }, bytes: Buffer, opts: { now?: Date; hourlyQuota?: boolean } = {}) {
   const shop = await sellerShop(user.id);
+  if (shop.status !== "approved") throw new DomainError("forbidden", "product_shop_not_approved");
+  const limit = env().PHOTO_UPLOADS_PER_HOUR;
+  // Only the demo seed (prisma/demo) turns the quota off: it loads a whole catalog in one go.
+  if (opts.hourlyQuota !== false && (await countPhotoUpload(shop.id, opts.now ?? new Date())) > limit) {
+    throw new DomainError("rate_limited", "upload_rate_limited", { limit });
+  }
   const processed = await processProductPhoto(bytes, { maxBytes: PHOTO_MAX_BYTES });
   if (!processed.ok) throw new DomainError("validation", processed.error, { maxMb: PHOTO_MAX_BYTES / 1024 / 1024, minWidth: 300, minHeight: 300, maxMegapixels: 40 });
   const id = randomUUID();

@@ -1,3 +1,4 @@
+import { parseTimeIdCursor } from "~/schemas/params";
 import {
   categorySlugBase,
   type CategoryRuleError,
@@ -172,8 +173,8 @@ export type ModerationFilterStatus = "all" | "active" | "blocked";
 /** Active and blocked products by title, most recently changed first; `after` is the cursor of the previous page. */
 export async function moderationQueue(opts: { q?: string; status: ModerationFilterStatus; after?: string | null }) {
   const statuses = opts.status === "all" ? ["active", "blocked"] : [opts.status];
-  const [cursorDate, cursorId] = opts.after?.split("_") ?? [];
-  const after = cursorDate && cursorId && !Number.isNaN(Date.parse(cursorDate)) && /^[0-9a-f-]{36}$/.test(cursorId) ? { updatedAt: new Date(cursorDate), id: cursorId } : undefined;
+  const cursor = parseTimeIdCursor(opts.after);
+  const after = cursor ? { updatedAt: cursor.at, id: cursor.id } : undefined;
   const rows = await listProductsForModeration({ statuses, q: opts.q?.trim() || undefined, after, take: MODERATION_PAGE_SIZE + 1 });
   const page = rows.slice(0, MODERATION_PAGE_SIZE);
   const last = page[page.length - 1];

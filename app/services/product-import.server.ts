@@ -1,11 +1,26 @@
 import { randomBytes } from "node:crypto";
-import { parseProductCsv, PRODUCT_CSV_LIMITS, type ProductCsvIssue, type ProductCsvRowResult } from "~/domain/catalog/product-csv";
+import iconv from "iconv-lite";
+import { toCsv } from "~/domain/csv";
+import { parseProductCsv, PRODUCT_CSV_COLUMNS, PRODUCT_CSV_LIMITS, type ProductCsvIssue, type ProductCsvRowResult } from "~/domain/catalog/product-csv";
 import { DomainError } from "~/domain/errors";
 import { slugify } from "~/domain/text";
 import { db } from "~/infra/db.server";
 import { breadcrumb, type CategoryTree, categoryTree, isLeaf } from "~/models/category.server";
-import { createProduct } from "~/models/product.server";
+import { createProduct, listShopProductsForExport } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
+
+/**
+ * The text of an uploaded CSV. Excel on Windows saves "CSV" in Windows-1252 unless told "CSV UTF-8": bytes that
+ * are not valid UTF-8 are read as Windows-1252 (which covers Latin-1), so "–" and "é" arrive as typed instead
+ * of as mojibake. A UTF-8 BOM is dropped by the decoder.
+ */
+export function decodeCsvFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(Buffer.from(bytes), "windows-1252");
+  }
+}
 
 /** The upload limit for one CSV file; the parser reads the whole text, so it is checked before. */
 export const CSV_MAX_BYTES = 1024 * 1024;
@@ -111,4 +126,29 @@ export async function importProducts(user: { id: string }, rows: readonly Produc
     { timeout: 60_000, maxWait: 10_000 },
   );
   return { saved: drafts.length, skipped: rows.length - drafts.length };
+}
+
+/** The shop's products in the import template's columns, so a seller can edit them in a spreadsheet. */
+export async function exportProductsCsv(user: { id: string }): Promise<string> {
+  const shop = await findShopOfOwner(user.id);
+  if (!shop) throw new DomainError("forbidden", "product.noShop");
+  const products = await listShopProductsForExport(shop.id);
+  const rows = products.map((p) => {
+    const cells: Record<(typeof PRODUCT_CSV_COLUMNS)[number], string | number | null> = {
+      judul: p.title,
+      deskripsi: p.description,
+      kategori: p.category.slug,
+      kondisi: p.condition === "used" ? "bekas" : "baru",
+      harga: p.priceRupiah,
+      stok: p.stock,
+      sku: p.sku,
+      min_pembelian: p.minOrder,
+      berat_gram: p.weightGrams,
+      panjang_cm: p.lengthCm,
+      lebar_cm: p.widthCm,
+      tinggi_cm: p.heightCm,
+    };
+    return PRODUCT_CSV_COLUMNS.map((c) => cells[c]);
+  });
+  return toCsv(PRODUCT_CSV_COLUMNS, rows);
 }

@@ -1,3 +1,4 @@
+import { parseTimeIdCursor } from "~/schemas/params";
 import { DomainError } from "~/domain/errors";
 import { findBank } from "~/domain/kyc/banks";
 import { computeFlags } from "~/domain/kyc/flags";
@@ -24,8 +25,8 @@ export async function reviewQueue(opts: { status: string; q: string; after: stri
   const digits = q.replace(/[\s.-]/g, "");
   if (/^\d{16}$/.test(digits)) search = { shopIds: (await findShopIdsByHash("nikHash", blindIndex("nik", digits))).map((r) => r.shopId) };
   else if (q) search = { text: q };
-  const [cursorDate, cursorId] = opts.after?.split("_") ?? [];
-  const after = cursorDate && cursorId && !Number.isNaN(Date.parse(cursorDate)) ? { submittedAt: new Date(cursorDate), id: cursorId } : undefined;
+  const cursor = parseTimeIdCursor(opts.after);
+  const after = cursor ? { submittedAt: cursor.at, id: cursor.id } : undefined;
   const [rows, counts] = await Promise.all([listQueue({ statuses, search, after, take: QUEUE_PAGE_SIZE + 1 }), countByStatus()]);
   const page = rows.slice(0, QUEUE_PAGE_SIZE);
   const last = page[page.length - 1];

@@ -2003,7 +2003,7 @@ export async function seedDemoCatalog(owners: { email: string; id: string }[]): 
     const owner = ownerOf.get(plan.shop)!;
     const photoIds: string[] = [];
     for (const view of (["cover", "detail", "package"] as const).slice(0, plan.photos)) {
-      photoIds.push((await uploadProductPhoto(owner, await photos.get(plan, view))).id);
+      photoIds.push((await uploadProductPhoto(owner, await photos.get(plan, view), { hourlyQuota: false })).id);
     }
     photoCount += photoIds.length;
     const { product, publishError } = await saveProduct(owner, productForm(plan, categoryIds.get(plan.category)!, photoIds));

@@ -18,7 +18,9 @@ export async function aProduct(
   opts: { title?: string; description?: string; category?: string; price?: number; weightGrams?: number; publish?: boolean; condition?: "new" | "used"; dims?: [number, number, number] } = {},
 ) {
   const category = await leafCategory(opts.category);
-  const photo = await uploadProductPhoto(owner, await aPhoto({ width: 600, height: 600 }));
+  // Only an approved shop may upload photos: a draft for another shop is saved without one.
+  const approved = (await db().shop.findUnique({ where: { ownerId: owner.id }, select: { status: true } }))?.status === "approved";
+  const photo = approved ? await uploadProductPhoto(owner, await aPhoto({ width: 600, height: 600 })) : null;
   const { product, publishError } = await saveProduct(owner, {
     title: opts.title ?? "Gamis Hitam Polos Premium",
     description: opts.description ?? "Bahan katun, adem dipakai.",
@@ -32,7 +34,7 @@ export async function aProduct(
     lengthCm: opts.dims?.[0] ?? null,
     widthCm: opts.dims?.[1] ?? null,
     heightCm: opts.dims?.[2] ?? null,
-    photoIds: [photo.id],
+    photoIds: photo ? [photo.id] : [],
     variantType1: "",
     variantType2: "",
     variantsJson: "[]",

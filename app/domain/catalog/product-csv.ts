@@ -15,6 +15,8 @@
  * The caller limits the upload size before calling (the parser reads the whole text).
  */
 import Papa from "papaparse";
+import { restoreCsvCell, toCsv } from "~/domain/csv";
+import { isCleanText } from "~/schemas/params";
 
 export const PRODUCT_CSV_COLUMNS = [
   "judul",
@@ -74,6 +76,7 @@ export const PRODUCT_CSV_ERROR_CODES = [
   "csv_row_malformed",
   "csv_row_too_many_fields",
   // fields
+  "csv_text_invalid",
   "csv_title_required",
   "csv_title_length",
   "csv_description_too_long",
@@ -170,15 +173,7 @@ const TEMPLATE_EXAMPLE: Record<ProductCsvColumn, string> = {
 
 /** Header line and one example row, CRLF line ends (what spreadsheets expect). */
 export function productCsvTemplate(options: { delimiter?: ProductCsvDelimiter } = {}): string {
-  return (
-    Papa.unparse(
-      {
-        fields: [...PRODUCT_CSV_COLUMNS],
-        data: [PRODUCT_CSV_COLUMNS.map((column) => TEMPLATE_EXAMPLE[column])],
-      },
-      { delimiter: options.delimiter ?? ",", newline: "\r\n", quotes: false },
-    ) + "\r\n"
-  );
+  return toCsv(PRODUCT_CSV_COLUMNS, [PRODUCT_CSV_COLUMNS.map((column) => TEMPLATE_EXAMPLE[column])], options);
 }
 
 // ---- value parsers ------------------------------------------------------------
@@ -252,11 +247,14 @@ function validateRow(
 
   // judul: one line, inner whitespace collapsed
   const title = (cells.judul ?? "").replace(/\s+/g, " ").trim();
-  if (title === "") fail("judul", "csv_title_required");
+  if (!isCleanText(title)) fail("judul", "csv_text_invalid");
+  else if (title === "") fail("judul", "csv_title_required");
   else if (charCount(title) < L.titleMinChars || charCount(title) > L.titleMaxChars) fail("judul", "csv_title_length");
 
   const description = (cells.deskripsi ?? "").replace(/\r\n?/g, "\n").trim();
-  if (charCount(description) > L.descriptionMaxChars) fail("deskripsi", "csv_description_too_long");
+  // A NUL byte cannot be stored (PostgreSQL refuses it in text): a row error here, not a failed save later.
+  if (!isCleanText(description)) fail("deskripsi", "csv_text_invalid");
+  else if (charCount(description) > L.descriptionMaxChars) fail("deskripsi", "csv_description_too_long");
 
   const categorySlug = (cells.kategori ?? "").trim().toLowerCase();
   if (categorySlug === "") fail("kategori", "csv_category_required");
@@ -412,7 +410,7 @@ export function parseProductCsv(text: string, options: ParseProductCsvOptions): 
       errors.push({ field: ROW_FIELD, code: "csv_row_too_many_fields" });
     }
     const cells: RowCells = {};
-    for (const [column, position] of columnIndex) cells[column] = record[position];
+    for (const [column, position] of columnIndex) cells[column] = record[position] === undefined ? undefined : restoreCsvCell(record[position]);
     const validated = validateRow(cells, options.categorySlugs, seenSkus);
     errors.push(...validated.errors);
     rows.push(errors.length === 0 ? { line: recordLine, value: validated.value, errors } : { line: recordLine, errors });

@@ -7,6 +7,7 @@
 export const uploadMessages = {
   id: {
     upload_too_large: "Ukuran file maksimal {maxMb} MB. Kecilkan fotonya atau unggah file lain.",
+    upload_rate_limited: "Batas unggah foto tercapai ({limit} foto per jam). Coba lagi nanti.",
     upload_empty: "File yang kamu pilih kosong. Pilih file lain, lalu unggah lagi.",
     upload_type: "Format file tidak didukung. Unggah foto JPG, PNG atau WebP, atau dokumen PDF.",
     upload_corrupt: "File tidak bisa dibuka, mungkin rusak atau belum selesai terunggah. Coba foto ulang atau unggah lagi.",
@@ -21,6 +22,7 @@ export const uploadMessages = {
   },
   en: {
     upload_too_large: "The file can be at most {maxMb} MB. Make the photo smaller or upload another file.",
+    upload_rate_limited: "Photo upload limit reached ({limit} photos an hour). Try again later.",
     upload_empty: "The file you chose is empty. Choose another file and upload it again.",
     upload_type: "This file format is not supported. Upload a JPG, PNG or WebP photo, or a PDF document.",
     upload_corrupt: "The file cannot be opened; it may be damaged or not fully uploaded. Take the photo again or upload it again.",
