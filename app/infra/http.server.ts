@@ -46,6 +46,8 @@ export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
  */
 export const NO_STORE = { "Cache-Control": "private, no-store" } as const;
 export const noStoreHeaders = () => NO_STORE;
+
+/**
  * The path parameters of a route, checked by `schema` (see app/schemas/params.ts). A value that cannot
  * name anything (not a UUID, a NUL byte in a slug) is a 404 before any query runs.
  */
