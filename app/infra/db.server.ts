@@ -18,7 +18,8 @@ const globalForDb = globalThis as unknown as { lapakDb?: { url: string; client: 
 export function db(): PrismaClient {
   const url = databaseUrl();
   if (globalForDb.lapakDb?.url !== url) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), options: SEARCH_SESSION_OPTIONS });
+    // A connect that hangs (database host gone) gives up after 5 s, so pages answer 503 rather than waiting.
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), options: SEARCH_SESSION_OPTIONS, connectionTimeoutMillis: 5000 });
     // An idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it.
     pool.on("error", (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, "idle database connection lost"));
     const adapter = new PrismaPg(pool);

@@ -6,6 +6,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().default(".data"),
+  // Without it the embedded PostgreSQL takes 54329, or the next free port, remembered in DATA_DIR/pg-port.
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   APP_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).default("lapak-development-secret-change-me"),
   STORAGE_DRIVER: z.enum(["disk", "s3"]).optional(),

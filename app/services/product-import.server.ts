@@ -6,9 +6,10 @@ import { db } from "~/infra/db.server";
 import { breadcrumb, type CategoryTree, categoryTree, isLeaf } from "~/models/category.server";
 import { createProduct } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
+import { CSV_FILE_MAX_BYTES } from "~/infra/request-limits.server";
 
 /** The upload limit for one CSV file; the parser reads the whole text, so it is checked before. */
-export const CSV_MAX_BYTES = 1024 * 1024;
+export const CSV_MAX_BYTES = CSV_FILE_MAX_BYTES;
 
 export interface CsvPreviewRow {
   line: number;
