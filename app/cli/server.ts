@@ -7,7 +7,7 @@ import express from "express";
 import { isForeignMutation } from "~/domain/auth/csrf";
 import { DEFAULT_LOCALE, translator } from "~/i18n/i18n";
 import { guardedBody } from "~/infra/body-guard.server";
-import { isDatabaseUnavailable } from "~/infra/db-errors.server";
+import { isOutage } from "~/infra/outage.server";
 import { serviceUnavailable } from "~/infra/http.server";
 import { logger } from "~/infra/logger.server";
 import { bodyLimitFor } from "~/infra/request-limits.server";
@@ -55,9 +55,9 @@ export function createApp(build: ServerBuild) {
 }
 
 /**
- * Every loader and action, with one rule added: an error that means the database is away (down, restarting,
- * unreachable) becomes a 503 response, so pages show the "sedang gangguan" page and clients may retry,
- * instead of a 500 that says something is broken.
+ * Every loader and action, with one rule added: an error that means the database or object storage is away
+ * (down, restarting, unreachable) becomes a 503 response, so pages show the "sedang gangguan" page and
+ * clients may retry, instead of a 500 that says something is broken.
  */
 export function withOutagePages(build: ServerBuild): ServerBuild {
   const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined, routeId: string): F | undefined =>
@@ -66,8 +66,8 @@ export function withOutagePages(build: ServerBuild): ServerBuild {
       try {
         return await fn(...args);
       } catch (error) {
-        if (!isDatabaseUnavailable(error)) throw error;
-        logger.warn({ routeId, message: (error as Error).message }, "database unavailable: 503");
+        if (!isOutage(error)) throw error;
+        logger.warn({ routeId, message: (error as Error).message }, "database or storage unavailable: 503");
         throw serviceUnavailable();
       }
     }) as unknown as F);
@@ -77,8 +77,6 @@ export function withOutagePages(build: ServerBuild): ServerBuild {
   }
   return { ...build, routes };
 }
-
-const REJECTION_STATUS_TEXT = "Payload Too Large";
 
 /** Express → Remix, like @remix-run/express, except that the body Remix reads is counted against its limit. */
 function remixHandler(build: ServerBuild): express.RequestHandler {
@@ -90,7 +88,7 @@ function remixHandler(build: ServerBuild): express.RequestHandler {
     const refuse = (json: boolean, maxBytes: number) => {
       refused = true;
       controller.abort(); // Remix stops; its failed body read is not logged as an error
-      lingerThenClose(req, res);
+      lingerThenClose(req);
       if (res.headersSent) return;
       res.status(413);
       if (json) res.json({ ok: false, error: "upload_too_large", vars: { maxMb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 } });
@@ -131,7 +129,7 @@ function remixHandler(build: ServerBuild): express.RequestHandler {
 // After a 413 the rest of the body is read and thrown away (never kept) for a few seconds, so that the client,
 // still sending, gets to read the answer instead of a reset connection; then the connection is cut.
 const LINGER_MS = 5000;
-function lingerThenClose(req: express.Request, res: express.Response) {
+function lingerThenClose(req: express.Request) {
   req.resume();
   const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
   cut.unref();
