@@ -2,6 +2,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
 import { withOutagePages } from "../../app/cli/server";
 import { db, disconnectDb } from "../../app/infra/db.server";
+import { resilientPool } from "../../app/infra/pg-pool.server";
 import { categoryTree, invalidateCategoryTree } from "../../app/models/category.server";
 
 // While the database is away, pages answer 503, and nothing keeps the failure once it is back.
@@ -43,5 +44,20 @@ describe("the database goes away and comes back", () => {
     }
     await expect(Promise.resolve(routes.broken.module.loader!(args))).rejects.toThrow("a bug");
     expect(await routes.page.module.loader!(args)).toBeTypeOf("number");
+  });
+
+  it("a checked-out connection that the server cuts between two queries does not crash the process", async () => {
+    const pool = resilientPool({ connectionString: process.env.DATABASE_URL }, "test");
+    try {
+      const client = await pool.connect();
+      const { pid } = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0];
+      await pool.query("SELECT pg_terminate_backend($1)", [pid]); // as a restart or failover would
+      await new Promise((r) => setTimeout(r, 200));
+      await expect(client.query("SELECT 1")).rejects.toThrow();
+      client.release(true);
+      expect((await pool.query<{ ok: number }>("SELECT 1 AS ok")).rows[0].ok).toBe(1);
+    } finally {
+      await pool.end();
+    }
   });
 });
