@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import path from "node:path";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { expectedOrigins, isForeignMutation } from "~/domain/auth/csrf";
 import { redactUrlSecrets } from "~/domain/mail/secrets";
 import { env } from "~/infra/env.server";
+import { DEFAULT_LOCALE, translator } from "~/i18n/i18n";
+import { guardedBody } from "~/infra/body-guard.server";
+import { isOutage } from "~/infra/outage.server";
+import { serviceUnavailable } from "~/infra/http.server";
 import { logger } from "~/infra/logger.server";
+import { bodyLimitFor } from "~/infra/request-limits.server";
 
 /** The HTTP front: request ids and logs, security headers, CSRF origin check, static assets, then Remix. */
 export function createApp(build: ServerBuild) {
@@ -49,8 +53,109 @@ export function createApp(build: ServerBuild) {
 
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  app.all("*", remixHandler(withOutagePages(build)));
   return app;
+}
+
+/**
+ * Every loader and action, with one rule added: an error that means the database or object storage is away
+ * (down, restarting, unreachable) becomes a 503 response, so pages show the "sedang gangguan" page and
+ * clients may retry, instead of a 500 that says something is broken.
+ */
+export function withOutagePages(build: ServerBuild): ServerBuild {
+  const wrap = <F extends (...args: never[]) => unknown>(fn: F | undefined, routeId: string): F | undefined =>
+    fn &&
+    ((async (...args: Parameters<F>) => {
+      try {
+        return await fn(...args);
+      } catch (error) {
+        if (!isOutage(error)) throw error;
+        logger.warn({ routeId, message: (error as Error).message }, "database or storage unavailable: 503");
+        throw serviceUnavailable();
+      }
+    }) as unknown as F);
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    routes[id] = { ...route, module: { ...route.module, loader: wrap(route.module.loader, id), action: wrap(route.module.action, id) } };
+  }
+  return { ...build, routes };
+}
+
+/** Express → Remix, like @remix-run/express, except that the body Remix reads is counted against its limit. */
+function remixHandler(build: ServerBuild): express.RequestHandler {
+  const handle = createRequestHandler(build, process.env.NODE_ENV);
+  const t = translator(DEFAULT_LOCALE);
+  return async (req, res, next) => {
+    let refused = false;
+    const controller = new AbortController();
+    const refuse = (json: boolean, maxBytes: number) => {
+      refused = true;
+      controller.abort(); // Remix stops; its failed body read is not logged as an error
+      lingerThenClose(req);
+      if (res.headersSent) return;
+      res.status(413);
+      if (json) res.json({ ok: false, error: "upload_too_large", vars: { maxMb: Math.round((maxBytes / 1024 / 1024) * 10) / 10 } });
+      else res.type("text/html; charset=utf-8").send(`<!doctype html><html lang="id"><meta charset="utf-8"><title>${t("error.413.title")}</title><h1>${t("error.413.title")}</h1><p>${t("error.413.body")}</p>`);
+    };
+    try {
+      res.on("close", () => !res.writableFinished && controller.abort());
+      const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: remixHeaders(req.headers), signal: controller.signal };
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        const limit = bodyLimitFor(req.path, req.headers["content-type"]);
+        const json = limit.kind === "multipart" && Boolean(limit.json);
+        const declared = Number(req.headers["content-length"] ?? NaN);
+        if (declared > limit.totalBytes) {
+          logger.warn({ url: req.originalUrl, declared, limit: limit.totalBytes }, "request body over the limit (Content-Length)");
+          return refuse(json, limit.totalBytes);
+        }
+        const body = guardedBody(req, limit, (reason) => {
+          logger.warn({ url: req.originalUrl, reason, limit: limit.totalBytes }, "request body over the limit");
+          refuse(json, limit.kind === "multipart" && reason === "file_too_large" ? limit.fileBytes : limit.totalBytes);
+        });
+        init.body = createReadableStreamFromReadable(body);
+        init.duplex = "half";
+      }
+      const response = await handle(new Request(requestUrl(req), init));
+      if (refused) return; // already answered 413; Remix saw its body stream fail
+      res.statusMessage = response.statusText;
+      res.status(response.status);
+      for (const [key, value] of response.headers.entries()) res.append(key, value);
+      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      else res.end();
+    } catch (error) {
+      if (refused) return;
+      next(error);
+    }
+  };
+}
+
+// After a 413 the rest of the body is read and thrown away (never kept) for a few seconds, so that the client,
+// still sending, gets to read the answer instead of a reset connection; then the connection is cut.
+const LINGER_MS = 5000;
+function lingerThenClose(req: express.Request) {
+  req.resume();
+  const cut = setTimeout(() => req.socket.destroy(), LINGER_MS);
+  cut.unref();
+  req.once("end", () => clearTimeout(cut));
+  req.socket.once("close", () => clearTimeout(cut));
+}
+
+function remixHeaders(incoming: express.Request["headers"]) {
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(incoming)) {
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else if (values) headers.set(key, values);
+  }
+  return headers;
+}
+
+// As @remix-run/express: req.hostname honours "trust proxy"; the port comes from X-Forwarded-Host or Host.
+function requestUrl(req: express.Request) {
+  const portOf = (value: string | undefined) => Number.parseInt(value?.split(":")[1] ?? "", 10);
+  const forwarded = portOf(req.get("X-Forwarded-Host"));
+  const own = portOf(req.get("host"));
+  const port = Number.isSafeInteger(forwarded) ? forwarded : Number.isSafeInteger(own) ? own : undefined;
+  return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
 }
 
 export function listen(app: express.Express, port: number): Promise<Server> {

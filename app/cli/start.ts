@@ -17,7 +17,7 @@ async function main() {
   const e = env();
   let embedded: Awaited<ReturnType<typeof startEmbeddedDb>> | undefined;
   if (!process.env.DATABASE_URL) {
-    embedded = await startEmbeddedDb({ dataDir: path.join(e.DATA_DIR, "pg"), port: Number(process.env.EMBEDDED_PG_PORT ?? 54329), log: say });
+    embedded = await startEmbeddedDb({ dataDir: path.join(e.DATA_DIR, "pg"), port: e.EMBEDDED_PG_PORT, portFile: path.join(e.DATA_DIR, "pg-port"), log: say, watch: true });
     process.env.DATABASE_URL = embedded.url;
   }
   const databaseUrl = process.env.DATABASE_URL!;
@@ -38,7 +38,7 @@ async function main() {
   const url = `http://localhost:${e.PORT}`;
   say("");
   say(`Lapak is running at ${url}`);
-  if (embedded) say(`Database: embedded PostgreSQL, data in ${path.resolve(e.DATA_DIR, "pg")}`);
+  if (embedded) say(`Database: embedded PostgreSQL on port ${embedded.port}, data in ${path.resolve(e.DATA_DIR, "pg")}`);
   if (demo) {
     say(`Demo logins (password for all: ${demo.password}):`);
     for (const login of demo.logins) say(`  ${login.role.padEnd(8)} ${login.email}  ${login.note ?? ""}`);
@@ -66,8 +66,18 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   logger.fatal({ err: error }, "start failed");
-  process.stderr.write(`Lapak could not start: ${(error as Error).message}\n`);
+  process.stderr.write(`Lapak could not start: ${describeFailure(error)}\n`);
   process.exit(1);
 });
+
+/** The real cause of a failed start, whatever was thrown (libraries sometimes reject with nothing). */
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause === undefined ? "" : ` (cause: ${describeFailure(error.cause)})`;
+    return `${error.message || error.name}${cause}`;
+  }
+  if (error === undefined || error === null) return "an unknown error (the failing step gave no reason); see the lines above";
+  return typeof error === "string" ? error : JSON.stringify(error);
+}

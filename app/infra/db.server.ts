@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { databaseUrl } from "./env.server";
-import { logger } from "./logger.server";
+import { resilientPool } from "./pg-pool.server";
 
 export type Db = PrismaClient;
 
@@ -18,9 +18,8 @@ const globalForDb = globalThis as unknown as { lapakDb?: { url: string; client: 
 export function db(): PrismaClient {
   const url = databaseUrl();
   if (globalForDb.lapakDb?.url !== url) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), options: SEARCH_SESSION_OPTIONS });
-    // An idle connection dropped by the server (restart, failover) must not crash the process: the pool replaces it.
-    pool.on("error", (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, "idle database connection lost"));
+    // A connection dropped by the server (restart, failover) must not crash the process: the pool replaces it.
+    const pool = resilientPool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10), options: SEARCH_SESSION_OPTIONS }, "database");
     const adapter = new PrismaPg(pool);
     globalForDb.lapakDb = { url, client: new PrismaClient({ adapter }), pool };
   }

@@ -18,6 +18,8 @@ const EnvSchema = z
     PORT: z.coerce.number().int().positive().default(3000),
     DATABASE_URL: z.string().min(1).optional(),
     DATA_DIR: z.string().default(".data"),
+    // Without it the embedded PostgreSQL takes 54329, or the next free port, remembered in DATA_DIR/pg-port.
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
     APP_URL: z.url({ protocol: /^https?$/ }).optional(),
     SESSION_SECRET: z.string().min(16).optional(),
     KYC_ENCRYPTION_KEYS: z.string().min(1).optional(),

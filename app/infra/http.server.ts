@@ -28,6 +28,11 @@ export function notFound(): never {
   throw new Response("Not Found", { status: 404, statusText: "Not Found" });
 }
 
+/** The database (or another service the page needs) is away for now: the error page says so and asks to retry. */
+export function serviceUnavailable(): Response {
+  return new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable", headers: { "Retry-After": "5", "Cache-Control": "no-store" } });
+}
+
 /** Runs a use case and turns a DomainError into a thrown Response with the right status. */
 export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
   try {

@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
-import pg from "pg";
 import { logger } from "./logger.server";
 import { deliverPendingMails, mailTransport, startMailListener } from "./mail-worker.server";
+import { resilientPool } from "./pg-pool.server";
 
 export type JobHandler = () => Promise<unknown>;
 
@@ -17,10 +17,9 @@ export interface Schedule {
  * handed to exactly one worker.
  */
 export async function startBackgroundWork(opts: { connectionString: string; smtpUrl?: string; mailFrom: string; schedules?: Schedule[] }) {
-  const pool = new pg.Pool({ connectionString: opts.connectionString, max: 4 });
-  pool.on("error", (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, "idle worker connection lost"));
+  const pool = resilientPool({ connectionString: opts.connectionString, max: 4 }, "worker");
   const transport = mailTransport(opts.smtpUrl, opts.mailFrom);
-  const mail = await startMailListener(pool, transport);
+  const mail = await startMailListener(pool, transport, opts.connectionString);
 
   const boss = new PgBoss({ connectionString: opts.connectionString, max: 4 });
   boss.on("error", (error) => logger.error({ err: error }, "pg-boss error"));

@@ -20,12 +20,19 @@ export interface CategoryTree {
 }
 
 // The tree changes only when an admin edits it; every page reads it. Cached per process for a minute,
-// dropped at once on this instance when an admin changes it.
+// dropped at once on this instance when an admin changes it. A failed load is never kept: the next page
+// asks the database again, so pages work as soon as the database is back.
 const TTL_MS = 60_000;
 let cached: { at: number; tree: Promise<CategoryTree> } | undefined;
 
 export function categoryTree(): Promise<CategoryTree> {
-  if (!cached || Date.now() - cached.at > TTL_MS) cached = { at: Date.now(), tree: loadTree() };
+  if (!cached || Date.now() - cached.at > TTL_MS) {
+    const entry = { at: Date.now(), tree: loadTree() };
+    cached = entry;
+    entry.tree.catch(() => {
+      if (cached === entry) cached = undefined;
+    });
+  }
   return cached.tree;
 }
 

@@ -10,8 +10,9 @@ import { categoryTree, isLeaf } from "~/models/category.server";
 import { attachPhotos, countPhotoUpload, createProduct, findOwnProduct, insertPhoto, replaceVariants, updateProduct } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
 import type { ProductForm } from "~/schemas/product";
+import { PHOTO_FILE_MAX_BYTES } from "~/infra/request-limits.server";
 
-export const PHOTO_MAX_BYTES = Number(process.env.PHOTO_MAX_UPLOAD_MB ?? 10) * 1024 * 1024;
+export const PHOTO_MAX_BYTES = PHOTO_FILE_MAX_BYTES;
 
 export function photoUrl(key: string) {
   return `/img/${key}`;

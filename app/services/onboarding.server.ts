@@ -22,9 +22,10 @@ import { acceptDocumentFile } from "~/infra/uploads/document-file.server";
 import { currentDocuments, findKycProfile, insertDocument, nextDocumentVersion, upsertKycProfile } from "~/models/kyc.server";
 import { createShop, findShopOfOwner, insertVerificationEvent, isSlugTaken, latestChangeRequest, moveShopStatus, updateShopProfile } from "~/models/shop.server";
 import type { BankStepSchema, IdentityStepSchema, ShopStepSchema, TaxStepSchema } from "~/schemas/onboarding";
+import { KYC_FILE_MAX_BYTES } from "~/infra/request-limits.server";
 
 export const UPLOAD_LIMITS = {
-  maxBytes: Number(process.env.KYC_MAX_UPLOAD_MB ?? 10) * 1024 * 1024,
+  maxBytes: KYC_FILE_MAX_BYTES,
   minWidth: 600,
   minHeight: 380,
 };

@@ -8,6 +8,7 @@ import { db } from "~/infra/db.server";
 import { breadcrumb, type CategoryTree, categoryTree, isLeaf } from "~/models/category.server";
 import { createProduct, listShopProductsForExport } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
+import { CSV_FILE_MAX_BYTES } from "~/infra/request-limits.server";
 
 /**
  * The text of an uploaded CSV. Excel on Windows saves "CSV" in Windows-1252 unless told "CSV UTF-8": bytes that
@@ -23,7 +24,7 @@ export function decodeCsvFile(bytes: Uint8Array): string {
 }
 
 /** The upload limit for one CSV file; the parser reads the whole text, so it is checked before. */
-export const CSV_MAX_BYTES = 1024 * 1024;
+export const CSV_MAX_BYTES = CSV_FILE_MAX_BYTES;
 
 export interface CsvPreviewRow {
   line: number;

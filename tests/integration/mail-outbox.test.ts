@@ -83,7 +83,7 @@ describe("mail outbox", () => {
 
   it("wakes the listener when a mail commits", async () => {
     const { transport, sent } = recordingTransport();
-    const listener = await startMailListener(pool, transport);
+    const listener = await startMailListener(pool, transport, process.env.DATABASE_URL!);
     const [id] = await queue("cepat@contoh.id");
     for (let i = 0; i < 50 && !sent.includes(id); i++) await new Promise((r) => setTimeout(r, 50));
     await listener.stop();
