@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DomainError) {
       const field = error.messageKey === "kyc_reason_required" ? "reason" : error.messageKey === "review.confirmFlagsRequired" ? "confirmFlags" : "_form";
-      return formError(error.messageKey, statusOf(error), field);
+      return formError(error.messageKey, statusOf(error), field, parsed.values);
     }
     throw error;
   }
@@ -63,6 +63,8 @@ export default function ReviewPage() {
   const navigation = useNavigation();
   const events = isShopStatus(r.shop.status) ? allowedEvents(r.shop.status, "admin").filter((e) => e !== "start_review") : [];
   const docFor = (kind: string) => r.documents.find((d) => d.kind === kind);
+  // What the admin typed comes back with a refusal, so a page rendered without JavaScript keeps it.
+  const posted: Record<string, string> = actionData?.values ?? {};
   const confirmRef = useRef<HTMLInputElement>(null);
   const flagNames = r.flags.map((f) => `${t(`flag.${f.code}`)}${f.detail ? ` (${f.detail})` : ""}`).join("; ");
   // With JavaScript the second look is a dialog naming the flags; without it, the server asks for the tick.
@@ -209,7 +211,7 @@ export default function ReviewPage() {
               <fieldset>
                 {DOCUMENT_REASON_FIELDS.filter((d) => d !== "selfie" || docFor("selfie")).map((d) => (
                   <div key={d} className="doc-reason">
-                    <SelectField name={`${d}Reason`} label={t("review.docReason", { doc: t(`doc.${d}`) })} defaultValue="">
+                    <SelectField name={`${d}Reason`} label={t("review.docReason", { doc: t(`doc.${d}`) })} defaultValue={posted[`${d}Reason`] ?? ""}>
                       <option value="">{t("review.noProblem")}</option>
                       {DOCUMENT_REASON_CODES.map((c) => (
                         <option key={c} value={c}>
@@ -217,12 +219,12 @@ export default function ReviewPage() {
                         </option>
                       ))}
                     </SelectField>
-                    <input type="text" name={`${d}Note`} aria-label={`${t("review.docReason", { doc: t(`doc.${d}`) })}: ${t("review.reason")}`} placeholder={t("review.reason")} />
+                    <input type="text" name={`${d}Note`} defaultValue={posted[`${d}Note`]} aria-label={`${t("review.docReason", { doc: t(`doc.${d}`) })}: ${t("review.reason")}`} placeholder={t("review.reason")} />
                   </div>
                 ))}
               </fieldset>
             ) : null}
-            <TextAreaField name="reason" label={t("review.reason")} rows={3} error={actionData?.errors?.reason} />
+            <TextAreaField name="reason" label={t("review.reason")} rows={3} defaultValue={posted.reason} error={actionData?.errors?.reason} />
             {events.includes("approve") && r.flags.length ? (
               <div className={`field field--checkbox${actionData?.errors?.confirmFlags ? " field--error" : ""}`}>
                 <label>

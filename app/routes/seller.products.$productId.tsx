@@ -220,10 +220,10 @@ function ProductEditor() {
               <legend>{t("sellerProducts.form.condition")}</legend>
               <div className="row">
                 <label>
-                  <input type="radio" value="new" {...form.register("condition")} /> {t("sellerProducts.form.conditionNew")}
+                  <input type="radio" {...form.registerRadio("condition", "new")} /> {t("sellerProducts.form.conditionNew")}
                 </label>
                 <label>
-                  <input type="radio" value="used" {...form.register("condition")} /> {t("sellerProducts.form.conditionUsed")}
+                  <input type="radio" {...form.registerRadio("condition", "used")} /> {t("sellerProducts.form.conditionUsed")}
                 </label>
               </div>
               {form.errorOf("condition") ? (

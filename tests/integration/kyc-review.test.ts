@@ -82,9 +82,12 @@ describe("review and decisions", () => {
     const cookie = await adminCookie();
     const review = await openReview(shop.id, cookie);
     expect(review.flags.map((f) => f.code)).toContain("duplicate_nik");
-    const unconfirmed = await decideForm(shop.id, cookie, { intent: "approve", version: String(review.shop.version) });
+    const unconfirmed = await decideForm(shop.id, cookie, { intent: "approve", version: String(review.shop.version), reason: "Sudah ditelepon" });
     expect(unconfirmed.status).toBe(400);
-    expect(payload<{ errors: Record<string, string> }>(unconfirmed.result).errors.confirmFlags).toBe("review.confirmFlagsRequired");
+    const refused = payload<{ errors: Record<string, string>; values: Record<string, string> }>(unconfirmed.result);
+    expect(refused.errors.confirmFlags).toBe("review.confirmFlagsRequired");
+    // What the admin typed comes back, so the page rendered without JavaScript keeps it.
+    expect(refused.values.reason).toBe("Sudah ditelepon");
     expect((await db().shop.findUniqueOrThrow({ where: { id: shop.id } })).status).toBe("in_review");
     const confirmed = await decideForm(shop.id, cookie, { intent: "approve", version: String(review.shop.version), confirmFlags: "1" });
     expect(confirmed.status).toBe(302);

@@ -16,10 +16,11 @@ export interface ActionErrors {
  */
 export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues?: Record<string, unknown>) {
   const server = (actionData ?? undefined) as ActionErrors | undefined;
+  const initial: Record<string, unknown> = { ...(defaultValues ?? {}), ...(server?.values ?? {}) };
   const form = useForm<Record<string, string>>({
     resolver: zodResolver(schema as never),
     mode: "onTouched",
-    defaultValues: { ...(defaultValues ?? {}), ...(server?.values ?? {}) } as never,
+    defaultValues: initial as never,
   });
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -42,5 +43,34 @@ export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues
     return e?.message ?? server?.errors?.[name];
   };
 
-  return { ...form, onSubmit, errorOf, submitting: navigation.state === "submitting" };
+  // react-hook-form fills fields through refs after hydration, so the server-rendered HTML would show them
+  // empty: on a slow phone, or without JavaScript, the seller would see their typing lost after a refused
+  // post. The initial value (saved data, or what the server sent back) is also put in the HTML itself.
+  const register = ((name: string, options?: Parameters<typeof form.register>[1]) => ({
+    ...form.register(name, options),
+    defaultValue: textOf(initial[name]),
+  })) as typeof form.register;
+  const registerCheckbox = (name: string, options?: Parameters<typeof form.register>[1]) => ({
+    ...form.register(name, options),
+    defaultChecked: isChecked(initial[name]),
+  });
+
+  const registerRadio = (name: string, value: string) => ({
+    ...form.register(name),
+    value,
+    defaultChecked: textOf(initial[name]) === value,
+  });
+
+  return { ...form, register, registerCheckbox, registerRadio, onSubmit, errorOf, submitting: navigation.state === "submitting" };
+}
+
+function textOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : String(value);
+}
+
+/** A checkbox posted natively sends "on" (or its value); saved data is a boolean. */
+function isChecked(value: unknown): boolean {
+  if (typeof value === "boolean") return value;
+  return typeof value === "string" && value !== "" && value !== "false" && value !== "0";
 }
