@@ -163,6 +163,10 @@ describe("seller verification in the browser", () => {
     expect(review).toContain(`lapak.id/toko/${SHOP.slug}`);
     expect(review).toContain("3201********0003");
     expect(review).toContain("BCA (Bank Central Asia) · ********2345");
+    // Dates as Indonesians write them, sex capitalised, a small preview of each document, and "Ubah" links.
+    expect(review).toContain("5 Juli 1990 · Perempuan");
+    for (const doc of ["KTP · Versi 1", "Kartu NPWP · Versi 1", "Buku tabungan · Versi 1"]) await seller.getByRole("img", { name: doc }).waitFor();
+    await seller.getByRole("link", { name: "Ubah Identitas (KTP)" }).waitFor();
     expect(await shopStatusBadge(seller)).toBe("Draf");
     await seller.getByRole("button", { name: "Kirim untuk diverifikasi" }).click();
     await seller.getByText("Pengajuan terkirim!").waitFor();
@@ -238,7 +242,7 @@ describe("seller verification in the browser", () => {
     await wizard.getByRole("link", { name: /^5\. Periksa/ }).click();
     await stepHeading(seller, "Periksa & Kirim");
     await seller.getByText("Semua data dan dokumen sudah lengkap.").waitFor();
-    await expect(seller.locator("main").textContent()).resolves.toMatch(/KTP: Versi 2/);
+    await seller.getByRole("img", { name: "KTP · Versi 2" }).waitFor();
     await seller.getByRole("button", { name: "Kirim untuk diverifikasi" }).click();
     await seller.getByText("Pengajuan terkirim!").waitFor();
     expect(await shopStatusBadge(seller)).toBe("Menunggu pemeriksaan");
