@@ -92,7 +92,7 @@ export default function AdminProducts() {
             ))}
           </select>
         </div>
-        <button type="submit">{t("form.submit")}</button>
+        <button type="submit">{t("filter.apply")}</button>
       </Form>
       {items.length === 0 ? <p>{t("adminProducts.empty")}</p> : null}
       <ul className="mod-list">

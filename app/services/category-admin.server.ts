@@ -13,6 +13,7 @@ import {
   type RuleResult,
 } from "~/domain/catalog/category-rules";
 import { DomainError, type DomainErrorCode } from "~/domain/errors";
+import { shopNameVars } from "~/domain/text";
 import { isLocale, translator } from "~/i18n/i18n";
 import "~/i18n/register";
 import { db, type Tx } from "~/infra/db.server";
@@ -219,7 +220,7 @@ async function tellSeller(productId: string, outcome: "blocked" | "unblocked", r
   const owner = product.shop.owner;
   const t = translator(isLocale(owner.locale) ? owner.locale : "id");
   const title = t(`adminProducts.notice.${outcome}.title`);
-  const body = [t(`adminProducts.notice.${outcome}.body`, { product: product.title, shop: product.shop.name }), reason ? `${t("adminProducts.notice.reason")}: ${reason}` : ""]
+  const body = [t(`adminProducts.notice.${outcome}.body`, { product: product.title, ...shopNameVars(product.shop.name) }), reason ? `${t("adminProducts.notice.reason")}: ${reason}` : ""]
     .filter(Boolean)
     .join("\n\n");
   await db().$transaction(async (tx) => {

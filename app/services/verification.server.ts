@@ -5,6 +5,7 @@ import { maskNik, parseNik, type ParsedNik } from "~/domain/kyc/nik";
 import { formatNpwp } from "~/domain/kyc/npwp";
 import { type DocumentReason, isShopStatus, transition, type VerificationEvent } from "~/domain/kyc/verification";
 import { findProvince, resolveRegency } from "~/domain/regions/data";
+import { shopNameVars } from "~/domain/text";
 import { isLocale, translator } from "~/i18n/i18n";
 import "~/i18n/register";
 import { blindIndex, decryptField } from "~/infra/crypto.server";
@@ -192,7 +193,7 @@ async function applyTransition(
     // The seller hears of every decision in the app and by mail, in the same transaction.
     const t = translator(isLocale(shop.owner.locale) ? shop.owner.locale : "id");
     const docLines = documentReasons.map((r) => `- ${t(`doc.${r.document}`)}: ${t(`reason.${r.code}`)}${r.note ? ` (${r.note})` : ""}`).join("\n");
-    const body = [t(`notice.${move.to}.body`, { shop: shop.name }), reason ? `${t("notice.reason")}: ${reason}` : "", docLines].filter(Boolean).join("\n\n");
+    const body = [t(`notice.${move.to}.body`, shopNameVars(shop.name)), reason ? `${t("notice.reason")}: ${reason}` : "", docLines].filter(Boolean).join("\n\n");
     await createNotification(tx, { userId: shop.ownerId, kind: `kyc.${move.to}`, title: t(`notice.${move.to}.title`), body, link: "/seller/onboarding" });
     await enqueueMail(tx, { to: shop.owner.email, subject: t(`notice.${move.to}.title`), text: `${t("mail.greeting", { name: shop.owner.name })}\n\n${body}\n\n${t("mail.signoff")}` });
   });

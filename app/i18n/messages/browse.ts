@@ -82,7 +82,7 @@ export const browseMessages = {
     "browse.shop.products": "Produk toko ini",
     "browse.shop.search": "Cari di toko ini",
     "browse.shop.empty": "Belum ada produk yang cocok di toko ini.",
-    "browse.shop.metaDescription": "Toko {name}{place} di Lapak: lihat semua produknya.",
+    "browse.shop.metaDescription": "{name}{place} di Lapak: lihat semua produknya.",
 
     "browse.shipping.title": "Estimasi ongkos kirim",
     "browse.shipping.from": "Dikirim dari {place}",
