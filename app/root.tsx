@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AppHeader } from "~/components/layout/header";
 import { FlashMessage } from "~/components/layout/flash";
@@ -35,6 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers: flash ? { "Set-Cookie": setCookie } : {} },
   );
 }
+
+// Leaving the notifications list (which marks them read), the header's unread count is loaded again;
+// otherwise Remix keeps the root's data on a link navigation and the old count would stay.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, defaultShouldRevalidate }) => currentUrl.pathname === "/notifications" || defaultShouldRevalidate;
 
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 

@@ -264,8 +264,8 @@ export default function ReviewPage() {
         </section>
       ) : null}
 
-      <section className="card">
-        <h2>{t("review.timeline")}</h2>
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("review.timeline")}</h2>
         <ol className="timeline">
           {r.events.map((e) => (
             <li key={e.id}>
@@ -286,8 +286,8 @@ export default function ReviewPage() {
           ))}
         </ol>
       </section>
-      <section className="card">
-        <h2>{t("review.accessLog")}</h2>
+      <section className="card" aria-labelledby="access-log-title">
+        <h2 id="access-log-title">{t("review.accessLog")}</h2>
         <ul>
           {r.accessLog.map((a, i) => (
             <li key={i}>

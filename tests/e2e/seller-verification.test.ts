@@ -211,10 +211,10 @@ describe("seller verification in the browser", () => {
     const changesNotice = seller.getByRole("article", { name: "Perbaiki data toko kamu" });
     await changesNotice.waitFor();
     expect(await changesNotice.textContent()).toContain(`KTP: Foto buram atau tidak terbaca (${NOTE})`);
-    await seller.getByRole("button", { name: "Tandai sudah dibaca" }).click();
+    // Opening the list read it: no count here, and none after moving on (the header is loaded again).
     await seller.getByRole("link", { name: "Notifikasi", exact: true }).waitFor();
-
     await seller.getByRole("link", { name: "Toko Saya" }).click();
+    await seller.getByRole("link", { name: "Notifikasi", exact: true }).waitFor();
     expect(await shopStatusBadge(seller)).toBe("Perlu perbaikan");
     await seller.getByRole("main").getByRole("link", { name: "Buka Toko" }).click();
     // Everything is filled in, so the wizard opens on the review page with the admin's request.
@@ -257,6 +257,16 @@ describe("seller verification in the browser", () => {
     const ktpPanel = admin.getByRole("region", { name: "Identitas" });
     await expect(ktpPanel.textContent()).resolves.toContain("KTP · Versi 2");
     await expect(ktpPanel.getByText("Versi sebelumnya").isVisible()).resolves.toBe(true);
+    // The audit trail in words: who (by role, admins by name) and what, the shop's creation included.
+    const trail = (await admin.getByRole("region", { name: "Jejak audit" }).textContent()) ?? "";
+    expect(trail).toContain("Toko dibuat · Penjual");
+    expect(trail).toContain("Draf → Menunggu pemeriksaan · Penjual");
+    expect(trail).toMatch(/Sedang diperiksa → Perlu perbaikan · Admin \(/);
+    expect(trail).not.toMatch(/Draf → Draf|· seller|· admin/);
+    // The access log names each document by kind and version, never by an id.
+    const accessLog = (await admin.getByRole("region", { name: "Log akses dokumen" }).textContent()) ?? "";
+    expect(accessLog).toContain("KTP (versi 2)");
+    expect(accessLog).not.toMatch(/· [0-9a-f]{8} ·/);
     await admin.getByRole("button", { name: "Setujui" }).click();
     await admin.getByText("Keputusan tersimpan dan penjual sudah diberi tahu.").waitFor();
     await admin.getByText("Terverifikasi", { exact: true }).first().waitFor();
