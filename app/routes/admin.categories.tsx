@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -13,6 +13,9 @@ import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
 import { addCategory, type AdminCategoryNode, categoryAdminView, moveCategory, renameCategory, retireCategory } from "~/services/category-admin.server";
+import adminCatalogStyles from "~/styles/admin-catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminCatalogStyles }];
 
 export const meta = titleMeta("adminCatalog.title");
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -12,6 +12,9 @@ import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
 import { blockProduct, type ModerationFilterStatus, moderationQueue, unblockProduct } from "~/services/category-admin.server";
+import adminCatalogStyles from "~/styles/admin-catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminCatalogStyles }];
 
 export const meta = titleMeta("adminProducts.title");
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { categoryName } from "~/components/catalog/browse-url";
@@ -15,6 +15,9 @@ import { notFound } from "~/infra/http.server";
 import { appUrlOf } from "~/infra/url.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { productPage } from "~/services/browse.server";
+import catalogStyles from "~/styles/catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // getCurrentUser is cached per request (the root loader asked already); the shop lookup is for sellers only.

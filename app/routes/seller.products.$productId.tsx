@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaArgs, LinksFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { titleMeta } from "~/components/meta";
 import { ProductForm } from "~/components/products/product-form";
@@ -11,8 +11,11 @@ import { localeOf } from "~/infra/locale.server";
 import { ProductFormSchema } from "~/schemas/product";
 import { saveProduct } from "~/services/catalog.server";
 import { isProductId, productEditorData } from "~/services/product-editor.server";
+import sellerProductStyles from "~/styles/seller-products.css";
 
 // The product form, for a new product (seller.products.new.tsx re-exports this module) and for editing one.
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: sellerProductStyles }];
 
 export const meta = (args: MetaArgs) => titleMeta(args.params.productId ? "sellerProducts.edit.title" : "sellerProducts.new.title")(args);
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { type FocusEvent, useId } from "react";
@@ -15,6 +15,9 @@ import { listShopProducts } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
 import { VariantRowSchema } from "~/schemas/product";
 import { changeProductStatus, photoUrl, quickEditProduct } from "~/services/catalog.server";
+import sellerProductStyles from "~/styles/seller-products.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: sellerProductStyles }];
 
 export const meta = titleMeta("sellerProducts.title");
 

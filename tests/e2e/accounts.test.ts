@@ -1,23 +1,21 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { startApp, type RunningApp } from "../setup/app-server";
-import { launchBrowser } from "../setup/browser";
-import { createTestDatabase } from "../setup/test-db";
+import type { RunningApp } from "../setup/app-server";
+import { expectNoSeriousA11yViolations as a11y, startE2e } from "./helpers";
 
 let app: RunningApp;
 let browser: Browser;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject("pgServerUrl"), inject("templateDb"));
-  [app, browser] = await Promise.all([startApp({ DATABASE_URL: database.url }), launchBrowser()]);
+  const e2e = await startE2e();
+  ({ app, browser } = e2e);
+  stop = e2e.stop;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.drop();
+  await stop?.();
 });
 
 async function phonePage(): Promise<Page> {
@@ -35,6 +33,7 @@ describe("accounts in the browser", () => {
     // A bad form is caught next to its fields before anything is sent.
     await page.getByRole("button", { name: "Daftar" }).click();
     await expect(page.getByText("Nama minimal 2 karakter").isVisible()).resolves.toBe(true);
+    await a11y(page);
 
     await page.getByLabel("Nama lengkap").fill("Wayan Sudarma");
     await page.getByLabel("Email").fill("wayan@contoh.id");
@@ -43,6 +42,7 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Daftar" }).click();
     await page.getByText("Akun berhasil dibuat").waitFor();
     await expect(page.getByText("Halo, Wayan Sudarma!").isVisible()).resolves.toBe(true);
+    await a11y(page);
 
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.getByText("Kamu sudah keluar.").waitFor();
@@ -52,6 +52,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Kata sandi").fill("salah-sandi-00");
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.getByText("Email atau kata sandi salah.").waitFor();
+    await a11y(page);
     // The email typed is still there after the failed attempt.
     await expect(page.getByLabel("Email").inputValue()).resolves.toBe("wayan@contoh.id");
     await page.getByLabel("Kata sandi").fill("canang-sari-99");
@@ -70,9 +71,11 @@ describe("accounts in the browser", () => {
     const response = await page.goto("/admin");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Akses ditolak" }).isVisible()).resolves.toBe(true);
+    await a11y(page);
     const missing = await page.goto("/tidak-ada-halaman-ini");
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" }).isVisible()).resolves.toBe(true);
+    await a11y(page);
     await page.context().close();
   });
 
@@ -82,6 +85,7 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Ganti bahasa" }).click();
     await page.getByRole("heading", { name: "Log in to Lapak" }).waitFor();
     await expect(page.getByLabel("Password").isVisible()).resolves.toBe(true);
+    await a11y(page);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await page.getByRole("button", { name: "Change language" }).click();
     await page.getByRole("heading", { name: "Masuk ke Lapak" }).waitFor();
@@ -99,6 +103,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Email").fill("sari@lapak.test");
     await page.getByRole("button", { name: "Kirim tautan" }).click();
     await page.getByText("tautan atur ulang sudah kami kirim").waitFor();
+    await a11y(page);
     await page.goto("/login");
     await page.getByLabel("Email").fill("admin@lapak.test");
     await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
@@ -107,6 +112,7 @@ describe("accounts in the browser", () => {
     await page.goto("/admin/outbox?to=sari@lapak.test");
     const mail = page.getByRole("article", { name: "Atur ulang kata sandi Lapak" });
     await mail.waitFor();
+    await a11y(page);
     const text = (await mail.textContent()) ?? "";
     expect(text).toMatch(/reset-password\?token=/);
     await page.context().close();

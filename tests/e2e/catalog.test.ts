@@ -9,7 +9,7 @@ import { formatRupiah } from "../../app/i18n/format";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, startE2e, logIn, logOut, phonePage, writeTempFiles } from "./helpers";
+import { expectNoSeriousA11yViolations as a11y, hydrated, startE2e, logIn, logOut, phonePage, writeTempFiles } from "./helpers";
 
 // The catalog journey, in a phone-sized Chromium against the built app: an approved seller adds a
 // product (2 photos, sizes M and L at different prices, category found by search, price typed with
@@ -95,6 +95,7 @@ describe("catalog in the browser", () => {
     await seller.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Toko Saya" }).click();
     await seller.getByRole("main").getByRole("link", { name: "Produk", exact: true }).click();
     await seller.getByRole("heading", { level: 1, name: "Produk Saya" }).waitFor();
+    await a11y(seller);
     await seller.getByRole("link", { name: "Tambah produk" }).click();
     await seller.waitForURL("**/seller/products/new");
     await seller.getByRole("heading", { level: 1, name: "Tambah produk" }).waitFor();
@@ -147,6 +148,7 @@ describe("catalog in the browser", () => {
     await options.fill("L");
     await options.press("Enter");
     await seller.getByText("2 kombinasi").waitFor();
+    await a11y(seller);
     // Each row starts from the base fields; L gets its own price and weight.
     await expect(variantRow(seller, "M").getByLabel("Harga (Rp)").inputValue()).resolves.toBe(PRODUCT.price);
     await expect(variantRow(seller, "M").getByLabel("Berat (g)").inputValue()).resolves.toBe(PRODUCT.weightGrams);
@@ -160,6 +162,7 @@ describe("catalog in the browser", () => {
     await seller.getByRole("heading", { level: 1, name: "Ubah produk" }).waitFor();
     await seller.getByText(/^Status: Aktif\b/).waitFor();
     await expect(seller.getByRole("link", { name: "Lihat halaman produk" }).isVisible()).resolves.toBe(true);
+    await a11y(seller);
     // What was stored comes back in the form.
     await expect(seller.getByLabel("Nama produk").inputValue()).resolves.toBe(PRODUCT.title);
     await expect(variantRow(seller, "L").getByLabel("Harga (Rp)").inputValue()).resolves.toBe(PRODUCT.large.price);
@@ -168,6 +171,7 @@ describe("catalog in the browser", () => {
     // ---------------------------------------------------------------- a buyer searches with a typo
     await logIn(buyer, BUYER.email, BUYER.password);
     await buyer.goto("/");
+    await a11y(buyer);
     const search = buyer.getByRole("searchbox", { name: "Cari produk" });
     await hydrated(search);
     await search.fill(TYPO);
@@ -180,6 +184,7 @@ describe("catalog in the browser", () => {
     await buyer.getByRole("heading", { level: 2, name: "1 produk", exact: true }).waitFor();
     await expect(card.textContent()).resolves.toContain("Rp189.000");
     await expect(card.textContent()).resolves.toContain(SELLER.shop);
+    await a11y(buyer);
 
     // ---------------------------------------------------------------- the product page: size L and its price
     await card.getByRole("link", { name: PRODUCT.title }).first().click();
@@ -210,6 +215,7 @@ describe("catalog in the browser", () => {
     await buyer.getByText(`Ke ${DESTINATION.regency}, ${DESTINATION.province}; 650 g untuk 1 barang`).waitFor();
     const quotes = buyer.getByRole("region", { name: "Estimasi ongkos kirim" }).getByRole("listitem");
     await quotes.first().waitFor();
+    await a11y(buyer);
     // The same sample tariff the server uses, for L's 650 g from Jawa Barat (32) to Jawa Timur.
     const expected = sampleQuotes({ originProvince: "32", destinationProvince: DESTINATION.provinceCode, weightGrams: 650 });
     for (const [label, code] of [

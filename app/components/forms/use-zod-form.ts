@@ -66,13 +66,16 @@ export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues
     defaultChecked: isChecked(initial[name]),
   });
 
+  // A hidden field the page sets from code (photo ids, a picked category): rendered from the form state.
+  // `register` would not do: React puts a hidden input back to its `defaultValue` on every render.
+  const registerHidden = (name: string) => ({ name, value: textOf(form.watch(name)) ?? "", readOnly: true });
   const registerRadio = (name: string, value: string) => ({
     ...form.register(name),
     value,
     defaultChecked: textOf(initial[name]) === value,
   });
 
-  return { ...form, register, registerCheckbox, registerRadio, onSubmit, errorOf, submitting: navigation.state === "submitting" };
+  return { ...form, register, registerCheckbox, registerRadio, registerHidden, onSubmit, errorOf, submitting: navigation.state === "submitting" };
 }
 
 function textOf(value: unknown): string | undefined {

@@ -59,7 +59,7 @@ export function AppHeader() {
                 <Form method="post" action="/language" className="lang-switch">
                   <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
                   {LOCALES.filter((l) => l !== locale).map((l) => (
-                    <button key={l} type="submit" name="locale" value={l} className="link-button" lang={l} aria-label={t("lang.switch")}>
+                    <button key={l} type="submit" name="locale" value={l} className="link-button" lang={l} aria-label={`${t(`lang.${l}`)} (${t("lang.switch")})`}>
                       {t(`lang.${l}`)}
                     </button>
                   ))}

@@ -99,7 +99,7 @@ export function ProductForm({ data, actionData }: { data: ProductEditorData; act
               onChange={(ids) => form.setValue("photoIds", ids.join(","), { shouldValidate: form.formState.isSubmitted })}
               onBusyChange={setPhotosBusy}
             />
-            <input type="hidden" {...form.register("photoIds")} />
+            <input type="hidden" {...form.registerHidden("photoIds")} />
           </div>
 
           <div className="card">
@@ -111,7 +111,7 @@ export function ProductForm({ data, actionData }: { data: ProductEditorData; act
               error={form.errorOf("categoryId")}
               onChange={(id) => form.setValue("categoryId", id, { shouldValidate: true })}
             />
-            <input type="hidden" {...form.register("categoryId")} />
+            <input type="hidden" {...form.registerHidden("categoryId")} />
             <fieldset className={`field sp-choice${form.errorOf("condition") ? " field--error" : ""}`} aria-describedby={form.errorOf("condition") ? "f-condition-error" : undefined}>
               <legend>{t("sellerProducts.form.condition")}</legend>
               <div className="row">
@@ -156,9 +156,9 @@ export function ProductForm({ data, actionData }: { data: ProductEditorData; act
           <div className="card">
             <h2>{t("sellerProducts.variants.title")}</h2>
             <VariantEditor form={form} error={form.errorOf("variantsJson") ?? form.errorOf("variantType1")} onProblemChange={setVariantProblem} />
-            <input type="hidden" {...form.register("variantType1")} />
-            <input type="hidden" {...form.register("variantType2")} />
-            <input type="hidden" {...form.register("variantsJson")} />
+            <input type="hidden" {...form.registerHidden("variantType1")} />
+            <input type="hidden" {...form.registerHidden("variantType2")} />
+            <input type="hidden" {...form.registerHidden("variantsJson")} />
           </div>
 
           <div className="card">
