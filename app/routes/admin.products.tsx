@@ -11,7 +11,7 @@ import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
-import { blockProduct, type ModerationFilterStatus, moderationQueue, unblockProduct } from "~/services/category-admin.server";
+import { blockProduct, type ModerationFilterStatus, moderationQueue, unblockProduct } from "~/services/product-moderation.server";
 import adminCatalogStyles from "~/styles/admin-catalog.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminCatalogStyles }];
