@@ -16,7 +16,7 @@ export function NeedsJavaScript() {
   const t = useT();
   return (
     <noscript>
-      <p className="alert alert--info">{t("upload.needsJavaScript")}</p>
+      <p className="alert alert--info">{t("kycUi.upload.needsJavaScript")}</p>
     </noscript>
   );
 }

@@ -6,7 +6,6 @@
  */
 export const uploadMessages = {
   id: {
-    "upload.needsJavaScript": "Unggah file memerlukan JavaScript. Aktifkan JavaScript di browser, lalu muat ulang halaman ini. Data lain di halaman ini tetap bisa disimpan.",
     upload_too_large: "Ukuran file maksimal {maxMb} MB. Kecilkan fotonya atau unggah file lain.",
     upload_empty: "File yang kamu pilih kosong. Pilih file lain, lalu unggah lagi.",
     upload_type: "Format file tidak didukung. Unggah foto JPG, PNG atau WebP, atau dokumen PDF.",
@@ -21,7 +20,6 @@ export const uploadMessages = {
       "PDF ini tidak bisa kami terima karena rusak atau berisi skrip, tindakan otomatis, atau file lampiran. Unggah PDF biasa atau foto dokumennya.",
   },
   en: {
-    "upload.needsJavaScript": "Uploading files needs JavaScript. Turn JavaScript on in your browser, then reload this page. The rest of this page can still be saved.",
     upload_too_large: "The file can be at most {maxMb} MB. Make the photo smaller or upload another file.",
     upload_empty: "The file you chose is empty. Choose another file and upload it again.",
     upload_type: "This file format is not supported. Upload a JPG, PNG or WebP photo, or a PDF document.",
