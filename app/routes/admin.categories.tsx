@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@rem
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { useHydrated } from "~/components/forms/needs-javascript";
 import { FormError, SelectField, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
@@ -276,6 +277,7 @@ function MoveForm({ node, targets, errors }: { node: AdminCategoryNode; targets:
 
 function RetireForm({ node, candidates, errors }: { node: AdminCategoryNode; candidates: { id: number; label: string }[]; errors: Errors }) {
   const t = useT();
+  const hydrated = useHydrated();
   const submitting = useSubmitting();
   return (
     <section className="cat-admin__form cat-admin__form--danger">
@@ -309,6 +311,14 @@ function RetireForm({ node, candidates, errors }: { node: AdminCategoryNode; can
               </option>
             ))}
           </SelectField>
+          {/* Without JavaScript there is no confirm dialog: the browser itself requires this tick instead. */}
+          {hydrated ? null : (
+            <div className="field field--checkbox">
+              <label>
+                <input type="checkbox" name="confirmRetire" value="1" required /> {t("adminCatalog.retire.confirm")}
+              </label>
+            </div>
+          )}
           <button type="submit" name="intent" value="retire" className="button-danger" disabled={submitting}>
             {t("adminCatalog.retire.submit")}
           </button>
