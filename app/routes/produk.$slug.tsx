@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { categoryName } from "~/components/catalog/browse-url";
@@ -16,6 +16,9 @@ import { SlugParams } from "~/schemas/params";
 import { appOrigin } from "~/infra/env.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { productPage } from "~/services/browse.server";
+import catalogStyles from "~/styles/catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // getCurrentUser is cached per request (the root loader asked already); the shop lookup is for sellers only.

@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const cookie = await startSession(user.id, { ip: clientIp(request), userAgent: request.headers.get("User-Agent") ?? undefined });
     return redirectWithFlash(request, safeRedirect(form.get("redirectTo")), { kind: "success", key: "auth.signedUp" }, { "Set-Cookie": cookie });
   } catch (error) {
-    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.code === "conflict" ? "email" : "_form");
+    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.code === "conflict" ? "email" : "_form", parsed.values);
     throw error;
   }
 }
