@@ -18,6 +18,16 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default("Lapak <no-reply@lapak.local>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  // Payments (Midtrans-shaped). embedded = the sandbox served by this app under /sandbox/midtrans.
+  MIDTRANS_ENV: z.enum(["embedded", "sandbox", "production"]).default("embedded"),
+  MIDTRANS_SERVER_KEY: z.string().min(1).optional(),
+  MIDTRANS_SNAP_URL: z.string().url().optional(),
+  MIDTRANS_API_URL: z.string().url().optional(),
+  MIDTRANS_NOTIFICATION_URL: z.string().url().optional(),
+  /** Embedded sandbox: probability (0..1) that a notification is delivered twice. */
+  MIDTRANS_SANDBOX_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+  /** Embedded tracking sandbox: hours from pick-up to delivery. */
+  TRACKING_SANDBOX_HOURS: z.coerce.number().positive().default(48),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -45,6 +55,14 @@ export function secureCookies(): boolean {
   const e = env();
   if (e.SECURE_COOKIES) return e.SECURE_COOKIES === "true";
   return e.NODE_ENV === "production";
+}
+
+/**
+ * The portal's own public origin (no trailing slash). Same name and signature as on branch wt-auth, so the merge
+ * keeps one of the two.
+ */
+export function appOrigin(): string {
+  return (process.env.APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/+$/, "");
 }
 
 /** Tests reset the cache after changing process.env. */
