@@ -6,6 +6,7 @@ import { catalogMessages } from "./messages/catalog";
 import { kycMessages } from "./messages/kyc";
 import { kycUiMessages } from "./messages/kyc-ui";
 import { onboardingMessages } from "./messages/onboarding";
+import { paymentSandboxMessages } from "./messages/payment-sandbox";
 import { sellerProductMessages } from "./messages/seller-products";
 import { uploadMessages } from "./messages/uploads";
 
@@ -17,3 +18,4 @@ registerMessages(uploadMessages);
 registerMessages(browseMessages);
 registerMessages(sellerProductMessages);
 registerMessages(adminCatalogMessages);
+registerMessages(paymentSandboxMessages);
