@@ -7,6 +7,7 @@ import { kycMessages } from "./messages/kyc";
 import { kycUiMessages } from "./messages/kyc-ui";
 import { onboardingMessages } from "./messages/onboarding";
 import { paymentSandboxMessages } from "./messages/payment-sandbox";
+import { sellerOrderMessages } from "./messages/seller-orders";
 import { sellerProductMessages } from "./messages/seller-products";
 import { uploadMessages } from "./messages/uploads";
 
@@ -19,3 +20,4 @@ registerMessages(browseMessages);
 registerMessages(sellerProductMessages);
 registerMessages(adminCatalogMessages);
 registerMessages(paymentSandboxMessages);
+registerMessages(sellerOrderMessages);
