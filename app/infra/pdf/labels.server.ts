@@ -3,7 +3,7 @@
  * barcode. pdf-lib draws; bwip-js renders the barcode to PNG. Standard Helvetica (WinAnsi): text outside
  * Latin-1 is transliterated or replaced, which is enough for Indonesian names and addresses.
  */
-import bwipjs from "bwip-js";
+import bwipjs from "bwip-js/node";
 import { PDFDocument, PageSizes, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib";
 import { LABELS_PER_A4, type PackingSlip, type ShippingLabel } from "~/domain/orders/documents";
 import { formatRupiah, formatWeight } from "~/i18n/format";
