@@ -6,6 +6,10 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().positive().default(3000),
   DATABASE_URL: z.string().min(1).optional(),
   DATA_DIR: z.string().default(".data"),
+  /** Hours an order may stay unpaid before it expires and its stock goes back. */
+  PAYMENT_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
+  /** Buyer's service fee per order, integer rupiah (held in escrow with the order; the platform's at release). */
+  BUYER_SERVICE_FEE: z.coerce.number().int().min(0).max(100_000).default(1000),
   APP_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).default("lapak-development-secret-change-me"),
   STORAGE_DRIVER: z.enum(["disk", "s3"]).optional(),

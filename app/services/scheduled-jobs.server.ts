@@ -1,7 +1,15 @@
 import type { Schedule } from "~/infra/jobs.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
+import { processPendingRefunds } from "./orders.server";
+import { expireUnpaidPayments } from "./payments.server";
 
 /** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
 export function scheduledJobs(): Schedule[] {
-  return [{ name: "kyc-retention", cron: "15 19 * * *", run: () => deleteExpiredKycDocuments() }]; // 02:15 WIB
+  return [
+    { name: "kyc-retention", cron: "15 19 * * *", run: () => deleteExpiredKycDocuments() }, // 02:15 WIB
+    // Unpaid orders past PAYMENT_EXPIRY_HOURS expire and give their stock back.
+    { name: "payment-expiry", cron: "* * * * *", run: () => expireUnpaidPayments() },
+    // Refunds the gateway did not take yet (down, timeout) are sent again with the same refund key.
+    { name: "refund-retry", cron: "*/5 * * * *", run: () => processPendingRefunds() },
+  ];
 }
