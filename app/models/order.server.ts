@@ -58,16 +58,28 @@ export async function insertCheckout(
  */
 export async function reserveStock(tx: Tx, orderId: string, line: { productId: string; variantId: string | null; quantity: number }): Promise<boolean> {
   if (line.variantId) {
-    const n = await tx.$executeRaw`UPDATE product_variants SET stock = stock - ${line.quantity} WHERE id = ${line.variantId}::uuid AND product_id = ${line.productId}::uuid AND stock >= ${line.quantity}`;
-    if (n !== 1) return false;
+    // Product row first, then the variant: every writer locks products before variants (see lockProductsOfOrders).
     // The product's stock is the sum of its variants'.
     await tx.$executeRaw`UPDATE products SET stock = GREATEST(stock - ${line.quantity}, 0) WHERE id = ${line.productId}::uuid`;
+    const n = await tx.$executeRaw`UPDATE product_variants SET stock = stock - ${line.quantity} WHERE id = ${line.variantId}::uuid AND product_id = ${line.productId}::uuid AND stock >= ${line.quantity}`;
+    if (n !== 1) return false;
   } else {
     const n = await tx.$executeRaw`UPDATE products SET stock = stock - ${line.quantity} WHERE id = ${line.productId}::uuid AND stock >= ${line.quantity}`;
     if (n !== 1) return false;
   }
   await tx.stockReservation.create({ data: { orderId, productId: line.productId, variantId: line.variantId, quantity: line.quantity } });
   return true;
+}
+
+/**
+ * Locks the product rows these orders reserved, in id order, before their stock or sold count changes. Checkouts
+ * take the same rows in the same order, so a settlement or an expiry never deadlocks with a checkout.
+ */
+export async function lockProductsOfOrders(tx: Tx, orderIds: string[]) {
+  if (!orderIds.length) return;
+  await tx.$queryRaw`
+    SELECT p.id FROM products p WHERE p.id IN (SELECT product_id FROM stock_reservations WHERE order_id = ANY(${orderIds}::uuid[]))
+    ORDER BY p.id FOR UPDATE OF p`;
 }
 
 /** Held reservations become sales (and count as sold). */
@@ -278,4 +290,12 @@ export function findOrderForAdmin(orderNumber: string) {
       payment: { include: { events: { orderBy: { createdAt: "asc" } }, refunds: true, orders: { select: { orderNumber: true, status: true, total: true } } } },
     },
   });
+}
+
+/**
+ * A transaction for buying work. Checkouts and notifications come in bursts (a flash sale, a gateway's retries):
+ * waiting longer than Prisma's 2 s default for a pooled connection beats failing the buyer's payment.
+ */
+export function inOrderTx<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db().$transaction(work, { maxWait: 20_000, timeout: 30_000 });
 }

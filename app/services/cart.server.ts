@@ -1,6 +1,6 @@
 import { DomainError } from "~/domain/errors";
 import { itemKeyOf } from "~/domain/orders/numbers";
-import { db } from "~/infra/db.server";
+import { inOrderTx } from "~/models/order.server";
 import { photoUrl } from "./catalog.server";
 import {
   countCartItems,
@@ -88,7 +88,7 @@ export function cartCount(owner: CartOwner) {
  * respect the minimum order and the stock; sellers cannot buy from their own shop.
  */
 export async function addToCart(owner: CartOwner, viewerId: string | null, input: { productId: string; variantId: string | null; quantity: number }) {
-  return db().$transaction(async (tx) => {
+  return inOrderTx(async (tx) => {
     const product = await findProductForCart(tx, input.productId);
     if (!product || product.status !== "active" || product.shop.status !== "approved") throw new DomainError("not_found", "cart.error.unavailable");
     if (viewerId && product.shop.ownerId === viewerId) throw new DomainError("forbidden", "cart.error.ownShop");
@@ -115,7 +115,7 @@ export async function changeQuantity(owner: CartOwner, itemKey: string, quantity
 }
 
 export async function removeFromCart(owner: CartOwner, itemKey: string) {
-  await db().$transaction((tx) => deleteCartItems(tx, owner, [itemKey]));
+  await inOrderTx((tx) => deleteCartItems(tx, owner, [itemKey]));
 }
 
 /**
@@ -126,7 +126,7 @@ export async function mergeAnonymousCart(userId: string, anonTokenHash: string) 
   const anon = await findCart({ anonTokenHash });
   if (!anon) return { merged: 0 };
   const rows = await listCartItems({ anonTokenHash });
-  return db().$transaction(async (tx) => {
+  return inOrderTx(async (tx) => {
     const cartId = await ensureCart(tx, { userId });
     let merged = 0;
     for (const row of rows) {

@@ -5,11 +5,10 @@ import { checkoutTotals, orderTotals, pickQuote, quoteShopParcel, type OrderTota
 import { findProvince, findRegency } from "~/domain/regions/data";
 import { COURIER_SERVICES } from "~/domain/shipping/couriers";
 import { sampleRateProvider, type Quote, type RateProvider } from "~/domain/shipping/tariffs";
-import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { findOwnAddress, listAddresses } from "~/models/address.server";
 import { deleteCartItems, listCartItems } from "~/models/cart.server";
-import { insertCheckout, reserveStock, type NewOrder } from "~/models/order.server";
+import { inOrderTx, insertCheckout, reserveStock, type NewOrder } from "~/models/order.server";
 import { loadCart, toCartLine, type CartLine } from "./cart.server";
 
 let rateProvider: RateProvider = sampleRateProvider;
@@ -144,7 +143,7 @@ export async function placeOrder(user: { id: string }, input: PlaceOrderInput, n
   const sum = checkoutTotals(totals);
   const expiresAt = new Date(now.getTime() + env().PAYMENT_EXPIRY_HOURS * 3600_000);
 
-  const created = await db().$transaction(async (tx) => {
+  const created = await inOrderTx(async (tx) => {
     const { payment, orders: saved } = await insertCheckout(tx, {
       paymentNumber: paymentNumber(now, random),
       buyerId: user.id,

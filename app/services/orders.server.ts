@@ -6,7 +6,7 @@ import { shipByDeadline } from "~/domain/orders/ship-deadline";
 import { transition, type ActorRole, type OrderEvent, type TransitionResult } from "~/domain/orders/order-states";
 import { formatRupiah } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
-import { db, type Tx } from "~/infra/db.server";
+import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 import { paymentGateway } from "~/infra/payments/gateway.server";
@@ -21,6 +21,7 @@ import {
   insertRefund,
   listBuyerOrders,
   lockOrder,
+  lockProductsOfOrders,
   lockRefund,
   markRefundDone,
   pendingRefundIds,
@@ -30,6 +31,7 @@ import {
   setOrderStatus,
   setShipBy,
   type OrderRow,
+  inOrderTx,
 } from "~/models/order.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
@@ -107,11 +109,12 @@ async function notify(tx: Tx, order: OrderRow, move: TransitionResult) {
  */
 export async function transitionOrder(orderId: string, event: OrderEvent, actor: Actor, reason?: string | null, detail?: Prisma.InputJsonValue) {
   const ownShopId = actor.role === "seller" && actor.id ? await shopIdOfOwner(actor.id) : null;
-  const applied = await db().$transaction(async (tx) => {
+  const applied = await inOrderTx(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order) throw new DomainError("not_found", "order_not_found");
     if (actor.role === "buyer" && order.buyer_id !== actor.id) throw new DomainError("not_found", "order_not_found");
     if (actor.role === "seller" && order.shop_id !== ownShopId) throw new DomainError("not_found", "order_not_found");
+    if (event === "cancel") await lockProductsOfOrders(tx, [order.id]);
     return applyOrderTransition(tx, order, event, actor, { reason, detail });
   });
   if (applied.refundId) await processRefund(applied.refundId);
@@ -140,7 +143,7 @@ export async function processRefund(refundId: string, now = new Date()): Promise
     await recordRefundFailure(refundId, (error as Error).message);
     return "failed";
   }
-  return db().$transaction(async (tx) => {
+  return inOrderTx(async (tx) => {
     const locked = await lockRefund(tx, refundId);
     if (!locked || locked.status === "done") return "already" as const;
     await markRefundDone(tx, refundId, now);

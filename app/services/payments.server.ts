@@ -1,7 +1,6 @@
 import { DomainError } from "~/domain/errors";
 import { paymentSettledPosting } from "~/domain/ledger/postings";
 import { hasValidSignature, isPaid, isTransactionStatus, parseGrossAmount, type MidtransStatus } from "~/domain/payments/midtrans";
-import { db } from "~/infra/db.server";
 import { appOrigin, env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 import { midtransServerKey, paymentGateway } from "~/infra/payments/gateway.server";
@@ -14,10 +13,12 @@ import {
   insertOrderEvent,
   insertPaymentEvent,
   lockOrdersOfPayment,
+  lockProductsOfOrders,
   lockPayment,
   markPaymentClosed,
   markPaymentSettled,
   savePaymentRedirect,
+  inOrderTx,
 } from "~/models/order.server";
 import { applyOrderTransition, processRefund, requestRefund, SYSTEM } from "./orders.server";
 
@@ -109,13 +110,14 @@ export async function handleMidtransNotification(body: unknown): Promise<Notific
  * that expired or was cancelled meanwhile gets its money refunded (never kept, never lost).
  */
 export async function applySettlement(paymentId: string, status: Pick<MidtransStatus, "transaction_status" | "payment_type" | "transaction_id" | "settlement_time">, source: string, now = new Date()) {
-  const outcome = await db().$transaction(async (tx) => {
+  const outcome = await inOrderTx(async (tx) => {
     const payment = await lockPayment(tx, paymentId);
     if (!payment) throw new DomainError("not_found", "payment_not_found");
     if (payment.status === "settled") return { applied: false, refundIds: [] as string[] };
     await markPaymentSettled(tx, paymentId, { settledAt: now, paymentType: status.payment_type ?? null, transactionId: status.transaction_id ?? null });
     await insertPaymentEvent(tx, { paymentId, source, transactionStatus: status.transaction_status, detail: { payment_type: status.payment_type, transaction_id: status.transaction_id, was: payment.status } });
     const orders = await lockOrdersOfPayment(tx, paymentId);
+    await lockProductsOfOrders(tx, orders.filter((o) => o.status === "awaiting_payment").map((o) => o.id));
     await postEntry(tx, paymentSettledPosting({ id: payment.id, paymentNumber: payment.payment_number, grossAmount: payment.gross_amount, orders: orders.map((o) => ({ id: o.id, shopId: o.shop_id, total: o.total })) }));
     const refundIds: string[] = [];
     for (const order of orders) {
@@ -135,12 +137,14 @@ export async function applySettlement(paymentId: string, status: Pick<MidtransSt
 
 /** The gateway says the payment will not come (expire, cancel, deny): close it and expire its unpaid orders. */
 export async function closePayment(paymentId: string, to: "expired" | "failed", transactionStatus: string, source: string, now = new Date()): Promise<boolean> {
-  return db().$transaction(async (tx) => {
+  return inOrderTx(async (tx) => {
     const payment = await lockPayment(tx, paymentId);
     if (!payment || payment.status !== "pending") return false;
     await markPaymentClosed(tx, paymentId, to);
     await insertPaymentEvent(tx, { paymentId, source, transactionStatus });
-    for (const order of await lockOrdersOfPayment(tx, paymentId)) {
+    const orders = await lockOrdersOfPayment(tx, paymentId);
+    await lockProductsOfOrders(tx, orders.filter((o) => o.status === "awaiting_payment").map((o) => o.id));
+    for (const order of orders) {
       if (order.status === "awaiting_payment") await applyOrderTransition(tx, order, "expire", SYSTEM, { reason: transactionStatus, now });
     }
     return true;

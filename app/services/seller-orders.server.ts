@@ -8,11 +8,10 @@ import type { PackingSlip, ShippingLabel } from "~/domain/orders/documents";
 import { findProvince, findRegency } from "~/domain/regions/data";
 import { checkResi } from "~/domain/shipping/resi-formats";
 import { isDelivered, type TrackingStep } from "~/domain/shipping/tracking";
-import { db } from "~/infra/db.server";
 import { logger } from "~/infra/logger.server";
 import { renderPackingSlips, renderShippingLabels } from "~/infra/pdf/labels.server";
 import { trackingProvider } from "~/infra/tracking/tracking.server";
-import { lockOrder } from "~/models/order.server";
+import { inOrderTx, lockOrder } from "~/models/order.server";
 import {
   countLateCancellations,
   countShopOrdersByStatus,
@@ -83,7 +82,7 @@ export async function trackOrder(order: { id: string; status: string; shipment: 
 }
 
 async function markDelivered(orderId: string, at: Date) {
-  await db().$transaction(async (tx) => {
+  await inOrderTx(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order || order.status !== "shipped") return;
     await applyOrderTransition(tx, order, "deliver", SYSTEM, { detail: { source: "tracking" } });
@@ -124,7 +123,7 @@ export async function shipOrder(ownerId: string, orderNumber: string, input: { r
   if (!check.ok) throw new DomainError("validation", check.error, { example: check.example ?? "" });
   if (check.warning && !input.confirmed) return { status: "confirm", resi: check.normalized, warning: check.warning, example: check.example };
   const actor = sellerActor(ownerId);
-  await db().$transaction(async (tx) => {
+  await inOrderTx(async (tx) => {
     const locked = await lockOrder(tx, order.id);
     if (!locked || locked.shop_id !== order.shopId) throw new DomainError("not_found", "order_not_found");
     if (locked.status === "paid") await applyOrderTransition(tx, locked, "accept", actor, { now });
@@ -195,7 +194,7 @@ export async function cancelLateOrders(now = new Date()): Promise<number> {
   let cancelled = 0;
   for (const id of await overdueOrderIds(now)) {
     try {
-      const applied = await db().$transaction(async (tx) => {
+      const applied = await inOrderTx(async (tx) => {
         const order = await lockOrder(tx, id);
         if (!order || (order.status !== "paid" && order.status !== "processing")) return null;
         return applyOrderTransition(tx, order, "cancel", SYSTEM, { reason: LATE_REASON, detail: LATE_CANCEL_DETAIL, now });

@@ -272,10 +272,15 @@ CREATE INDEX "journal_lines_shop_id_idx" ON "journal_lines"("shop_id");
 -- Fires for new entries too, so an entry without lines (or with one line) is refused.
 CREATE FUNCTION "ledger_check_entry_balanced"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    entry UUID := CASE WHEN TG_TABLE_NAME = 'journal_entries' THEN NEW."id" ELSE NEW."entry_id" END;
+    entry UUID;
     total NUMERIC;
     line_count INTEGER;
 BEGIN
+    IF TG_TABLE_NAME = 'journal_entries' THEN
+        entry := NEW."id";
+    ELSE
+        entry := NEW."entry_id";
+    END IF;
     SELECT COALESCE(SUM("amount"), 0), COUNT(*) INTO total, line_count FROM "journal_lines" WHERE "entry_id" = entry;
     IF line_count < 2 THEN
         RAISE EXCEPTION 'journal entry % has % line(s); an entry needs at least two', entry, line_count USING ERRCODE = '23514';
