@@ -64,7 +64,7 @@ describe("seller orders", () => {
 
     const notes = await db().notification.findMany({ where: { userId: seller.owner.id, kind: "order.paid" } });
     expect(notes).toHaveLength(1);
-    expect(await db().outboxMail.count({ where: { toAddress: seller.owner.email, textBody: { contains: order.orderNumber } } })).toBe(1);
+    expect(await db().outboxMail.count({ where: { toAddress: seller.owner.email, subject: notes[0].title } })).toBe(1);
 
     const list = await sellerOrderList(seller.owner.id, { tab: "paid" });
     expect(list.orders.map((o) => o.orderNumber)).toEqual([order.orderNumber]);
@@ -115,7 +115,7 @@ describe("seller orders", () => {
     let view = await sellerOrder(seller.owner.id, order.orderNumber);
     expect(view.order.shipment?.resi).toBe("0123456789012345");
     expect(view.tracking.map((s) => s.status)).toEqual(["picked_up"]);
-    expect(view.order.events.map((e) => e.event)).toEqual(["pay", "accept", "ship"]);
+    expect(view.order.events.map((e) => e.event)).toEqual(["create", "pay", "accept", "ship"]);
     expect(view.order.events.find((e) => e.event === "ship")).toMatchObject({ actorRole: "seller", actorId: seller.owner.id, detail: expect.objectContaining({ resi: "0123456789012345" }) });
 
     await markSandboxParcelDelivered("jne", "0123456789012345", new Date());
@@ -131,7 +131,7 @@ describe("seller orders", () => {
     await rejects(shipOrder(seller.owner.id, order.orderNumber, { resi: "12345678901", confirmed: true }), "validation", "resi.format");
     await shipOrder(seller.owner.id, order.orderNumber, { resi: "000123456789", confirmed: false });
     const view = await sellerOrder(seller.owner.id, order.orderNumber);
-    expect(view.order.events.map((e) => `${e.fromStatus}->${e.toStatus}`)).toEqual(["awaiting_payment->paid", "paid->processing", "processing->shipped"]);
+    expect(view.order.events.map((e) => `${e.fromStatus}->${e.toStatus}`)).toEqual(["null->awaiting_payment", "awaiting_payment->paid", "paid->processing", "processing->shipped"]);
     await rejects(cancelOrderBySeller(seller.owner.id, order.orderNumber, "berubah pikiran"), "invalid_transition");
   });
 
