@@ -193,3 +193,14 @@ export async function renderPackingSlips(slips: PackingSlip[]): Promise<Uint8Arr
   }
   return doc.save();
 }
+
+/** A PDF download: private (it carries addresses), never cached by a proxy. */
+export function pdfResponse(pdf: Uint8Array, filename: string): Response {
+  return new Response(pdf as unknown as BodyInit, {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
