@@ -8,6 +8,7 @@ import { kycMessages } from "./messages/kyc";
 import { kycUiMessages } from "./messages/kyc-ui";
 import { onboardingMessages } from "./messages/onboarding";
 import { paymentSandboxMessages } from "./messages/payment-sandbox";
+import { sellerOrderMessages } from "./messages/seller-orders";
 import { sellerProductMessages } from "./messages/seller-products";
 import { uploadMessages } from "./messages/uploads";
 
@@ -21,3 +22,4 @@ registerMessages(sellerProductMessages);
 registerMessages(adminCatalogMessages);
 registerMessages(paymentSandboxMessages);
 registerMessages(buyingMessages);
+registerMessages(sellerOrderMessages);

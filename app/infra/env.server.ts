@@ -32,6 +32,8 @@ const EnvSchema = z.object({
   MIDTRANS_SANDBOX_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.1),
   /** Embedded tracking sandbox: hours from pick-up to delivery. */
   TRACKING_SANDBOX_HOURS: z.coerce.number().positive().default(48),
+  /** Working days (WIB, no weekends or holidays) a seller has to ship a paid order. */
+  SHIP_BY_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(2),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

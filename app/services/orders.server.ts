@@ -2,10 +2,12 @@ import "~/i18n/register";
 import type { Prisma } from "~/generated/prisma/client";
 import { DomainError } from "~/domain/errors";
 import { refundPosting } from "~/domain/ledger/postings";
+import { shipByDeadline } from "~/domain/orders/ship-deadline";
 import { transition, type ActorRole, type OrderEvent, type TransitionResult } from "~/domain/orders/order-states";
 import { formatRupiah } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import type { Tx } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 import { paymentGateway } from "~/infra/payments/gateway.server";
 import { postEntry } from "~/models/ledger.server";
@@ -27,6 +29,7 @@ import {
   releaseReservations,
   searchOrdersForAdmin,
   setOrderStatus,
+  setShipBy,
   type OrderRow,
   inOrderTx,
 } from "~/models/order.server";
@@ -72,6 +75,8 @@ export async function applyOrderTransition(
     if (effect === "release_stock") await releaseReservations(tx, order.id, now);
     if (effect === "request_refund") refundId = await requestRefund(tx, order, opts.reason ?? event);
   }
+  // The seller's ship-by deadline starts with the payment (working days in WIB; see ship-deadline.ts).
+  if (event === "pay") await setShipBy(tx, order.id, shipByDeadline(now, env().SHIP_BY_WORKING_DAYS));
   await notify(tx, order, move);
   order.status = move.to;
   return { ...move, orderId: order.id, refundId };

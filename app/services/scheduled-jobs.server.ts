@@ -2,6 +2,7 @@ import type { Schedule } from "~/infra/jobs.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 import { processPendingRefunds } from "./orders.server";
 import { expireUnpaidPayments } from "./payments.server";
+import { cancelLateOrders, syncTracking } from "./seller-orders.server";
 
 /** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
 export function scheduledJobs(): Schedule[] {
@@ -11,5 +12,9 @@ export function scheduledJobs(): Schedule[] {
     { name: "payment-expiry", cron: "* * * * *", run: () => expireUnpaidPayments() },
     // Refunds the gateway did not take yet (down, timeout) are sent again with the same refund key.
     { name: "refund-retry", cron: "*/5 * * * *", run: () => processPendingRefunds() },
+    // Paid orders past their ship-by deadline are cancelled and refunded; the late order counts against the shop.
+    { name: "late-shipping", cron: "*/10 * * * *", run: () => cancelLateOrders() },
+    // Shipped parcels the courier reports delivered move to "delivered".
+    { name: "tracking-sync", cron: "*/15 * * * *", run: () => syncTracking() },
   ];
 }

@@ -25,7 +25,7 @@ export async function serveRoutes(routes: [string, RouteModule][]): Promise<{ ur
       }
       const params = Object.fromEntries(route.r.names.map((n, i) => [n, decodeURIComponent(route.m![i + 1])]));
       const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readBody(req);
-      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body });
+      const request = new Request(url, { method: req.method, headers: req.headers as Record<string, string>, body: body ? new Uint8Array(body) : undefined });
       const fn = req.method === "GET" ? route.r.mod.loader : route.r.mod.action;
       if (!fn) {
         res.writeHead(405).end();
