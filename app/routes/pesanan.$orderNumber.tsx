@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { OrderItems, OrderStatusBadge, OrderTimeline, serializeOrder } from "~/components/orders/order-view";
+import { OrderTimeline, timelineTracking } from "~/components/orders/order-timeline";
+import { OrderItems, OrderStatusBadge, serializeOrder } from "~/components/orders/order-view";
 import { findProvince, findRegency } from "~/domain/regions/data";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
@@ -11,13 +12,15 @@ import { redirectWithFlash } from "~/infra/flash.server";
 import { orHttpError } from "~/infra/http.server";
 import { buyerOrder, cancelUnpaidOrder, confirmReceipt } from "~/services/orders.server";
 import { startPayment } from "~/services/payments.server";
+import { trackOrder } from "~/services/seller-orders.server";
 
 export const meta = titleMeta("orders.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const order = await orHttpError(() => buyerOrder(user.id, params.orderNumber ?? ""));
-  return { order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" } };
+  const tracking = timelineTracking(await trackOrder(order));
+  return { tracking, order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrderDetail() {
   const t = useT();
   const locale = useLocale();
-  const { order } = useLoaderData<typeof loader>();
+  const { order, tracking } = useLoaderData<typeof loader>();
   const refund = order.refunds[0];
   return (
     <>
@@ -127,10 +130,7 @@ export default function OrderDetail() {
         </Form>
       ) : null}
 
-      <section aria-labelledby="order-timeline">
-        <h2 id="order-timeline">{t("orders.timeline")}</h2>
-        <OrderTimeline events={order.events} resi={order.shipment?.resi} />
-      </section>
+      <OrderTimeline events={order.events} tracking={tracking} />
     </>
   );
 }

@@ -1,37 +1,8 @@
-import { formatDateTime, formatRupiah } from "~/i18n/format";
-import { useLocale, useT } from "../i18n";
+import { formatRupiah } from "~/i18n/format";
+import { useT } from "../i18n";
+import { timelineEvents } from "./order-timeline";
 
-// Pieces shared by the buyer's and the admin's order pages (and the seller's, next).
-
-export interface TimelineEvent {
-  id: string;
-  event: string;
-  toStatus: string;
-  actorRole: string;
-  reason: string | null;
-  createdAt: string;
-}
-
-/** Every recorded step, oldest first: what happened, who did it, when and why. */
-export function OrderTimeline({ events, resi }: { events: TimelineEvent[]; resi?: string | null }) {
-  const t = useT();
-  const locale = useLocale();
-  return (
-    <ol className="timeline">
-      {events.map((e) => (
-        <li key={e.id}>
-          <strong>{t(`orders.event.${e.event}`)}</strong> <span className="muted">{t(`orders.by.${e.actorRole}`)}</span>
-          <br />
-          <time dateTime={e.createdAt} className="muted">
-            {formatDateTime(e.createdAt, locale)}
-          </time>
-          {e.reason && !e.reason.includes("_") ? <p className="muted">{e.reason}</p> : null}
-          {e.event === "ship" && resi ? <p>{t("orders.resi", { resi })}</p> : null}
-        </li>
-      ))}
-    </ol>
-  );
-}
+// Pieces of the buyer's and the admin's order pages; the timeline itself is ./order-timeline (shared with the seller).
 
 export function OrderStatusBadge({ status }: { status: string }) {
   const t = useT();
@@ -57,7 +28,7 @@ export function serializeOrder<
     createdAt: Date;
     paidAt: Date | null;
     expiresAt: Date;
-    events: { id: bigint; createdAt: Date; event: string; toStatus: string; actorRole: string; reason: string | null }[];
+    events: { createdAt: Date; event: string; actorRole: string; reason: string | null; detail: unknown }[];
     shipment: { shipBy: Date | null; shippedAt: Date | null; deliveredAt: Date | null; resi: string | null; courierName: string; serviceName: string } | null;
     payment: { paymentNumber: string; status: string; expiresAt: Date };
     refunds: { amount: number; status: string }[];
@@ -68,7 +39,7 @@ export function serializeOrder<
     createdAt: o.createdAt.toISOString(),
     paidAt: o.paidAt?.toISOString() ?? null,
     expiresAt: o.expiresAt.toISOString(),
-    events: o.events.map((e) => ({ id: String(e.id), event: e.event, toStatus: e.toStatus, actorRole: e.actorRole, reason: e.reason, createdAt: e.createdAt.toISOString() })),
+    events: timelineEvents(o.events),
     shipment: o.shipment ? { ...o.shipment, shipBy: o.shipment.shipBy?.toISOString() ?? null, shippedAt: o.shipment.shippedAt?.toISOString() ?? null, deliveredAt: o.shipment.deliveredAt?.toISOString() ?? null } : null,
     payment: { ...o.payment, expiresAt: o.payment.expiresAt.toISOString() },
     refunds: o.refunds.map((r) => ({ amount: r.amount, status: r.status })),
