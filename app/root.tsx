@@ -11,10 +11,13 @@ import { readFlash } from "~/infra/flash.server";
 import { localeOf } from "~/infra/locale.server";
 import { countUnread } from "~/models/notification.server";
 import styles from "~/styles/app.css";
+import buyingStyles from "~/styles/buying.css";
 
 // The shared stylesheet only; catalog, seller-product and admin-catalog pages link their own.
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  // Cart, checkout, orders and the sandbox pages (several routes) share one sheet.
+  { rel: "stylesheet", href: buyingStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
