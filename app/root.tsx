@@ -11,6 +11,7 @@ import { localeOf } from "~/infra/locale.server";
 import { countUnread } from "~/models/notification.server";
 import styles from "~/styles/app.css";
 import adminCatalogStyles from "~/styles/admin-catalog.css";
+import buyingStyles from "~/styles/buying.css";
 import catalogStyles from "~/styles/catalog.css";
 import sellerProductStyles from "~/styles/seller-products.css";
 
@@ -19,6 +20,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: catalogStyles },
   { rel: "stylesheet", href: sellerProductStyles },
   { rel: "stylesheet", href: adminCatalogStyles },
+  { rel: "stylesheet", href: buyingStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

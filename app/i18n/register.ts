@@ -2,6 +2,7 @@
 import { registerMessages } from "./i18n";
 import { adminCatalogMessages } from "./messages/admin-catalog";
 import { browseMessages } from "./messages/browse";
+import { buyingMessages } from "./messages/buying";
 import { catalogMessages } from "./messages/catalog";
 import { kycMessages } from "./messages/kyc";
 import { kycUiMessages } from "./messages/kyc-ui";
@@ -20,4 +21,5 @@ registerMessages(browseMessages);
 registerMessages(sellerProductMessages);
 registerMessages(adminCatalogMessages);
 registerMessages(paymentSandboxMessages);
+registerMessages(buyingMessages);
 registerMessages(sellerOrderMessages);

@@ -10,8 +10,9 @@ export function AppHeader() {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
-  const links: { to: string; label: string }[] = [{ to: "/cari", label: t("nav.search") }];
+  const links: { to: string; label: string }[] = [{ to: "/cari", label: t("nav.search") }, { to: "/keranjang", label: t("nav.cart") }];
   if (user) {
+    links.push({ to: "/pesanan", label: t("nav.orders") });
     links.push(user.shopStatus ? { to: "/seller", label: t("nav.shop") } : { to: "/seller/onboarding", label: t("nav.openShop") });
     if (user.roles.includes("admin")) {
       links.push({ to: "/admin", label: t("nav.admin") });
