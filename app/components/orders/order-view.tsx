@@ -22,10 +22,12 @@ export interface TrackingStepView {
 export function OrderTimeline({ events, resi, tracking = [] }: { events: TimelineEvent[]; resi?: string | null; tracking?: TrackingStepView[] }) {
   const t = useT();
   const locale = useLocale();
+  // A courier step never shows before the shipment it belongs to (the two clocks differ by milliseconds).
+  const shippedAt = events.find((e) => e.event === "ship")?.createdAt ?? "";
   const rows = [
-    ...events.map((e) => ({ at: e.createdAt, key: `e${e.id}`, e, s: null })),
-    ...tracking.map((s) => ({ at: s.at, key: `t${s.status}`, e: null, s })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
+    ...events.map((e) => ({ at: e.createdAt, sortAt: e.createdAt, rank: 0, key: `e${e.id}`, e, s: null })),
+    ...tracking.map((s) => ({ at: s.at, sortAt: s.at < shippedAt ? shippedAt : s.at, rank: 1, key: `t${s.status}`, e: null, s })),
+  ].sort((a, b) => a.sortAt.localeCompare(b.sortAt) || a.rank - b.rank);
   return (
     <ol className="timeline">
       {rows.map(({ key, at, e, s }) =>
