@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { OrderItems, OrderStatusBadge, OrderTimeline } from "~/components/orders/order-view";
+import { OrderTimeline, timelineEvents } from "~/components/orders/order-timeline";
+import { OrderItems, OrderStatusBadge } from "~/components/orders/order-view";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
 import { orHttpError } from "~/infra/http.server";
@@ -23,8 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       shop: o.shop.name,
       buyer: o.buyer,
       items: o.items,
-      resi: o.shipment?.resi ?? null,
-      events: o.events.map((e) => ({ id: String(e.id), event: e.event, toStatus: e.toStatus, actorRole: e.actorRole, reason: e.reason, createdAt: e.createdAt.toISOString() })),
+      events: timelineEvents(o.events),
     },
     payment: {
       paymentNumber: o.payment.paymentNumber,
@@ -56,10 +56,7 @@ export default function AdminOrder() {
         {order.shop} · {t("adminOrders.buyer")}: {order.buyer.name} ({order.buyer.email}) · {formatRupiah(order.total)}
       </p>
       <OrderItems items={order.items} />
-      <section aria-labelledby="timeline">
-        <h2 id="timeline">{t("orders.timeline")}</h2>
-        <OrderTimeline events={order.events} resi={order.resi} />
-      </section>
+      <OrderTimeline events={order.events} tracking={[]} />
       <section className="card" aria-labelledby="payment">
         <h2 id="payment">
           {t("adminOrders.payment")} {payment.paymentNumber}

@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { OrderItems, OrderStatusBadge, OrderTimeline, serializeOrder, serializeTracking } from "~/components/orders/order-view";
+import { OrderTimeline, timelineTracking } from "~/components/orders/order-timeline";
+import { OrderItems, OrderStatusBadge, serializeOrder } from "~/components/orders/order-view";
 import { findProvince, findRegency } from "~/domain/regions/data";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
@@ -18,10 +19,11 @@ export const meta = titleMeta("orders.title");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   let order = await orHttpError(() => buyerOrder(user.id, params.orderNumber ?? ""));
-  // Asking the courier on view also moves a delivered parcel's order to "delivered".
-  const tracking = await trackOrder(order);
-  if (tracking.length && order.status === "shipped" && tracking.at(-1)?.status === "delivered") order = await buyerOrder(user.id, order.orderNumber);
-  return { order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" }, tracking: serializeTracking(tracking) };
+  // Asking the courier on view also moves a delivered parcel's order to "delivered": show that state at once.
+  const steps = await trackOrder(order);
+  if (order.status === "shipped" && steps.at(-1)?.status === "delivered") order = await buyerOrder(user.id, order.orderNumber);
+  const tracking = timelineTracking(steps);
+  return { tracking, order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -131,10 +133,7 @@ export default function OrderDetail() {
         </Form>
       ) : null}
 
-      <section aria-labelledby="order-timeline">
-        <h2 id="order-timeline">{t("orders.timeline")}</h2>
-        <OrderTimeline events={order.events} resi={order.shipment?.resi} tracking={tracking} />
-      </section>
+      <OrderTimeline events={order.events} tracking={tracking} />
     </>
   );
 }

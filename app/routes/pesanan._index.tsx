@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { OrderItems, OrderStatusBadge, OrderTimeline, serializeOrder } from "~/components/orders/order-view";
+import { OrderTimeline } from "~/components/orders/order-timeline";
+import { OrderItems, OrderStatusBadge, serializeOrder } from "~/components/orders/order-view";
 import { ORDER_STATES } from "~/domain/orders/order-states";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
@@ -63,7 +64,7 @@ export default function MyOrders() {
           ) : null}
           <details>
             <summary>{t("orders.timeline")}</summary>
-            <OrderTimeline events={o.events} resi={o.shipment?.resi} />
+            <OrderTimeline events={o.events} tracking={[]} />
           </details>
           <Link to={`/pesanan/${o.orderNumber}`}>{t("orders.detail")}</Link>
         </article>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { TextAreaField, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { OrderTimeline, serializeTracking } from "~/components/orders/order-view";
+import { OrderTimeline, timelineEvents, timelineTracking } from "~/components/orders/order-timeline";
 import { DomainError } from "~/domain/errors";
 import { RESI_FORMATS } from "~/domain/shipping/resi-formats";
 import { formatDateTime, formatRupiah, formatWeight } from "~/i18n/format";
@@ -36,8 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       refund: order.refunds[0] ? { status: order.refunds[0].status, amount: order.refunds[0].amount } : null,
     },
     resiExample: s ? (RESI_FORMATS[s.courierCode]?.example ?? "") : "",
-    events: order.events.map((e) => ({ id: String(e.id), event: e.event, toStatus: e.toStatus, actorRole: e.actorRole, reason: e.reason, createdAt: e.createdAt.toISOString() })),
-    tracking: serializeTracking(tracking),
+    events: timelineEvents(order.events),
+    tracking: timelineTracking(tracking),
   };
 }
 
@@ -201,10 +201,7 @@ export default function SellerOrderPage() {
         </details>
       ) : null}
 
-      <section className="card" aria-labelledby="order-timeline">
-        <h2 id="order-timeline">{t("orders.timeline")}</h2>
-        <OrderTimeline events={events} resi={order.shipment?.resi} tracking={tracking} />
-      </section>
+      <OrderTimeline events={events} tracking={tracking} />
     </section>
   );
 }

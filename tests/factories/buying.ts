@@ -1,7 +1,7 @@
 import { db } from "../../app/infra/db.server";
 import { addAddress } from "../../app/services/addresses.server";
 import { addToCart } from "../../app/services/cart.server";
-import { checkoutPage, placeOrder } from "../../app/services/checkout.server";
+import { checkoutAll as checkoutAllAsShown } from "../../app/cli/bench-checkout-flow";
 import { aProduct } from "./products";
 import { aSeller } from "./shops";
 import { aUser } from "./users";
@@ -32,11 +32,8 @@ export async function aShopWithProduct(opts: { stock?: number; price?: number; w
 }
 
 /** Cart → checkout with the cheapest courier per shop and the prices the page shows: what "Bayar" posts. */
-export async function checkoutAll(buyer: { id: string }, addressId: string, opts: { acceptPrices?: boolean } = {}) {
-  const page = await checkoutPage(buyer, { addressId });
-  const prices = Object.fromEntries(page.shops.flatMap((s) => s.lines.map((l) => [l.itemKey, l.unitPrice])));
-  const services = Object.fromEntries(page.shops.map((s) => [s.shop.id, s.chosenService ?? ""]));
-  return placeOrder(buyer, { addressId, keys: page.keys, prices, services, notes: {}, acceptPrices: opts.acceptPrices ?? false });
+export function checkoutAll(buyer: { id: string }, addressId: string, opts: { acceptPrices?: boolean } = {}) {
+  return checkoutAllAsShown(buyer, addressId, { acceptPrices: opts.acceptPrices ?? false });
 }
 
 export async function buyNow(buyer: { id: string }, addressId: string, productId: string, quantity = 1) {
