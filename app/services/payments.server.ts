@@ -99,8 +99,9 @@ export async function handleMidtransNotification(body: unknown): Promise<Notific
     const closed = await closePayment(payment.id, status.transaction_status === "expire" ? "expired" : "failed", status.transaction_status, "notification");
     return { status: 200, outcome: closed ? "closed" : "already_closed" };
   }
-  // The notification said settlement but the gateway says it is still pending: not believed (yet).
-  if (isPaid({ transaction_status: told })) return refuse(409, "settlement_not_confirmed", n);
+  // The notification said settlement but the gateway says otherwise (still pending): not believed, and the 409 makes
+  // the gateway try again later. A card capture held for fraud review ("challenge") is neither: nothing to do yet.
+  if (isPaid({ transaction_status: told, fraud_status: n.fraud_status as string | undefined })) return refuse(409, "settlement_not_confirmed", n);
   return { status: 200, outcome: "ignored" };
 }
 
