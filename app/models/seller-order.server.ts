@@ -95,7 +95,7 @@ export async function overdueOrderIds(now: Date, take = 200): Promise<string[]> 
 export function shippedOrdersToTrack(take = 200) {
   return db().order.findMany({
     where: { status: "shipped", shipment: { resi: { not: null } } },
-    select: { id: true, shipment: { select: { courierCode: true, resi: true } } },
+    select: { id: true, shipment: { select: { courierCode: true, resi: true, shippedAt: true } } },
     orderBy: { updatedAt: "asc" },
     take,
   });

@@ -18,8 +18,11 @@ export const meta = titleMeta("orders.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const order = await orHttpError(() => buyerOrder(user.id, params.orderNumber ?? ""));
-  const tracking = timelineTracking(await trackOrder(order));
+  let order = await orHttpError(() => buyerOrder(user.id, params.orderNumber ?? ""));
+  // Asking the courier on view also moves a delivered parcel's order to "delivered": show that state at once.
+  const steps = await trackOrder(order);
+  if (order.status === "shipped" && steps.at(-1)?.status === "delivered") order = await buyerOrder(user.id, order.orderNumber);
+  const tracking = timelineTracking(steps);
   return { tracking, order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" } };
 }
 

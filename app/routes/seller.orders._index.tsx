@@ -47,7 +47,7 @@ export default function SellerOrders() {
   return (
     <section>
       <h1>{t("sellerOrders.title")}</h1>
-      <Form method="get" role="search" className="row">
+      <Form method="get" role="search" className="search-box">
         <input type="hidden" name="tab" value={tab} />
         <label htmlFor="so-q" className="kyc-sr-only">
           {t("sellerOrders.search")}
@@ -55,9 +55,9 @@ export default function SellerOrders() {
         <input id="so-q" type="search" name="q" defaultValue={q} placeholder={t("sellerOrders.search")} enterKeyHint="search" />
         <button type="submit">{t("sellerOrders.searchButton")}</button>
       </Form>
-      <nav aria-label={t("sellerOrders.tabs")} className="row" style={{ overflowX: "auto", flexWrap: "nowrap", margin: ".75rem 0" }}>
+      <nav aria-label={t("sellerOrders.tabs")} className="tabs">
         {tabs.map((name) => (
-          <Link key={name} to={href(name)} className="chip" aria-current={name === tab ? "page" : undefined} style={name === tab ? { fontWeight: 700, borderColor: "var(--brand)" } : undefined}>
+          <Link key={name} to={href(name)} aria-current={name === tab ? "page" : undefined} style={{ whiteSpace: "nowrap" }}>
             {t(`sellerOrders.tab.${name}`)} ({counts[name]})
           </Link>
         ))}
@@ -88,8 +88,9 @@ export default function SellerOrders() {
             ) : null}
             {o.resi ? <p className="muted">{t("orders.resi", { resi: o.resi })}</p> : null}
             {o.printable ? (
-              <label className="row">
-                <input type="checkbox" name="order" value={o.orderNumber} /> {t("sellerOrders.select", { order: o.orderNumber })}
+              <label style={{ display: "flex", gap: ".5rem", alignItems: "center" }}>
+                <input type="checkbox" name="order" value={o.orderNumber} aria-label={t("sellerOrders.select", { order: o.orderNumber })} />
+                <span aria-hidden="true">{t("sellerOrders.selectShort")}</span>
               </label>
             ) : null}
           </article>

@@ -209,12 +209,21 @@ export async function cancelLateOrders(now = new Date()): Promise<number> {
   return cancelled;
 }
 
-/** The tracking job: asks the provider about every shipped order and moves delivered ones. */
+/**
+ * The tracking job: asks the provider about every shipped order and moves delivered ones; a parcel the provider
+ * does not know (its registration failed when the seller shipped) is registered again.
+ */
 export async function syncTracking(): Promise<number> {
   let delivered = 0;
   for (const o of await shippedOrdersToTrack()) {
     if (!o.shipment?.resi) continue;
-    const steps = await trackOrder({ id: o.id, status: "shipped", shipment: { courierCode: o.shipment.courierCode, resi: o.shipment.resi } });
+    const parcel = { courierCode: o.shipment.courierCode, resi: o.shipment.resi };
+    const steps = await trackOrder({ id: o.id, status: "shipped", shipment: parcel });
+    if (!steps.length && o.shipment.shippedAt) {
+      await trackingProvider()
+        .register({ ...parcel, shippedAt: o.shipment.shippedAt })
+        .catch((error) => logger.warn({ err: (error as Error).message, order: o.id }, "tracking registration failed again"));
+    }
     if (isDelivered(steps)) delivered++;
   }
   return delivered;

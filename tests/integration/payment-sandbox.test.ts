@@ -7,7 +7,7 @@ import * as statusRoute from "~/routes/sandbox.midtrans.v2.$orderId.status";
 import * as refundRoute from "~/routes/sandbox.midtrans.v2.$orderId.refund";
 import * as hookRoute from "~/routes/sandbox.midtrans.test.$hook";
 import * as payRoute from "~/routes/sandbox.midtrans.pay.$token";
-import { DELIVERY, listSandboxNotifications, startSandboxWorker } from "~/services/sandbox-midtrans.server";
+import { backoffMs, DELIVERY, listSandboxNotifications, startSandboxWorker } from "~/services/sandbox-midtrans.server";
 import { notificationReceiver, serveRoutes } from "../setup/route-server";
 
 let app: Awaited<ReturnType<typeof serveRoutes>>;
@@ -178,6 +178,10 @@ describe("embedded Midtrans sandbox over HTTP", () => {
     await until("two settlements", () => delivered("LPK-T-0004", "settlement").length === 2);
     process.env.MIDTRANS_SANDBOX_DUPLICATE_RATE = "0";
     resetEnvCache();
+  });
+
+  it("backs off exponentially up to a cap", () => {
+    expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, 1000, 10_000))).toEqual([1000, 2000, 4000, 8000, 10_000]);
   });
 
   it("is switched off (404) unless MIDTRANS_ENV=embedded", async () => {

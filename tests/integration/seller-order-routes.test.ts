@@ -67,11 +67,12 @@ describe("seller order routes", () => {
     expect(payload<{ confirm?: unknown }>((await ship({ resi: "XYZ98765", confirmedResi: "ABC1234" })).result).confirm).toBeDefined();
     const done = payload<{ ok: string }>((await ship({ resi: "abc1234", confirmedResi: "ABC1234" })).result);
     expect(done.ok).toBe("sellerOrders.shipped");
-    const view = payload<{ order: { status: string; shipment: { resi: string } }; events: { event: string; resi: string | null }[]; tracking: { status: string }[] }>(
+    const view = payload<{ order: { status: string; shipment: { resi: string } }; events: { event: string; actorRole: string; resi: string | null }[]; tracking: { status: string }[] }>(
       (await call(detail.loader, getRequest(`/seller/orders/${n()}`, { cookie: sellerCookie }), { orderNumber: n() })).result,
     );
     expect(view.order.status).toBe("shipped");
-    expect(view.events.find((e) => e.event === "ship")?.resi).toBe("ABC1234");
+    expect(view.order.shipment.resi).toBe("ABC1234");
+    expect(view.events.find((e) => e.event === "ship")).toMatchObject({ actorRole: "seller", resi: "ABC1234" });
     expect(view.tracking.map((s) => s.status)).toEqual(["picked_up"]);
   });
 

@@ -118,6 +118,10 @@ describe("seller orders", () => {
     expect(view.order.events.map((e) => e.event)).toEqual(["create", "pay", "accept", "ship"]);
     expect(view.order.events.find((e) => e.event === "ship")).toMatchObject({ actorRole: "seller", actorId: seller.owner.id, detail: expect.objectContaining({ resi: "0123456789012345" }) });
 
+    // A parcel whose registration was lost is registered again by the sync job.
+    await db().sandboxTrackingParcel.deleteMany({ where: { resi: "0123456789012345" } });
+    expect(await syncTracking()).toBe(0);
+    expect(await db().sandboxTrackingParcel.count({ where: { resi: "0123456789012345" } })).toBe(1);
     await markSandboxParcelDelivered("jne", "0123456789012345", new Date());
     expect(await syncTracking()).toBe(1);
     expect(await status(order.id)).toBe("delivered");

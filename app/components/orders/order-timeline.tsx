@@ -23,10 +23,12 @@ export interface TimelineTrackingStep {
 export function OrderTimeline({ events, tracking }: { events: TimelineEvent[]; tracking: TimelineTrackingStep[] }) {
   const t = useT();
   const locale = useLocale();
+  // A courier step never shows before the shipment it belongs to (the two clocks differ by milliseconds).
+  const shippedAt = events.find((e) => e.event === "ship")?.at ?? "";
   const rows = [
-    ...events.map((e) => ({ at: e.at, key: `e-${e.at}-${e.event}`, kind: "event" as const, e })),
-    ...tracking.map((s) => ({ at: s.at, key: `t-${s.at}-${s.status}`, kind: "tracking" as const, s })),
-  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.kind === "tracking" ? -1 : 1));
+    ...events.map((e) => ({ at: e.at, sortAt: e.at, key: `e-${e.at}-${e.event}`, kind: "event" as const, e })),
+    ...tracking.map((s) => ({ at: s.at, sortAt: s.at < shippedAt ? shippedAt : s.at, key: `t-${s.at}-${s.status}`, kind: "tracking" as const, s })),
+  ].sort((a, b) => (a.sortAt < b.sortAt ? 1 : a.sortAt > b.sortAt ? -1 : a.kind === "tracking" ? -1 : 1));
   return (
     <section aria-labelledby="order-timeline">
       <h2 id="order-timeline">{t("orders.timeline")}</h2>
