@@ -11,9 +11,13 @@ import pg from "pg";
 // ends by itself with process.exitCode = 1 (vitest after a failed test, a failed script) would exit 0, and its
 // "exit" handler then throws. Our callers stop their databases themselves, so both go; the signal hooks stay
 // (start.ts replaces them with its own shutdown).
-const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// Once per process: this module can be evaluated more than once (vitest loads it per project), the hook once.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void; lapakUnhooked?: boolean };
+if (!exitHook.lapakUnhooked) {
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+  exitHook.lapakUnhooked = true;
+}
 
 export interface EmbeddedDb {
   url: string;
