@@ -8,6 +8,8 @@ import { env, seedDemoWanted } from "~/infra/env.server";
 import { startBackgroundWork } from "~/infra/jobs.server";
 import { logger } from "~/infra/logger.server";
 import { migrate } from "~/infra/migrate.server";
+import { startPageCache } from "~/infra/page-cache.server";
+import { invalidateCategoryTree } from "~/models/category.server";
 import { scheduledJobs } from "~/services/scheduled-jobs.server";
 import { createApp, listen } from "./server";
 
@@ -33,7 +35,8 @@ async function main() {
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const work = process.env.BACKGROUND_JOBS === "false" ? null : await startBackgroundWork({ connectionString: databaseUrl, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, schedules: scheduledJobs() });
-  const server = await listen(createApp(build), e.PORT);
+  const pageCache = await startPageCache(databaseUrl, { enabled: e.PAGE_CACHE === "true", maxMb: e.PAGE_CACHE_MB }, invalidateCategoryTree);
+  const server = await listen(createApp(build, { pageCache }), e.PORT);
 
   const url = `http://localhost:${e.PORT}`;
   say("");
@@ -53,6 +56,7 @@ async function main() {
     server.closeAllConnections?.();
     await new Promise((r) => server.close(() => r(null)));
     await work?.stop().catch((error) => logger.error({ err: error }, "stopping jobs"));
+    await pageCache?.stop().catch(() => undefined);
     const { disconnectDb } = await import("~/infra/db.server");
     await disconnectDb().catch(() => undefined);
     await embedded?.stop();
