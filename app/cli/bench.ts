@@ -321,6 +321,10 @@ async function main() {
     process.env.LOG_LEVEL = "silent";
     process.env.DATABASE_URL = databaseUrl;
     process.env.DATA_DIR = path.join(dir, "data");
+    // Production refuses to boot without these (env.server.ts); throwaway values for a bench that keeps nothing.
+    process.env.SESSION_SECRET ??= `bench-${Math.random().toString(36).slice(2)}-session-secret`;
+    process.env.KYC_ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 1).toString("base64")}`;
+    process.env.APP_URL ??= "http://127.0.0.1";
 
     const pg = (await import("pg")).default;
     const { SEARCH_SESSION_OPTIONS } = await import("~/infra/db.server");
