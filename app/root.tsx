@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, type ShouldRevalidateFunction, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AppHeader } from "~/components/layout/header";
+import { errorTitleMeta } from "~/components/meta";
 import { FlashMessage } from "~/components/layout/flash";
 import type { Locale } from "~/i18n/i18n";
 import { getCurrentUser } from "~/infra/auth.server";
@@ -10,17 +11,17 @@ import { readFlash } from "~/infra/flash.server";
 import { localeOf } from "~/infra/locale.server";
 import { countUnread } from "~/models/notification.server";
 import styles from "~/styles/app.css";
-import adminCatalogStyles from "~/styles/admin-catalog.css";
-import catalogStyles from "~/styles/catalog.css";
-import sellerProductStyles from "~/styles/seller-products.css";
+import buyingStyles from "~/styles/buying.css";
 
+// The shared stylesheet only; catalog, seller-product and admin-catalog pages link their own.
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
-  { rel: "stylesheet", href: catalogStyles },
-  { rel: "stylesheet", href: sellerProductStyles },
-  { rel: "stylesheet", href: adminCatalogStyles },
+  // Cart, checkout, orders and the sandbox pages (several routes) share one sheet.
+  { rel: "stylesheet", href: buyingStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const meta = errorTitleMeta;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale, { flash, setCookie }] = await Promise.all([getCurrentUser(request), localeOf(request), readFlash(request)]);
@@ -35,6 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers: setCookie ? { "Set-Cookie": setCookie } : {} },
   );
 }
+
+// Leaving the notifications list (which marks them read), the header's unread count is loaded again;
+// otherwise Remix keeps the root's data on a link navigation and the old count would stay.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, defaultShouldRevalidate }) => currentUrl.pathname === "/notifications" || defaultShouldRevalidate;
 
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 

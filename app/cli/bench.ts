@@ -539,6 +539,13 @@ async function main() {
     say("(req/s ratios are raw÷app: how many times more requests the bare query server answers.)");
     say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}${os.loadavg()[0] > os.cpus().length ? " (busy machine: figures are pessimistic and noisy)" : ""}`);
 
+    // --- checkout: cart to settled payment through the embedded gateway (BENCH_CHECKOUT=false skips it) ---
+    if (process.env.BENCH_CHECKOUT !== "false") {
+      const { benchCheckout } = await import("./bench-checkout");
+      await benchCheckout({ buildFile, connections, seconds: Number(process.env.BENCH_CHECKOUT_SECONDS ?? seconds), say, freePort });
+      say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    }
+
     // The one-line summary: % of the raw floor's req/s on the same page in the same run.
     const rps = (page: Page | undefined, tier: string) => rows.find((r) => r.page === page?.name && r.tier === tier)?.load?.rps;
     const pct = (page: Page | undefined, tier: string) => {

@@ -35,6 +35,9 @@ async function main() {
 
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const work = process.env.BACKGROUND_JOBS === "false" ? null : await startBackgroundWork({ connectionString: databaseUrl, smtpUrl: e.SMTP_URL, mailFrom: e.MAIL_FROM, schedules: scheduledJobs() });
+  // The embedded Midtrans sandbox delivers its notifications from a DB-polled loop (a no-op unless MIDTRANS_ENV=embedded).
+  const { startSandboxWorker } = await import("~/services/sandbox-midtrans.server");
+  const sandbox = work ? startSandboxWorker() : null;
   const pageCache = await startPageCache(databaseUrl, { enabled: e.PAGE_CACHE === "true", maxMb: e.PAGE_CACHE_MB }, invalidateCategoryTree);
   const server = await listen(createApp(build, { pageCache }), e.PORT);
 
@@ -55,6 +58,7 @@ async function main() {
     say(`\n${signal}: stopping Lapak…`);
     server.closeAllConnections?.();
     await new Promise((r) => server.close(() => r(null)));
+    await sandbox?.stop().catch((error) => logger.error({ err: error }, "stopping payment sandbox"));
     await work?.stop().catch((error) => logger.error({ err: error }, "stopping jobs"));
     await pageCache?.stop().catch(() => undefined);
     const { disconnectDb } = await import("~/infra/db.server");

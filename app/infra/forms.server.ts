@@ -19,14 +19,15 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
   const form = formData ?? (await request.formData());
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<S>, form };
-  // Passwords are never sent back to the browser.
+  // What was typed goes back with any refusal (here, or later from the service), so nothing typed is lost
+  // when the page is rendered again without JavaScript. Passwords are never sent back to the browser.
   const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+  if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<S>, form, values: safeValues };
   return { ok: false as const, response: data({ errors: fieldErrors(parsed.error), values: safeValues }, { status: 400 }) };
 }
 
-export function formError(key: string, status = 400, field = "_form") {
-  return data({ errors: { [field]: key } as FieldErrors, values: {} as Record<string, string> }, { status });
+export function formError(key: string, status = 400, field = "_form", values: Record<string, string> = {}) {
+  return data({ errors: { [field]: key } as FieldErrors, values }, { status });
 }
 
 export function clientIp(request: Request): string {

@@ -12,6 +12,7 @@ export function countUnread(userId: string) {
   return db().notification.count({ where: { userId, readAt: null } });
 }
 
-export function markAllRead(userId: string, now: Date) {
-  return db().notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+/** Marks these notifications of this user read (ownership in the where: another user's ids change nothing). */
+export function markRead(userId: string, ids: string[], now: Date) {
+  return db().notification.updateMany({ where: { userId, id: { in: ids }, readAt: null }, data: { readAt: now } });
 }

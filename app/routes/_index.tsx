@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { categoryName } from "~/components/catalog/browse-url";
 import { catalogMeta, localeOfMatches } from "~/components/catalog/catalog-meta";
@@ -8,6 +8,9 @@ import { translator } from "~/i18n/i18n";
 import { appOrigin } from "~/infra/env.server";
 import type { loader as rootLoader } from "~/root";
 import { homeSections } from "~/services/browse.server";
+import catalogStyles from "~/styles/catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const sections = await homeSections();

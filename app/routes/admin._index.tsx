@@ -28,6 +28,9 @@ export default function AdminHome() {
           <Link to="/admin/products">{t("adminProducts.nav")}</Link>
         </li>
         <li>
+          <Link to="/admin/pesanan">{t("adminOrders.title")}</Link>
+        </li>
+        <li>
           <Link to="/admin/outbox">{t("nav.outbox")}</Link>
         </li>
       </ul>

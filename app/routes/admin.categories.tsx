@@ -1,7 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { useHydrated } from "~/components/forms/needs-javascript";
 import { FormError, SelectField, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
@@ -13,6 +14,9 @@ import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
 import { addCategory, type AdminCategoryNode, categoryAdminView, moveCategory, renameCategory, retireCategory } from "~/services/category-admin.server";
+import adminCatalogStyles from "~/styles/admin-catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminCatalogStyles }];
 
 export const meta = titleMeta("adminCatalog.title");
 
@@ -273,6 +277,7 @@ function MoveForm({ node, targets, errors }: { node: AdminCategoryNode; targets:
 
 function RetireForm({ node, candidates, errors }: { node: AdminCategoryNode; candidates: { id: number; label: string }[]; errors: Errors }) {
   const t = useT();
+  const hydrated = useHydrated();
   const submitting = useSubmitting();
   return (
     <section className="cat-admin__form cat-admin__form--danger">
@@ -306,6 +311,14 @@ function RetireForm({ node, candidates, errors }: { node: AdminCategoryNode; can
               </option>
             ))}
           </SelectField>
+          {/* Without JavaScript there is no confirm dialog: the browser itself requires this tick instead. */}
+          {hydrated ? null : (
+            <div className="field field--checkbox">
+              <label>
+                <input type="checkbox" name="confirmRetire" value="1" required /> {t("adminCatalog.retire.confirm")}
+              </label>
+            </div>
+          )}
           <button type="submit" name="intent" value="retire" className="button-danger" disabled={submitting}>
             {t("adminCatalog.retire.submit")}
           </button>

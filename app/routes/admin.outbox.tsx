@@ -43,8 +43,8 @@ export default function Outbox() {
       <p className="muted">{t("outbox.lead")}</p>
       <form method="get" className="row">
         <label htmlFor="outbox-to">{t("outbox.to")}</label>
-        <input id="outbox-to" name="to" type="email" defaultValue={to} />
-        <button type="submit">{t("form.submit")}</button>
+        <input id="outbox-to" name="to" type="email" defaultValue={to} className="input input--grow" />
+        <button type="submit">{t("filter.apply")}</button>
       </form>
       {mails.length === 0 ? <p>{t("outbox.empty")}</p> : null}
       {mails.map((m) => (

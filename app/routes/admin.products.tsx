@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -11,7 +11,10 @@ import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
 import { queryParams, statusOf } from "~/infra/http.server";
-import { blockProduct, type ModerationFilterStatus, moderationQueue, unblockProduct } from "~/services/category-admin.server";
+import { blockProduct, type ModerationFilterStatus, moderationQueue, unblockProduct } from "~/services/product-moderation.server";
+import adminCatalogStyles from "~/styles/admin-catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminCatalogStyles }];
 
 export const meta = titleMeta("adminProducts.title");
 
@@ -94,7 +97,7 @@ export default function AdminProducts() {
             ))}
           </select>
         </div>
-        <button type="submit">{t("form.submit")}</button>
+        <button type="submit">{t("filter.apply")}</button>
       </Form>
       {items.length === 0 ? <p>{t("adminProducts.empty")}</p> : null}
       <ul className="mod-list">

@@ -2,11 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { type MouseEvent, useRef } from "react";
 import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { DocumentViewer } from "~/components/kyc/document-viewer";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
+import { actorRoleKey, auditEventKey, documentLabel } from "~/domain/kyc/audit";
 import { allowedEvents, DOCUMENT_REASON_CODES, type DocumentReason, isShopStatus } from "~/domain/kyc/verification";
 import { formatDateTime } from "~/i18n/format";
 import { requirePermission } from "~/infra/auth.server";
@@ -43,9 +45,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return [{ document: doc, code: code as DocumentReason["code"], ...(note ? { note } : {}) }];
   });
   try {
-    await decide(admin, shopId, { intent: d.intent, version: d.version, reason: d.reason, documentReasons: d.intent === "request_changes" || d.intent === "reject" ? documentReasons : [] });
+    await decide(admin, shopId, { intent: d.intent, version: d.version, reason: d.reason, documentReasons: d.intent === "request_changes" || d.intent === "reject" ? documentReasons : [], confirmFlags: d.confirmFlags !== "" });
   } catch (error) {
-    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.messageKey === "kyc_reason_required" ? "reason" : "_form");
+    if (error instanceof DomainError) {
+      const field = error.messageKey === "kyc_reason_required" ? "reason" : error.messageKey === "review.confirmFlagsRequired" ? "confirmFlags" : "_form";
+      return formError(error.messageKey, statusOf(error), field, parsed.values);
+    }
     throw error;
   }
   return redirectWithFlash(request, `/admin/verifications/${shopId}`, { kind: "success", key: "review.decided" });
@@ -67,6 +72,21 @@ export default function ReviewPage() {
   const navigation = useNavigation();
   const events = isShopStatus(r.shop.status) ? allowedEvents(r.shop.status, "admin").filter((e) => e !== "start_review") : [];
   const docFor = (kind: string) => r.documents.find((d) => d.kind === kind);
+  // What the admin typed comes back with a refusal, so a page rendered without JavaScript keeps it.
+  const posted: Record<string, string> = actionData?.values ?? {};
+  const confirmRef = useRef<HTMLInputElement>(null);
+  const flagNames = r.flags.map((f) => `${t(`flag.${f.code}`)}${f.detail ? ` (${f.detail})` : ""}`).join("; ");
+  // With JavaScript the second look is a dialog naming the flags; without it, the server asks for the tick.
+  const confirmApproval = (event: MouseEvent<HTMLButtonElement>) => {
+    const box = confirmRef.current;
+    if (!box || box.checked) return;
+    if (window.confirm(t("review.confirmFlagsDialog", { flags: flagNames }))) box.checked = true;
+    else event.preventDefault();
+  };
+  const docName = (doc: { kind: string; version: number } | undefined) => {
+    const label = documentLabel(doc);
+    return t(label.key, { ...label.vars, doc: t(String(label.vars.doc)) });
+  };
 
   const panels: { kind: string; title: string; rows: [string, string | null][] }[] = [
     {
@@ -200,7 +220,7 @@ export default function ReviewPage() {
               <fieldset>
                 {DOCUMENT_REASON_FIELDS.filter((d) => d !== "selfie" || docFor("selfie")).map((d) => (
                   <div key={d} className="doc-reason">
-                    <SelectField name={`${d}Reason`} label={t("review.docReason", { doc: t(`doc.${d}`) })} defaultValue="">
+                    <SelectField name={`${d}Reason`} label={t("review.docReason", { doc: t(`doc.${d}`) })} defaultValue={posted[`${d}Reason`] ?? ""}>
                       <option value="">{t("review.noProblem")}</option>
                       {DOCUMENT_REASON_CODES.map((c) => (
                         <option key={c} value={c}>
@@ -208,15 +228,43 @@ export default function ReviewPage() {
                         </option>
                       ))}
                     </SelectField>
-                    <input type="text" name={`${d}Note`} aria-label={`${t("review.docReason", { doc: t(`doc.${d}`) })}: ${t("review.reason")}`} placeholder={t("review.reason")} />
+                    <input type="text" name={`${d}Note`} defaultValue={posted[`${d}Note`]} aria-label={`${t("review.docReason", { doc: t(`doc.${d}`) })}: ${t("review.reason")}`} placeholder={t("review.reason")} />
                   </div>
                 ))}
               </fieldset>
             ) : null}
-            <TextAreaField name="reason" label={t("review.reason")} rows={3} error={actionData?.errors?.reason} />
+            <TextAreaField name="reason" label={t("review.reason")} rows={3} defaultValue={posted.reason} error={actionData?.errors?.reason} />
+            {events.includes("approve") && r.flags.length ? (
+              <div className={`field field--checkbox${actionData?.errors?.confirmFlags ? " field--error" : ""}`}>
+                <label>
+                  <input
+                    ref={confirmRef}
+                    type="checkbox"
+                    name="confirmFlags"
+                    value="1"
+                    aria-invalid={actionData?.errors?.confirmFlags ? true : undefined}
+                    aria-describedby={actionData?.errors?.confirmFlags ? "f-confirmFlags-error" : undefined}
+                  />{" "}
+                  {t("review.confirmFlags", { flags: flagNames })}
+                </label>
+                {actionData?.errors?.confirmFlags ? (
+                  <p className="field__error" id="f-confirmFlags-error" role="alert">
+                    {t(actionData.errors.confirmFlags, { flags: flagNames })}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
             <div className="row">
               {events.map((e) => (
-                <button key={e} type="submit" name="intent" value={e} className={e === "reject" || e === "suspend" ? "button-danger" : undefined} disabled={navigation.state === "submitting"}>
+                <button
+                  key={e}
+                  type="submit"
+                  name="intent"
+                  value={e}
+                  className={e === "reject" || e === "suspend" ? "button-danger" : undefined}
+                  disabled={navigation.state === "submitting"}
+                  onClick={e === "approve" && r.flags.length ? confirmApproval : undefined}
+                >
                   {t(INTENT_LABEL[e])}
                 </button>
               ))}
@@ -225,15 +273,13 @@ export default function ReviewPage() {
         </section>
       ) : null}
 
-      <section className="card">
-        <h2>{t("review.timeline")}</h2>
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("review.timeline")}</h2>
         <ol className="timeline">
           {r.events.map((e) => (
             <li key={e.id}>
-              <strong>
-                {t(`status.${e.from}`)} → {t(`status.${e.to}`)}
-              </strong>{" "}
-              · {e.actor} · {formatDateTime(e.createdAt, locale)}
+              <strong>{t(auditEventKey(e).key, { from: t(`status.${e.from}`), to: t(`status.${e.to}`) })}</strong> · {t(actorRoleKey(e.actorRole))}
+              {e.actorName ? ` (${e.actorName})` : ""} · {formatDateTime(e.createdAt, locale)}
               {e.reason && e.reason !== "created" ? <p>{e.reason}</p> : null}
               {e.documentReasons.length ? (
                 <ul>
@@ -249,12 +295,12 @@ export default function ReviewPage() {
           ))}
         </ol>
       </section>
-      <section className="card">
-        <h2>{t("review.accessLog")}</h2>
+      <section className="card" aria-labelledby="access-log-title">
+        <h2 id="access-log-title">{t("review.accessLog")}</h2>
         <ul>
           {r.accessLog.map((a, i) => (
             <li key={i}>
-              {a.viewer} · {docFor("ktp")?.id === a.documentId ? t("doc.ktp") : a.documentId.slice(0, 8)} · {formatDateTime(a.at, locale)}
+              {a.viewerName ?? t(actorRoleKey(a.viewerRole))} · {docName(a.document ?? undefined)} · {formatDateTime(a.at, locale)}
             </li>
           ))}
         </ul>

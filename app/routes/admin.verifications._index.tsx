@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatWaited } from "~/i18n/format";
 import { z } from "zod";
 import { requirePermission } from "~/infra/auth.server";
 import { queryParams } from "~/infra/http.server";
@@ -25,19 +25,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, filter, q, now: new Date().toISOString() };
 }
 
-/** "3 hari", "5 jam": how long a submission has waited. */
-function age(fromIso: string, nowIso: string, locale: string) {
-  const minutes = Math.max(0, (Date.parse(nowIso) - Date.parse(fromIso)) / 60000);
-  const rtf = new Intl.RelativeTimeFormat(locale === "en" ? "en" : "id", { numeric: "always", style: "long" });
-  const [value, unit] = minutes >= 1440 ? [Math.floor(minutes / 1440), "day"] : minutes >= 60 ? [Math.floor(minutes / 60), "hour"] : [Math.floor(minutes), "minute"];
-  return rtf.format(-value, unit as Intl.RelativeTimeFormatUnit);
-}
-
 export default function VerificationQueue() {
   const t = useT();
   const locale = useLocale();
   const { items, next, filter, q, now, counts } = useLoaderData<typeof loader>();
   const waiting = (counts.submitted ?? 0) + (counts.in_review ?? 0);
+  const waitedText = (submittedAt: string) => {
+    const waited = formatWaited(submittedAt, now, locale);
+    return waited ? t("review.age", { age: waited }) : t("review.ageJustNow");
+  };
   return (
     <>
       <h1>{t("review.queueTitle")}</h1>
@@ -56,7 +52,7 @@ export default function VerificationQueue() {
             ))}
           </select>
         </div>
-        <button type="submit">{t("form.submit")}</button>
+        <button type="submit">{t("filter.apply")}</button>
       </Form>
       {items.length === 0 ? <p>{t("review.empty")}</p> : null}
       <ul className="queue">
@@ -67,7 +63,7 @@ export default function VerificationQueue() {
             </p>
             <p className="muted">
               {s.ownerName}
-              {s.nikMasked ? ` · ${s.nikMasked}` : ""} · {formatDateTime(s.submittedAt, locale)} · {t("review.age", { age: age(s.submittedAt, now, locale) })}
+              {s.nikMasked ? ` · ${s.nikMasked}` : ""} · {formatDateTime(s.submittedAt, locale)} · {waitedText(s.submittedAt)}
             </p>
             <Link className="button-secondary" to={`/admin/verifications/${s.id}`} aria-label={`${t("review.open")} ${s.name}`}>
               {t("review.open")}

@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BrowseResults } from "~/components/catalog/browse-results";
 import { categoryName, filledParams, hrefWith, withoutEmptyParams } from "~/components/catalog/browse-url";
@@ -8,6 +8,9 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { translator } from "~/i18n/i18n";
 import { appOrigin } from "~/infra/env.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
+import catalogStyles from "~/styles/catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = withoutEmptyParams(new URL(request.url));

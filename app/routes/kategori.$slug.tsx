@@ -1,4 +1,4 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs, type MetaFunction, type LinksFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BrowseResults } from "~/components/catalog/browse-results";
 import { categoryName, filledParams, hrefWith, withoutEmptyParams } from "~/components/catalog/browse-url";
@@ -11,6 +11,9 @@ import { SlugParams } from "~/schemas/params";
 import { appOrigin } from "~/infra/env.server";
 import { categoryTree } from "~/models/category.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
+import catalogStyles from "~/styles/catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
 export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const { slug } = parseRouteParams(routeParams, SlugParams);

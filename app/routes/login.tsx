@@ -7,11 +7,13 @@ import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { getCurrentUser, safeRedirect, startSession } from "~/infra/auth.server";
+import { takeAnonymousCart } from "~/infra/cart-cookie.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { clientIp, formError, parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
 import { LoginSchema } from "~/schemas/auth";
 import { logIn } from "~/services/auth.server";
+import { mergeAnonymousCart } from "~/services/cart.server";
 
 export const meta = titleMeta("auth.loginTitle");
 
@@ -27,7 +29,13 @@ export async function action({ request }: ActionFunctionArgs) {
     const ip = clientIp(request);
     const user = await logIn(parsed.data, ip);
     const cookie = await startSession(user.id, { ip, userAgent: request.headers.get("User-Agent") ?? undefined });
-    return redirectWithFlash(request, safeRedirect(parsed.data.redirectTo), { kind: "success", key: "auth.loggedIn" }, { "Set-Cookie": cookie });
+    const headers = new Headers({ "Set-Cookie": cookie });
+    const anonCart = await takeAnonymousCart(request);
+    if (anonCart) {
+      await mergeAnonymousCart(user.id, anonCart.anonTokenHash);
+      headers.append("Set-Cookie", anonCart.clearCookie);
+    }
+    return redirectWithFlash(request, safeRedirect(parsed.data.redirectTo), { kind: "success", key: "auth.loggedIn" }, headers);
   } catch (error) {
     if (error instanceof DomainError) return formError(error.messageKey, statusOf(error));
     throw error;

@@ -1,23 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { formatDateTime } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
-import { listNotifications, markAllRead } from "~/models/notification.server";
+import { listNotifications, markRead } from "~/models/notification.server";
 
 export const meta = titleMeta("notifications.title");
 
+/** Opening the list is reading it: what it shows is marked read, and shown once more as new. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const rows = await listNotifications(user.id);
-  return { notifications: rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  await markAllRead(user.id, new Date());
-  return { ok: true };
+  const unread = rows.filter((n) => !n.readAt).map((n) => n.id);
+  if (unread.length) await markRead(user.id, unread, new Date());
+  return { notifications: rows.map((n) => ({ id: n.id, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), isNew: !n.readAt })) };
 }
 
 export default function Notifications() {
@@ -28,17 +25,10 @@ export default function Notifications() {
     <>
       <h1>{t("notifications.title")}</h1>
       {notifications.length === 0 ? <p>{t("notifications.empty")}</p> : null}
-      {notifications.some((n) => !n.readAt) ? (
-        <Form method="post">
-          <button type="submit" className="button-secondary">
-            {t("notifications.markRead")}
-          </button>
-        </Form>
-      ) : null}
       {notifications.map((n) => (
         <article key={n.id} className="card" aria-label={n.title}>
           <h2>
-            {n.readAt ? null : <span className="badge">•</span>} {n.title}
+            {n.isNew ? <span className="badge">{t("notifications.new")}</span> : null} {n.title}
           </h2>
           <p className="muted">{formatDateTime(n.createdAt, locale)}</p>
           <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>

@@ -1,5 +1,5 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { categoryName } from "~/components/catalog/browse-url";
 import { catalogMeta, localeOfMatches } from "~/components/catalog/catalog-meta";
@@ -15,7 +15,11 @@ import { notFound, routeParams } from "~/infra/http.server";
 import { SlugParams } from "~/schemas/params";
 import { appOrigin } from "~/infra/env.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
+import type { action as cartAction } from "~/routes/keranjang";
 import { productPage } from "~/services/browse.server";
+import catalogStyles from "~/styles/catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // getCurrentUser is cached per request (the root loader asked already); the shop lookup is for sellers only.
@@ -119,6 +123,8 @@ function ProductView({ product }: { product: Product }) {
             />
           </div>
 
+          <BuyButtons productId={product.id} variantId={hasVariants ? (variant?.id ?? "") : ""} quantity={quantityInput} disabled={stock <= 0 || (hasVariants && !variant)} />
+
           <h2 className="visually-hidden">{t("browse.product.details")}</h2>
           <dl className="product__facts">
             <div>
@@ -169,6 +175,36 @@ function ProductView({ product }: { product: Product }) {
         </Link>
       </section>
     </>
+  );
+}
+
+/** "+ Keranjang" stays on the page and says so; "Beli Sekarang" goes straight to checkout with this item. */
+function BuyButtons({ productId, variantId, quantity, disabled }: { productId: string; variantId: string; quantity: string; disabled: boolean }) {
+  const t = useT();
+  const fetcher = useFetcher<typeof cartAction>();
+  const result = fetcher.state === "idle" ? fetcher.data : undefined;
+  return (
+    <fetcher.Form method="post" action="/keranjang" className="product__buy">
+      <input type="hidden" name="productId" value={productId} />
+      <input type="hidden" name="variantId" value={variantId} />
+      <input type="hidden" name="quantity" value={quantity} />
+      <button type="submit" name="intent" value="add" className="button-secondary" disabled={disabled || fetcher.state !== "idle"}>
+        {t("cart.add")}
+      </button>
+      <button type="submit" name="intent" value="buy_now" disabled={disabled || fetcher.state !== "idle"}>
+        {t("cart.buyNow")}
+      </button>
+      {result?.ok ? (
+        <p role="status" className="product__buy-result">
+          {t("cart.added")} <Link to="/keranjang">{t("nav.cart")}</Link>
+        </p>
+      ) : null}
+      {result && !result.ok && result.error ? (
+        <p role="alert" className="field__error">
+          {t(result.error, result.vars)}
+        </p>
+      ) : null}
+    </fetcher.Form>
   );
 }
 

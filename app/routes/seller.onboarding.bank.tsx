@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = await parseForm(request, BankStepSchema);
   if (!parsed.ok) return parsed.response;
-  const saved = await saveStep(() => saveBankStep(user, parsed.data), { ...ACCOUNT_FIELD, bank_unknown: "bankCode" });
+  const saved = await saveStep(() => saveBankStep(user, parsed.data), { ...ACCOUNT_FIELD, bank_unknown: "bankCode" }, parsed.values);
   if (!saved.ok) return saved.response;
   return redirect("/seller/onboarding/review");
 }

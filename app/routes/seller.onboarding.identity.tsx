@@ -19,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = await parseForm(request, IdentityStepSchema);
   if (!parsed.ok) return parsed.response;
-  const saved = await saveStep(() => saveIdentityStep(user, parsed.data), NIK_FIELD);
+  const saved = await saveStep(() => saveIdentityStep(user, parsed.data), NIK_FIELD, parsed.values);
   if (!saved.ok) return saved.response;
   // Mismatches are warnings: the seller sees them and may continue; the reviewer sees a flag.
   if (saved.value.length) return { saved: true as const, warnings: saved.value };
@@ -46,7 +46,13 @@ export default function IdentityStep() {
   const sex = form.watch("sex");
   const parsedNik = nik ? parseNik(nik) : null;
   const live = parsedNik?.ok && /^\d{4}-\d{2}-\d{2}$/.test(birthDate ?? "") && (sex === "L" || sex === "P") ? compareNikWithData(parsedNik, { birthDate, sex }) : [];
-  const warnings = [...new Set([...(actionData && "warnings" in actionData ? actionData.warnings : identity?.warnings ?? []), ...live])];
+  // Warnings are about what is on the screen: those of the post just made, or those saved with the NIK on
+  // file while the fields still show the saved data. After a refused post the typed data is on the screen,
+  // so only the live check speaks.
+  const savedNow = actionData && "saved" in actionData;
+  const showsSaved = !actionData && !nik && birthDate === (identity?.birthDate ?? "") && sex === (identity?.sex ?? "");
+  const stored = savedNow ? actionData.warnings : showsSaved ? (identity?.warnings ?? []) : [];
+  const warnings = [...new Set([...stored, ...live])];
 
   return (
     <section className="narrow">
@@ -63,9 +69,12 @@ export default function IdentityStep() {
           </ul>
         </div>
       ) : null}
-      {actionData && "saved" in actionData ? (
+      {savedNow ? (
         <p>
-          <span role="status">{t("onboarding.saved")}</span> <Link to="/seller/onboarding/tax">{t("onboarding.saveNext")} →</Link>
+          <span role="status">{t("onboarding.savedWithWarnings")}</span>{" "}
+          <Link to="/seller/onboarding/tax" className="button">
+            {t("onboarding.continue")} →
+          </Link>
         </p>
       ) : null}
       <StepDocuments
@@ -93,7 +102,7 @@ export default function IdentityStep() {
             <option value="L">{t("onboarding.identity.male")}</option>
             <option value="P">{t("onboarding.identity.female")}</option>
           </SelectField>
-          <StepFooter submitting={form.submitting} />
+          <StepFooter submitting={form.submitting} label={savedNow ? "onboarding.saveAgain" : undefined} />
         </fieldset>
       </Form>
       <BackLink to="/seller/onboarding/shop" />

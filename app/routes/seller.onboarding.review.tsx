@@ -4,7 +4,7 @@ import { FormError } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { useOnboarding } from "~/components/kyc/step-helpers";
 import { findProvince, findRegency } from "~/domain/regions/data";
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { findShopOfOwner } from "~/models/shop.server";
@@ -73,34 +73,33 @@ export default function ReviewStep() {
             <br />
             {shop.phone}
           </p>
-          <Link to="../shop">{t("onboarding.step.shop")}</Link>
+          <Link to="../shop">{t("onboarding.edit", { section: t("onboarding.step.shop") })}</Link>
         </div>
         <div className="card">
           <h3>{t("onboarding.step.identity")}</h3>
           <p>
-            {identity.fullName} · {identity.nikMasked} · {identity.birthDate} · {identity.sex ? t(`review.sex.${identity.sex}`) : ""}
-            <br />
-            {t("doc.ktp")}: {documents.ktp ? t("review.version", { n: documents.ktp.version }) : "—"}
+            {identity.fullName} · {identity.nikMasked}
+            {identity.birthDate ? ` · ${formatDate(identity.birthDate, locale, "UTC")}` : ""}
+            {identity.sex ? ` · ${t(identity.sex === "L" ? "onboarding.identity.male" : "onboarding.identity.female")}` : ""}
           </p>
-          <Link to="../identity">{t("onboarding.step.identity")}</Link>
+          <DocumentThumb kind="ktp" doc={documents.ktp} />
+          <Link to="../identity">{t("onboarding.edit", { section: t("onboarding.step.identity") })}</Link>
         </div>
         <div className="card">
           <h3>{t("onboarding.step.tax")}</h3>
           <p>
             {tax.npwpMasked || "—"}
-            <br />
-            {t("doc.npwp")}: {documents.npwp ? t("review.version", { n: documents.npwp.version }) : "—"}
           </p>
-          <Link to="../tax">{t("onboarding.step.tax")}</Link>
+          <DocumentThumb kind="npwp" doc={documents.npwp} />
+          <Link to="../tax">{t("onboarding.edit", { section: t("onboarding.step.tax") })}</Link>
         </div>
         <div className="card">
           <h3>{t("onboarding.step.bank")}</h3>
           <p>
             {bank.bankName} · {bank.accountMasked} · {bank.holderName}
-            <br />
-            {t("doc.bank_book")}: {documents.bank_book ? t("review.version", { n: documents.bank_book.version }) : "—"}
           </p>
-          <Link to="../bank">{t("onboarding.step.bank")}</Link>
+          <DocumentThumb kind="bank_book" doc={documents.bank_book} />
+          <Link to="../bank">{t("onboarding.edit", { section: t("onboarding.step.bank") })}</Link>
         </div>
       </div>
       {editable ? (
@@ -147,5 +146,20 @@ export default function ReviewStep() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A small preview of an uploaded document (a link for PDFs), named by kind and version. */
+function DocumentThumb({ kind, doc }: { kind: string; doc: { url: string; contentType: string; version: number; deleted: boolean } | undefined }) {
+  const t = useT();
+  const name = `${t(`doc.${kind}`)} · ${t("review.version", { n: doc?.version ?? 0 })}`;
+  if (!doc || doc.deleted) return <p className="muted">{t(`doc.${kind}`)}: —</p>;
+  return (
+    <figure className="doc-thumb">
+      <a href={doc.url} target="_blank" rel="noreferrer">
+        {doc.contentType.startsWith("image/") ? <img src={doc.url} alt={name} width={96} height={64} loading="lazy" /> : <span className="doc-thumb__file">PDF</span>}
+      </a>
+      <figcaption>{name}</figcaption>
+    </figure>
   );
 }

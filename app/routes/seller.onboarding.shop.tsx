@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { FormError, SelectField, TextAreaField, TextField } from "~/components/forms/fields";
+import { useHydrated } from "~/components/forms/needs-javascript";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
 import { LockedNotice, useOnboarding } from "~/components/kyc/step-helpers";
@@ -18,7 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = await parseForm(request, ShopStepSchema);
   if (!parsed.ok) return parsed.response;
-  const saved = await saveStep(() => saveShopStep(user, parsed.data), { "onboarding.shop.slugTaken": "slug" });
+  const saved = await saveStep(() => saveShopStep(user, parsed.data), { "onboarding.shop.slugTaken": "slug" }, parsed.values);
   if (!saved.ok) return saved.response;
   return redirect("/seller/onboarding/identity");
 }
@@ -31,6 +32,7 @@ export default function ShopStep() {
   const form = useZodForm(ShopStepSchema, actionData, shop ?? { name: "", slug: "", provinceCode: "", regencyCode: "" });
   const editable = !onboarding || onboarding.shop.status === "draft";
   const slugTouched = useRef(Boolean(shop?.slug));
+  const hydrated = useHydrated();
   const slugCheck = useFetcher<{ available: boolean; slug: string }>();
 
   const name = form.watch("name");
@@ -76,7 +78,7 @@ export default function ShopStep() {
           </SelectField>
           <SelectField label={t("onboarding.shop.regency")} error={form.errorOf("regencyCode")} {...form.register("regencyCode")}>
             <option value="">{t("onboarding.choose")}</option>
-            <RegencyOptions provinceCode={provinceCode} />
+            <RegencyOptions provinceCode={provinceCode} allWhenEmpty={!hydrated} />
           </SelectField>
           <TextField label={t("onboarding.shop.district")} error={form.errorOf("district")} {...form.register("district")} />
           <TextField label={t("onboarding.shop.postalCodeLabel")} inputMode="numeric" autoComplete="postal-code" maxLength={5} error={form.errorOf("postalCode")} {...form.register("postalCode")} />

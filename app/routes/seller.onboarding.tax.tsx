@@ -18,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = await parseForm(request, TaxStepSchema);
   if (!parsed.ok) return parsed.response;
-  const saved = await saveStep(() => saveTaxStep(user, parsed.data), NPWP_FIELD);
+  const saved = await saveStep(() => saveTaxStep(user, parsed.data), NPWP_FIELD, parsed.values);
   if (!saved.ok) return saved.response;
   return redirect("/seller/onboarding/bank");
 }
@@ -43,7 +43,7 @@ export default function TaxStep() {
           <input type="hidden" {...form.register("npwpOnFile")} />
           <div className="field field--checkbox">
             <label>
-              <input type="checkbox" {...form.register("npwpIsNik" as never)} /> {t("onboarding.tax.npwpIsNik")}
+              <input type="checkbox" {...form.registerCheckbox("npwpIsNik")} /> {t("onboarding.tax.npwpIsNik")}
             </label>
           </div>
           {npwpIsNik ? null : (

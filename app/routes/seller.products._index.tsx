@@ -1,6 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { type FocusEvent, useId } from "react";
 import { z } from "zod";
 import { useT } from "~/components/i18n";
@@ -16,6 +16,9 @@ import { listShopProducts } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
 import { VariantRowSchema } from "~/schemas/product";
 import { changeProductStatus, photoUrl, quickEditProduct } from "~/services/catalog.server";
+import sellerProductStyles from "~/styles/seller-products.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: sellerProductStyles }];
 
 export const meta = titleMeta("sellerProducts.title");
 
@@ -62,12 +65,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
   const form = await request.formData();
+  // Which row answered goes back with the result, so a page posted without JavaScript shows it on that row.
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const run = async (work: () => Promise<unknown>) => {
     try {
       await work();
-      return { ok: true as const };
+      return { ok: true as const, productId: values.productId };
     } catch (error) {
-      if (error instanceof DomainError) return formError(error.messageKey, statusOf(error));
+      if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), "_form", values);
       throw error;
     }
   };
@@ -82,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return run(() => changeProductStatus(user, move.data.productId, move.data.intent));
 }
 
-type ActionResult = { ok: true } | { errors?: Record<string, string>; values?: Record<string, string> };
+type ActionResult = { ok: true; productId?: string } | { errors?: Record<string, string>; values?: Record<string, string> };
 type Product = ReturnType<typeof useLoaderData<typeof loader>>["products"][number];
 
 /** "125000" → "125.000" as the seller leaves the field; anything unreadable stays for the error to point at. */
@@ -164,9 +169,15 @@ function ProductRow({ product: p }: { product: Product }) {
   const quick = useFetcher<ActionResult>();
   const move = useFetcher<ActionResult>();
   const id = useId();
-  const quickErrors = quick.data && "errors" in quick.data ? quick.data.errors : undefined;
-  const moveError = move.data && "errors" in move.data ? move.data.errors?._form : undefined;
-  const quickSaved = quick.state === "idle" && quick.data && "ok" in quick.data;
+  // Without JavaScript the forms post the page itself: its action data, when about this row, stands in for the fetchers'.
+  const posted = useActionData<ActionResult>();
+  const page = posted && ("ok" in posted ? posted.productId === p.id : posted.values?.productId === p.id) ? posted : undefined;
+  const quickResult = quick.data ?? (page && (("values" in page && page.values?.intent === "quick") || !("errors" in page)) ? page : undefined);
+  const moveResult = move.data ?? (page && "values" in page && page.values?.intent !== "quick" ? page : undefined);
+  const quickErrors = quickResult && "errors" in quickResult ? quickResult.errors : undefined;
+  const typed = quickResult && "values" in quickResult ? quickResult.values : undefined;
+  const moveError = moveResult && "errors" in moveResult ? moveResult.errors?._form : undefined;
+  const quickSaved = quick.state === "idle" && quickResult && "ok" in quickResult;
   const canMove = p.status === "active" ? "deactivate" : p.status === "blocked" ? null : "activate";
 
   return (
@@ -199,7 +210,7 @@ function ProductRow({ product: p }: { product: Product }) {
               name="price"
               inputMode="numeric"
               autoComplete="off"
-              defaultValue={formatNumber(p.priceRupiah)}
+              defaultValue={typed?.price ?? formatNumber(p.priceRupiah)}
               onBlur={formatPriceField}
               aria-invalid={quickErrors?.price ? true : undefined}
               aria-describedby={quickErrors?.price ? `${id}-price-error` : undefined}
@@ -217,7 +228,7 @@ function ProductRow({ product: p }: { product: Product }) {
               name="stock"
               inputMode="numeric"
               autoComplete="off"
-              defaultValue={String(p.stock)}
+              defaultValue={typed?.stock ?? String(p.stock)}
               aria-invalid={quickErrors?.stock ? true : undefined}
               aria-describedby={quickErrors?.stock ? `${id}-stock-error` : undefined}
             />

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, LinksFunction } from "@remix-run/node";
 import { data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useT } from "~/components/i18n";
@@ -10,6 +10,9 @@ import { requireShopOwner } from "~/infra/auth.server";
 import { localeOf } from "~/infra/locale.server";
 import { breadcrumb, categoryTree, isLeaf } from "~/models/category.server";
 import { CSV_MAX_BYTES, decodeCsvFile, importProducts, previewProductCsv } from "~/services/product-import.server";
+import sellerProductStyles from "~/styles/seller-products.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: sellerProductStyles }];
 
 export const meta = titleMeta("sellerProducts.import.title");
 

@@ -7,12 +7,14 @@ import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { getCurrentUser, safeRedirect, startSession } from "~/infra/auth.server";
+import { takeAnonymousCart } from "~/infra/cart-cookie.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { clientIp, formError, parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
 import { localeOf } from "~/infra/locale.server";
 import { SignupSchema } from "~/schemas/auth";
 import { signUp } from "~/services/auth.server";
+import { mergeAnonymousCart } from "~/services/cart.server";
 
 export const meta = titleMeta("auth.signupTitle");
 
@@ -28,9 +30,15 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const user = await signUp({ ...parsed.data, locale: await localeOf(request) });
     const cookie = await startSession(user.id, { ip: clientIp(request), userAgent: request.headers.get("User-Agent") ?? undefined });
-    return redirectWithFlash(request, safeRedirect(form.get("redirectTo")), { kind: "success", key: "auth.signedUp" }, { "Set-Cookie": cookie });
+    const headers = new Headers({ "Set-Cookie": cookie });
+    const anonCart = await takeAnonymousCart(request);
+    if (anonCart) {
+      await mergeAnonymousCart(user.id, anonCart.anonTokenHash);
+      headers.append("Set-Cookie", anonCart.clearCookie);
+    }
+    return redirectWithFlash(request, safeRedirect(form.get("redirectTo")), { kind: "success", key: "auth.signedUp" }, headers);
   } catch (error) {
-    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.code === "conflict" ? "email" : "_form");
+    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.code === "conflict" ? "email" : "_form", parsed.values);
     throw error;
   }
 }

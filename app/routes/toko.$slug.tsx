@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction, LinksFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Pager, ResultCount } from "~/components/catalog/browse-results";
 import { filledParams, withoutEmptyParams } from "~/components/catalog/browse-url";
@@ -14,6 +14,9 @@ import { SlugParams } from "~/schemas/params";
 import { appOrigin } from "~/infra/env.server";
 import { findPublicShopBySlug } from "~/models/shop-public.server";
 import { browse, parseBrowseParams } from "~/services/browse.server";
+import catalogStyles from "~/styles/catalog.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: catalogStyles }];
 
 export async function loader({ request, params: routeParams }: LoaderFunctionArgs) {
   const shop = await findPublicShopBySlug(parseRouteParams(routeParams, SlugParams).slug);

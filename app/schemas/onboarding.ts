@@ -109,6 +109,8 @@ export const DecisionSchema = z
     selfieReason: z.string().default(""),
     npwpReason: z.string().default(""),
     bank_bookReason: z.string().default(""),
+    /** Ticked when the admin approves over open flags, having looked at them again. */
+    confirmFlags: z.string().default(""),
   })
   .superRefine((v, ctx) => {
     const named = DOCUMENT_REASON_FIELDS.filter((d) => v[`${d}Reason`]);

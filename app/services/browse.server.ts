@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryParams } from "~/infra/http.server";
 import { int4Param } from "~/schemas/params";
+import { offeredQuotes } from "~/domain/shipping/offer";
 import { sampleRateProvider, type RateProvider } from "~/domain/shipping/tariffs";
 import { findProvince, findRegency, resolveRegency } from "~/domain/regions/data";
 import { breadcrumb, categoryTree, type CategoryNode, subtreeIds } from "~/models/category.server";
@@ -175,6 +176,6 @@ export async function shippingEstimate(
     // Dimensions describe one item; for several items only the weight scales (a sample simplification).
     ...(product.dimensions && quantity === 1 ? product.dimensions : {}),
   });
-  return { destination: { regencyCode: regency.code, name: regency.name, province: findProvince(regency.provinceCode)?.name ?? "" }, quotes };
+  return { destination: { regencyCode: regency.code, name: regency.name, province: findProvince(regency.provinceCode)?.name ?? "" }, quotes: offeredQuotes(quotes) };
 }
 

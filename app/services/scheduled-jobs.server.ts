@@ -2,6 +2,9 @@ import type { Schedule } from "~/infra/jobs.server";
 import { pruneAuthRecords } from "~/models/throttle.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 import { deleteUnattachedPhotos } from "./photo-cleanup.server";
+import { processPendingRefunds } from "./orders.server";
+import { expireUnpaidPayments } from "./payments.server";
+import { cancelLateOrders, syncTracking } from "./seller-orders.server";
 
 /** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
 export function scheduledJobs(): Schedule[] {
@@ -10,5 +13,13 @@ export function scheduledJobs(): Schedule[] {
     // Login and reset limits look back at most an hour; a day of records is plenty.
     { name: "auth-prune", cron: "45 19 * * *", run: () => pruneAuthRecords(new Date(Date.now() - 24 * 3600_000)) }, // 02:45 WIB
     { name: "photo-cleanup", cron: "40 * * * *", run: () => deleteUnattachedPhotos() }, // hourly: a photo goes a day after upload
+    // Unpaid orders past PAYMENT_EXPIRY_HOURS expire and give their stock back.
+    { name: "payment-expiry", cron: "* * * * *", run: () => expireUnpaidPayments() },
+    // Refunds the gateway did not take yet (down, timeout) are sent again with the same refund key.
+    { name: "refund-retry", cron: "*/5 * * * *", run: () => processPendingRefunds() },
+    // Paid orders past their ship-by deadline are cancelled and refunded; the late order counts against the shop.
+    { name: "late-shipping", cron: "*/10 * * * *", run: () => cancelLateOrders() },
+    // Shipped parcels the courier reports delivered move to "delivered".
+    { name: "tracking-sync", cron: "*/15 * * * *", run: () => syncTracking() },
   ];
 }

@@ -6,6 +6,7 @@ import { maskNik, parseNik, type ParsedNik } from "~/domain/kyc/nik";
 import { formatNpwp } from "~/domain/kyc/npwp";
 import { type DocumentReason, isShopStatus, transition, type VerificationEvent } from "~/domain/kyc/verification";
 import { findProvince, resolveRegency } from "~/domain/regions/data";
+import { shopNameVars } from "~/domain/text";
 import { isLocale, translator } from "~/i18n/i18n";
 import "~/i18n/register";
 import { blindIndex, decryptField } from "~/infra/crypto.server";
@@ -57,28 +58,9 @@ export async function loadReview(shopId: string, admin: { id: string }) {
   const nik = profile?.nikEncrypted ? decryptField(profile.nikEncrypted) : null;
   const npwp = profile?.npwpEncrypted ? decryptField(profile.npwpEncrypted) : null;
   const account = profile?.accountEncrypted ? decryptField(profile.accountEncrypted) : null;
-  const parsed = nik ? parseNik(nik, { today: new Date() }) : null;
-  const okNik = parsed?.ok ? (parsed as ParsedNik) : null;
-
-  const others = async (field: "nikHash" | "npwpHash" | "accountHash", hash: string | null | undefined) =>
-    hash ? (await findShopIdsByHash(field, hash)).filter((r) => r.shopId !== shop!.id).map((r) => r.shop.name) : [];
-  const [dupNik, dupNpwp, dupAccount, reused, accessLog] = await Promise.all([
-    others("nikHash", profile?.nikHash),
-    others("npwpHash", profile?.npwpHash),
-    others("accountHash", profile?.accountHash),
-    findReusedDocuments(shop.id, docs.all.map((d) => d.sha256)),
-    listDocumentAccess(docs.all.map((d) => d.id)),
-  ]);
-  const flags = computeFlags({
-    nik: okNik,
-    birthDate: profile?.birthDate ?? null,
-    sex: (profile?.sex as "L" | "P" | null) ?? null,
-    fullName: profile?.fullName ?? null,
-    holderName: profile?.holderName ?? null,
-    duplicates: { nik: dupNik, npwp: dupNpwp, account: dupAccount },
-    reusedDocuments: reused.map((r) => ({ kind: r.kind, otherShop: r.shop.name })),
-  });
-  const adminIds = [...new Set(events.map((e) => e.actorId).filter((x): x is string => Boolean(x)))];
+  const okNik = parsedNik(nik);
+  const [flags, accessLog] = await Promise.all([shopFlags(shop.id, profile, okNik, docs.all), listDocumentAccess(docs.all.map((d) => d.id))]);
+  const adminIds = [...new Set([...events.map((e) => e.actorId), ...accessLog.map((a) => a.viewerId)].filter((x): x is string => Boolean(x)))];
   const actors = new Map((await db().user.findMany({ where: { id: { in: adminIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
 
   return {
@@ -126,14 +108,52 @@ export async function loadReview(shopId: string, admin: { id: string }) {
       id: e.id,
       from: e.fromStatus,
       to: e.toStatus,
-      actor: e.actorRole === "admin" ? (actors.get(e.actorId ?? "") ?? "admin") : e.actorRole,
+      // Admins are named (who decided matters); the seller is the shop's owner, shown by role.
+      actorName: e.actorRole === "admin" ? (actors.get(e.actorId ?? "") ?? null) : null,
       actorRole: e.actorRole,
       reason: e.reason,
       documentReasons: (e.documentReasons as DocumentReason[] | null) ?? [],
       createdAt: e.createdAt.toISOString(),
     })),
-    accessLog: accessLog.map((a) => ({ documentId: a.documentId, viewer: actors.get(a.viewerId) ?? a.viewerRole, at: a.createdAt.toISOString() })),
+    accessLog: accessLog.map((a) => {
+      const doc = docs.all.find((d) => d.id === a.documentId);
+      return {
+        documentId: a.documentId,
+        document: doc ? { kind: doc.kind, version: doc.version } : null,
+        viewerRole: a.viewerRole,
+        viewerName: actors.get(a.viewerId) ?? null,
+        at: a.createdAt.toISOString(),
+      };
+    }),
   };
+}
+
+function parsedNik(nik: string | null): ParsedNik | null {
+  const parsed = nik ? parseNik(nik, { today: new Date() }) : null;
+  return parsed?.ok ? (parsed as ParsedNik) : null;
+}
+
+type Profile = Awaited<ReturnType<typeof findKycProfile>>;
+
+/** The automatic flags of a shop: what the data says against itself and what other shops already use. */
+async function shopFlags(shopId: string, profile: Profile, okNik: ParsedNik | null, documents: { sha256: string }[]) {
+  const others = async (field: "nikHash" | "npwpHash" | "accountHash", hash: string | null | undefined) =>
+    hash ? (await findShopIdsByHash(field, hash)).filter((r) => r.shopId !== shopId).map((r) => r.shop.name) : [];
+  const [dupNik, dupNpwp, dupAccount, reused] = await Promise.all([
+    others("nikHash", profile?.nikHash),
+    others("npwpHash", profile?.npwpHash),
+    others("accountHash", profile?.accountHash),
+    findReusedDocuments(shopId, documents.map((d) => d.sha256)),
+  ]);
+  return computeFlags({
+    nik: okNik,
+    birthDate: profile?.birthDate ?? null,
+    sex: (profile?.sex as "L" | "P" | null) ?? null,
+    fullName: profile?.fullName ?? null,
+    holderName: profile?.holderName ?? null,
+    duplicates: { nik: dupNik, npwp: dupNpwp, account: dupAccount },
+    reusedDocuments: reused.map((r) => ({ kind: r.kind, otherShop: r.shop.name })),
+  });
 }
 
 /** The seller's timeline: the same events without the names of admins. */
@@ -174,16 +194,27 @@ async function applyTransition(
     // The seller hears of every decision in the app and by mail, in the same transaction.
     const t = translator(isLocale(shop.owner.locale) ? shop.owner.locale : "id");
     const docLines = documentReasons.map((r) => `- ${t(`doc.${r.document}`)}: ${t(`reason.${r.code}`)}${r.note ? ` (${r.note})` : ""}`).join("\n");
-    const body = [t(`notice.${move.to}.body`, { shop: shop.name }), reason ? `${t("notice.reason")}: ${reason}` : "", docLines].filter(Boolean).join("\n\n");
+    const body = [t(`notice.${move.to}.body`, shopNameVars(shop.name)), reason ? `${t("notice.reason")}: ${reason}` : "", docLines].filter(Boolean).join("\n\n");
     await createNotification(tx, { userId: shop.ownerId, kind: `kyc.${move.to}`, title: t(`notice.${move.to}.title`), body, link: "/seller/onboarding" });
     await enqueueMail(tx, { to: shop.owner.email, subject: t(`notice.${move.to}.title`), text: `${t("mail.greeting", { name: shop.owner.name })}\n\n${body}\n\n${t("mail.signoff")}` });
   });
 }
 
-export async function decide(admin: { id: string }, shopId: string, input: { intent: Exclude<VerificationEvent, "submit" | "start_review">; version: number; reason: string; documentReasons: DocumentReason[] }) {
+export async function decide(
+  admin: { id: string },
+  shopId: string,
+  input: { intent: Exclude<VerificationEvent, "submit" | "start_review">; version: number; reason: string; documentReasons: DocumentReason[]; confirmFlags?: boolean },
+) {
   const shop = await findShopById(shopId);
   if (!shop) throw new DomainError("not_found", "review.notFound");
   // The admin decided on what they saw: if the shop moved on since (another admin), this decision loses.
   if (shop.version !== input.version) throw new DomainError("conflict", "review.alreadyDecided");
+  if (input.intent === "approve" && !input.confirmFlags) {
+    // Approving over open flags (a NIK or account another shop uses...) takes a second, explicit look.
+    const [profile, docs] = await Promise.all([findKycProfile(shop.id), currentDocuments(shop.id)]);
+    const nik = profile?.nikEncrypted ? decryptField(profile.nikEncrypted) : null;
+    const flags = await shopFlags(shop.id, profile, parsedNik(nik), docs.all);
+    if (flags.length) throw new DomainError("validation", "review.confirmFlagsRequired", { flags: flags.map((f) => f.code).join(",") });
+  }
   await applyTransition(shopId, { status: shop.status, version: input.version }, input.intent, admin, input.reason, input.documentReasons);
 }

@@ -75,7 +75,7 @@ export async function seedDemoShops(users: Map<string, { id: string }>, adminId:
     } else if (s.target === "rejected") {
       await decide(admin, shopId, { intent: "reject", version, reason: "Data rekening tidak dapat diverifikasi.", documentReasons: [] });
     } else {
-      await decide(admin, shopId, { intent: "approve", version, reason: "", documentReasons: [] });
+      await decide(admin, shopId, { intent: "approve", version, reason: "", documentReasons: [], confirmFlags: true });
       if (s.target === "suspended") {
         await decide(admin, shopId, { intent: "suspend", version: version + 1, reason: "Banyak laporan pesanan tidak dikirim.", documentReasons: [] });
       }

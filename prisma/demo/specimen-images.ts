@@ -60,25 +60,12 @@ function drawKtp(data: SpecimenData) {
     ["Berlaku Hingga", "CONTOH"],
   ];
   const body = `
-  <defs>
-    <linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">
-      <stop offset="0" stop-color="#d7ecfa"/><stop offset="0.55" stop-color="#a9d1ef"/><stop offset="1" stop-color="#7fb6e0"/>
-    </linearGradient>
-  </defs>
-  <rect width="${width}" height="${height}" fill="#5a6b7a"/>
-  <rect x="8" y="8" width="${width - 16}" height="${height - 16}" rx="28" fill="url(#bg)"/>
-  ${guilloche(width, height, "#ffffff", 0.35)}
+  ${cardFrame({ width, height, surround: "#5a6b7a", inset: 8, radius: 28, diagonal: true, stops: ["#d7ecfa", "0.55:#a9d1ef", "#7fb6e0"], guilloche: ["#ffffff", 0.35] })}
   <text x="${width / 2}" y="62" text-anchor="middle" font-size="30" font-weight="bold" fill="#10263d">PROVINSI CONTOH RAYA</text>
   <text x="${width / 2}" y="100" text-anchor="middle" font-size="28" font-weight="bold" fill="#10263d">KABUPATEN SPESIMEN</text>
   <text x="40" y="160" font-size="32" font-weight="bold" fill="#10263d">NIK</text>
   ${fitText(":  " + (data.nik ?? "0000000000000000"), 140, 160, 540, 32, 'font-weight="bold" fill="#10263d" letter-spacing="1"')}
-  ${rows
-    .map(([label, value], i) => {
-      const y = 205 + i * 33;
-      return `<text x="40" y="${y}" font-size="20" fill="#10263d">${esc(label)}</text>
-  ${fitText(": " + value, 255, y, 430, 20, 'fill="#10263d"')}`;
-    })
-    .join("\n  ")}
+  ${fieldRows(rows, (i) => ({ y: 205 + i * 33, labelX: 40, labelSize: 20, labelAttributes: 'fill="#10263d"', valueX: 255, valueWidth: 430, valueSize: 20, valueAttributes: 'fill="#10263d"', separator: ": " }))}
   ${silhouette(730, 140, 220, 280, "#e9eef2", "#8a98a6")}
   <text x="840" y="460" text-anchor="middle" font-size="18" fill="#10263d">KOTA SPESIMEN</text>
   <text x="840" y="486" text-anchor="middle" font-size="18" fill="#10263d">01-01-2026</text>
@@ -98,14 +85,7 @@ function drawNpwp(data: SpecimenData) {
     ["TERDAFTAR", "01/01/2020"],
   ];
   const body = `
-  <defs>
-    <linearGradient id="bg" x1="0" y1="0" x2="0" y2="1">
-      <stop offset="0" stop-color="#ffffff"/><stop offset="1" stop-color="#e6ebf2"/>
-    </linearGradient>
-  </defs>
-  <rect width="${width}" height="${height}" fill="#4d5560"/>
-  <rect x="8" y="8" width="${width - 16}" height="${height - 16}" rx="28" fill="url(#bg)"/>
-  ${guilloche(width, height, "#9fb3cc", 0.35)}
+  ${cardFrame({ width, height, surround: "#4d5560", inset: 8, radius: 28, diagonal: false, stops: ["#ffffff", "#e6ebf2"], guilloche: ["#9fb3cc", 0.35] })}
   <path d="M 8 36 a 28 28 0 0 1 28 -28 h ${width - 72} a 28 28 0 0 1 28 28 v 124 h -${width - 16} z" fill="#123a6b"/>
   <circle cx="100" cy="84" r="54" fill="#f2c14e"/>
   <circle cx="100" cy="84" r="40" fill="none" stroke="#123a6b" stroke-width="6"/>
@@ -113,14 +93,20 @@ function drawNpwp(data: SpecimenData) {
   <text x="185" y="72" font-size="26" font-weight="bold" fill="#ffffff">KARTU NOMOR POKOK WAJIB PAJAK</text>
   <text x="185" y="110" font-size="20" fill="#dbe6f5">Contoh untuk demo — tidak berlaku</text>
   <text x="${width - 50}" y="135" text-anchor="end" font-size="64" font-weight="bold" fill="#ffffff" fill-opacity="0.9">NPWP</text>
-  ${rows
-    .map(([label, value], i) => {
-      const y = 235 + i * 58;
-      const big = i === 0;
-      return `<text x="60" y="${y}" font-size="${big ? 28 : 22}" font-weight="bold" fill="#123a6b">${esc(label)}</text>
-  ${fitText(": " + value, 240, y, 700, big ? 34 : 24, `fill="#1b1b1b"${big ? ' font-weight="bold" letter-spacing="1"' : ""}`)}`;
-    })
-    .join("\n  ")}`;
+  ${fieldRows(rows, (i) => {
+    const big = i === 0; // the number itself, larger
+    return {
+      y: 235 + i * 58,
+      labelX: 60,
+      labelSize: big ? 28 : 22,
+      labelAttributes: 'font-weight="bold" fill="#123a6b"',
+      valueX: 240,
+      valueWidth: 700,
+      valueSize: big ? 34 : 24,
+      valueAttributes: `fill="#1b1b1b"${big ? ' font-weight="bold" letter-spacing="1"' : ""}`,
+      separator: ": ",
+    };
+  })}`;
   return { width, height, body };
 }
 
@@ -129,15 +115,7 @@ function drawBankBook(data: SpecimenData) {
   const height = 1200;
   const bank = (data.bank ?? "Bank Contoh").toUpperCase();
   const body = `
-  <defs>
-    <linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">
-      <stop offset="0" stop-color="#124e78"/><stop offset="1" stop-color="#0a2740"/>
-    </linearGradient>
-  </defs>
-  <rect width="${width}" height="${height}" fill="#2b2b2b"/>
-  <rect x="20" y="20" width="${width - 40}" height="${height - 40}" rx="18" fill="url(#bg)"/>
-  <rect x="20" y="20" width="36" height="${height - 40}" fill="#08192a" fill-opacity="0.6"/>
-  ${guilloche(width, height, "#ffffff", 0.12)}
+  ${cardFrame({ width, height, surround: "#2b2b2b", inset: 20, radius: 18, diagonal: true, stops: ["#124e78", "#0a2740"], guilloche: ["#ffffff", 0.12], spine: "#08192a" })}
   <circle cx="${width / 2}" cy="250" r="95" fill="none" stroke="#f2c14e" stroke-width="14"/>
   <path d="M ${width / 2 - 55} 290 l 55 -110 l 55 110 z" fill="#f2c14e"/>
   ${fitText(bank, width / 2, 440, 720, 64, 'text-anchor="middle" font-weight="bold" fill="#ffffff"')}
@@ -149,7 +127,7 @@ function drawBankBook(data: SpecimenData) {
   <text x="140" y="860" font-size="22" fill="#555">Nomor Rekening</text>
   ${fitText(data.account ?? "0000000000", 140, 902, width - 280, 38, 'font-weight="bold" fill="#111" letter-spacing="3"')}
   <text x="140" y="965" font-size="22" fill="#555">Cabang: KCP CONTOH, KOTA SPESIMEN</text>
-  ${data.shop ? fitText(`Toko: ${data.shop}`, width / 2, 1090, width - 200, 26, 'text-anchor="middle" fill="#dbe6f5"') : ""}`;
+  ${shopLine(data, width, 1090, 26, "#dbe6f5")}`;
   return { width, height, body };
 }
 
@@ -185,11 +163,61 @@ function drawSelfie(data: SpecimenData) {
   </g>
   <ellipse cx="${cardX - 28}" cy="${cardY + 165}" rx="42" ry="60" fill="#8d99a4"/>
   <ellipse cx="${cardX + 425}" cy="${cardY + 110}" rx="42" ry="60" fill="#8d99a4"/>
-  ${data.shop ? fitText(`Toko: ${data.shop}`, width / 2, 1150, width - 200, 24, 'text-anchor="middle" fill="#ffffff"') : ""}`;
+  ${shopLine(data, width, 1150, 24, "#ffffff")}`;
   return { width, height, body };
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+/**
+ * The card every document is printed on: a dark surround (the table it was photographed on), the card
+ * with rounded corners and a gradient, the security-print lines, and for a bank book its darker spine.
+ * `stops` are colours, or "offset:colour" where the stops are not evenly spaced.
+ */
+function cardFrame(o: { width: number; height: number; surround: string; inset: number; radius: number; diagonal: boolean; stops: string[]; guilloche: [string, number]; spine?: string }): string {
+  const stops = o.stops
+    .map((stop, i) => {
+      const [offset, colour] = stop.includes(":") ? stop.split(":") : [String(i / (o.stops.length - 1)), stop];
+      return `<stop offset="${offset}" stop-color="${colour}"/>`;
+    })
+    .join("");
+  const inner = { x: o.inset, y: o.inset, w: o.width - 2 * o.inset, h: o.height - 2 * o.inset };
+  return `<defs>
+    <linearGradient id="bg" x1="0" y1="0" x2="${o.diagonal ? 1 : 0}" y2="1">${stops}</linearGradient>
+  </defs>
+  <rect width="${o.width}" height="${o.height}" fill="${o.surround}"/>
+  <rect x="${inner.x}" y="${inner.y}" width="${inner.w}" height="${inner.h}" rx="${o.radius}" fill="url(#bg)"/>
+  ${o.spine ? `<rect x="${inner.x}" y="${inner.y}" width="36" height="${inner.h}" fill="${o.spine}" fill-opacity="0.6"/>` : ""}
+  ${guilloche(o.width, o.height, o.guilloche[0], o.guilloche[1])}`;
+}
+
+interface FieldRowLayout {
+  y: number;
+  labelX: number;
+  labelSize: number;
+  labelAttributes: string;
+  valueX: number;
+  valueWidth: number;
+  valueSize: number;
+  valueAttributes: string;
+  separator: string;
+}
+
+/** "Label   : value" lines, the layout of printed ID cards; each value shrinks to fit its width. */
+function fieldRows(rows: [string, string][], layout: (index: number) => FieldRowLayout): string {
+  return rows
+    .map(([label, value], i) => {
+      const l = layout(i);
+      return `<text x="${l.labelX}" y="${l.y}" font-size="${l.labelSize}" ${l.labelAttributes}>${esc(label)}</text>
+  ${fitText(l.separator + value, l.valueX, l.y, l.valueWidth, l.valueSize, l.valueAttributes)}`;
+    })
+    .join("\n  ");
+}
+
+/** "Toko: <name>" centred near the bottom, when the demo shop is known. */
+function shopLine(data: SpecimenData, width: number, y: number, size: number, colour: string): string {
+  return data.shop ? fitText(`Toko: ${data.shop}`, width / 2, y, width - 200, size, `text-anchor="middle" fill="${colour}"`) : "";
+}
 
 /** Diagonal watermark: two big lines across the middle, and the whole sentence tiled over the rest. */
 function watermark(width: number, height: number): string {

@@ -1,35 +1,30 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
-import { startApp, type RunningApp } from "../setup/app-server";
-import { launchBrowser } from "../setup/browser";
-import { createTestDatabase } from "../setup/test-db";
-import { appEnv } from "./helpers";
+import type { RunningApp } from "../setup/app-server";
+import { expectNoSeriousA11yViolations as a11y, startE2e } from "./helpers";
 
 let app: RunningApp;
 let browser: Browser;
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let data: Awaited<ReturnType<typeof appEnv>>;
+let dataDir: string;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  database = await createTestDatabase(inject("pgServerUrl"), inject("templateDb"));
-  data = await appEnv();
   // Request logs on, to check that no reset token reaches them.
-  [app, browser] = await Promise.all([startApp({ DATABASE_URL: database.url, ...data.env, LOG_LEVEL: "info" }), launchBrowser()]);
+  const e2e = await startE2e({ LOG_LEVEL: "info" });
+  ({ app, browser, dataDir } = e2e);
+  stop = e2e.stop;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  await database?.drop();
-  await data?.cleanup();
+  await stop?.();
 });
 
 /** In development the mail that left the local outbox is also written, whole, to DATA_DIR/mail. */
 async function devMailContaining(needle: string, timeoutMs = 10_000): Promise<string> {
-  const dir = path.join(data.env.DATA_DIR, "mail");
+  const dir = path.join(dataDir, "mail");
   for (const until = Date.now() + timeoutMs; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
     const files = await readdir(dir).catch(() => [] as string[]);
     for (const f of files) {
@@ -55,6 +50,7 @@ describe("accounts in the browser", () => {
     // A bad form is caught next to its fields before anything is sent.
     await page.getByRole("button", { name: "Daftar" }).click();
     await expect(page.getByText("Nama minimal 2 karakter").isVisible()).resolves.toBe(true);
+    await a11y(page);
 
     await page.getByLabel("Nama lengkap").fill("Wayan Sudarma");
     await page.getByLabel("Email").fill("wayan@contoh.id");
@@ -63,6 +59,7 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Daftar" }).click();
     await page.getByText("Akun berhasil dibuat").waitFor();
     await expect(page.getByText("Halo, Wayan Sudarma!").isVisible()).resolves.toBe(true);
+    await a11y(page);
 
     await page.getByRole("button", { name: "Keluar" }).click();
     await page.getByText("Kamu sudah keluar.").waitFor();
@@ -72,6 +69,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Kata sandi").fill("salah-sandi-00");
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.getByText("Email atau kata sandi salah.").waitFor();
+    await a11y(page);
     // The email typed is still there after the failed attempt.
     await expect(page.getByLabel("Email").inputValue()).resolves.toBe("wayan@contoh.id");
     await page.getByLabel("Kata sandi").fill("canang-sari-99");
@@ -90,9 +88,11 @@ describe("accounts in the browser", () => {
     const response = await page.goto("/admin");
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "Akses ditolak" }).isVisible()).resolves.toBe(true);
+    await a11y(page);
     const missing = await page.goto("/tidak-ada-halaman-ini");
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" }).isVisible()).resolves.toBe(true);
+    await a11y(page);
     await page.context().close();
   });
 
@@ -102,6 +102,7 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Ganti bahasa" }).click();
     await page.getByRole("heading", { name: "Log in to Lapak" }).waitFor();
     await expect(page.getByLabel("Password").isVisible()).resolves.toBe(true);
+    await a11y(page);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     await page.getByRole("button", { name: "Change language" }).click();
     await page.getByRole("heading", { name: "Masuk ke Lapak" }).waitFor();
@@ -127,6 +128,7 @@ describe("accounts in the browser", () => {
     await page.getByLabel("Email").fill("sari@lapak.test");
     await page.getByRole("button", { name: "Kirim tautan" }).click();
     await page.getByText("tautan atur ulang sudah kami kirim").waitFor();
+    await a11y(page);
     await page.goto("/login");
     await page.getByLabel("Email").fill("admin@lapak.test");
     await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
@@ -135,6 +137,7 @@ describe("accounts in the browser", () => {
     await page.goto("/admin/outbox?to=sari@lapak.test");
     const mail = page.getByRole("article", { name: "Atur ulang kata sandi Lapak" });
     await mail.waitFor();
+    await a11y(page);
     const text = (await mail.textContent()) ?? "";
     expect(text).toContain("reset-password?token=[disembunyikan]");
 

@@ -9,7 +9,7 @@ import { formatRupiah } from "../../app/i18n/format";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, startE2e, logIn, logOut, phonePage, writeTempFiles } from "./helpers";
+import { expectNoSeriousA11yViolations as a11y, hydrated, startE2e, logIn, logOut, phonePage, writeTempFiles } from "./helpers";
 
 // The catalog journey, in a phone-sized Chromium against the built app: an approved seller adds a
 // product (2 photos, sizes M and L at different prices, category found by search, price typed with
@@ -95,6 +95,7 @@ describe("catalog in the browser", () => {
     await seller.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Toko Saya" }).click();
     await seller.getByRole("main").getByRole("link", { name: "Produk", exact: true }).click();
     await seller.getByRole("heading", { level: 1, name: "Produk Saya" }).waitFor();
+    await a11y(seller);
     await seller.getByRole("link", { name: "Tambah produk" }).click();
     await seller.waitForURL("**/seller/products/new");
     await seller.getByRole("heading", { level: 1, name: "Tambah produk" }).waitFor();
@@ -107,6 +108,22 @@ describe("catalog in the browser", () => {
     await expect(seller.getByRole("img", { name: /^Foto produk \d$/ }).count()).resolves.toBe(2);
     await expect(seller.getByText("Foto utama", { exact: true }).isVisible()).resolves.toBe(true);
     await expect(seller.getByText(/^Mengunggah…/).count()).resolves.toBe(0);
+    // Move and delete are thumb-sized (≥ 44×44 px, WCAG 2.2) and apart; a deleted photo can be put back.
+    const boxes = await Promise.all(
+      ["Pindahkan foto 2 ke depan", "Pindahkan foto 1 ke belakang", "Hapus foto 1"].map(async (name) => (await seller.getByRole("button", { name }).boundingBox())!),
+    );
+    for (const box of boxes) {
+      expect(box.width).toBeGreaterThanOrEqual(44);
+      expect(box.height).toBeGreaterThanOrEqual(44);
+    }
+    const [, later1, remove1] = boxes;
+    const apart = Math.max(remove1.y - (later1.y + later1.height), remove1.x - (later1.x + later1.width), later1.x - (remove1.x + remove1.width));
+    expect(apart).toBeGreaterThanOrEqual(8);
+    await seller.getByRole("button", { name: "Hapus foto 2" }).click();
+    await seller.getByText("1 dari 9 foto").waitFor();
+    await seller.getByRole("button", { name: "Urungkan" }).click();
+    await seller.getByText("2 dari 9 foto").waitFor();
+    await expect(seller.getByRole("img", { name: "Foto produk 2" }).isVisible()).resolves.toBe(true);
 
     // ---------------------------------------------------------------- title, category found by search, description
     await seller.getByLabel("Nama produk").fill(PRODUCT.title);
@@ -131,6 +148,7 @@ describe("catalog in the browser", () => {
     await options.fill("L");
     await options.press("Enter");
     await seller.getByText("2 kombinasi").waitFor();
+    await a11y(seller);
     // Each row starts from the base fields; L gets its own price and weight.
     await expect(variantRow(seller, "M").getByLabel("Harga (Rp)").inputValue()).resolves.toBe(PRODUCT.price);
     await expect(variantRow(seller, "M").getByLabel("Berat (g)").inputValue()).resolves.toBe(PRODUCT.weightGrams);
@@ -144,6 +162,7 @@ describe("catalog in the browser", () => {
     await seller.getByRole("heading", { level: 1, name: "Ubah produk" }).waitFor();
     await seller.getByText(/^Status: Aktif\b/).waitFor();
     await expect(seller.getByRole("link", { name: "Lihat halaman produk" }).isVisible()).resolves.toBe(true);
+    await a11y(seller);
     // What was stored comes back in the form.
     await expect(seller.getByLabel("Nama produk").inputValue()).resolves.toBe(PRODUCT.title);
     await expect(variantRow(seller, "L").getByLabel("Harga (Rp)").inputValue()).resolves.toBe(PRODUCT.large.price);
@@ -152,6 +171,7 @@ describe("catalog in the browser", () => {
     // ---------------------------------------------------------------- a buyer searches with a typo
     await logIn(buyer, BUYER.email, BUYER.password);
     await buyer.goto("/");
+    await a11y(buyer);
     const search = buyer.getByRole("searchbox", { name: "Cari produk" });
     await hydrated(search);
     await search.fill(TYPO);
@@ -164,6 +184,7 @@ describe("catalog in the browser", () => {
     await buyer.getByRole("heading", { level: 2, name: "1 produk", exact: true }).waitFor();
     await expect(card.textContent()).resolves.toContain("Rp189.000");
     await expect(card.textContent()).resolves.toContain(SELLER.shop);
+    await a11y(buyer);
 
     // ---------------------------------------------------------------- the product page: size L and its price
     await card.getByRole("link", { name: PRODUCT.title }).first().click();
@@ -192,24 +213,32 @@ describe("catalog in the browser", () => {
     await province.selectOption({ label: DESTINATION.province });
     await buyer.getByLabel("Kota/kabupaten tujuan").selectOption({ label: DESTINATION.regency });
     await buyer.getByText(`Ke ${DESTINATION.regency}, ${DESTINATION.province}; 650 g untuk 1 barang`).waitFor();
-    const table = buyer.getByRole("table");
-    await table.waitFor();
+    const quotes = buyer.getByRole("region", { name: "Estimasi ongkos kirim" }).getByRole("listitem");
+    await quotes.first().waitFor();
+    await a11y(buyer);
     // The same sample tariff the server uses, for L's 650 g from Jawa Barat (32) to Jawa Timur.
     const expected = sampleQuotes({ originProvince: "32", destinationProvince: DESTINATION.provinceCode, weightGrams: 650 });
     for (const [label, code] of [
       ["JNE REG", "jne-reg"],
       ["J&T Express EZ", "jnt-ez"],
     ] as const) {
-      const row = table.getByRole("row").filter({ has: buyer.getByRole("rowheader", { name: label, exact: true }) });
       const quote = expected.find((q) => q.serviceCode === code)!;
-      const cells = await row.getByRole("cell").allTextContents();
+      const item = quotes.filter({ hasText: label });
+      const text = (await item.textContent()) ?? "";
       // Billed weight (650 g → the 1 kg minimum), price in rupiah, delivery estimate.
-      expect(cells[0]).toBe("1 kg");
-      expect(cells[1]).toMatch(/^Rp\d{1,3}(\.\d{3})+$/);
-      expect(cells[1]).toBe(formatRupiah(quote.priceRupiah));
-      expect(cells[2]).toMatch(/^\d+(–\d+)? hari$/);
+      expect(text).toContain(formatRupiah(quote.priceRupiah));
+      expect(text).toContain("Berat ditagih: 1 kg");
+      expect(text).toMatch(/Estimasi: \d+(–\d+)? hari/);
     }
-    await expect(table.getByRole("row").count()).resolves.toBe(expected.length + 1);
+    // Cargo (a 10 kg minimum) is not offered for a 650 g dress.
+    const offered = expected.filter((q) => !q.serviceCode.endsWith("-cargo"));
+    await expect(quotes.count()).resolves.toBe(offered.length);
+    await expect(quotes.filter({ hasText: "Cargo" }).count()).resolves.toBe(0);
+    // On a 360 px phone the estimate fits its card: nothing scrolls sideways, "Estimasi" included.
+    await buyer.setViewportSize({ width: 360, height: 780 });
+    const estimateCard = buyer.getByRole("region", { name: "Estimasi ongkos kirim" });
+    await expect(estimateCard.evaluate((el) => el.scrollWidth <= el.clientWidth)).resolves.toBe(true);
+    await expect(buyer.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
     await seller.context().close();
     await buyer.context().close();
 

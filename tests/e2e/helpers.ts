@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
@@ -85,6 +87,7 @@ export async function startE2e(extraEnv: Record<string, string> = {}) {
     app,
     browser,
     database,
+    dataDir: env.DATA_DIR,
     async stop() {
       await browser.close();
       await app.stop();
@@ -92,4 +95,55 @@ export async function startE2e(extraEnv: Record<string, string> = {}) {
       await cleanup().catch(() => undefined);
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Accessibility: axe-core run inside the page, at a 360 px phone width and at a desktop width.
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+export const A11Y_WIDTHS = [
+  { width: 360, height: 780 },
+  { width: 1280, height: 900 },
+] as const;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * No serious or critical axe-core violation on the page as it is now, at 360 px and at 1280 px wide (the
+ * viewport is put back afterwards). Fails with each rule, its help text and the elements it found.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label = ""): Promise<void> {
+  const original = page.viewportSize();
+  const problems: string[] = [];
+  try {
+    for (const size of A11Y_WIDTHS) {
+      await page.setViewportSize(size);
+      const violations = await runAxe(page);
+      for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
+        problems.push(`${size.width}px ${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, " ").slice(0, 240)}` : ""}`).join("\n")}`);
+      }
+    }
+  } finally {
+    if (original) await page.setViewportSize(original);
+  }
+  if (!problems.length) return;
+  const report = `axe-core on ${label || page.url()}:\n${problems.join("\n")}`;
+  // A11Y_COLLECT=1 lists every page's problems in one run instead of stopping at the first page.
+  if (process.env.A11Y_COLLECT) console.warn(report);
+  else throw new Error(report);
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  // Evaluated rather than added as a <script>, so no Content-Security-Policy of the page can block it.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+  });
 }

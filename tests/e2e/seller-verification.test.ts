@@ -8,7 +8,7 @@ import { specimenDocument } from "../../prisma/demo/specimen-images";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, startE2e, logIn, logOut, phonePage, photoJpeg, writeTempFiles } from "./helpers";
+import { expectNoSeriousA11yViolations as a11y, hydrated, startE2e, logIn, logOut, phonePage, photoJpeg, writeTempFiles } from "./helpers";
 
 // The whole seller verification journey, in a phone-sized Chromium against the built app:
 // sign up → shop wizard with real photos → submit → admin asks for a new KTP → seller replaces only
@@ -93,7 +93,10 @@ describe("seller verification in the browser", () => {
       console.error(`app output (tail):\n${app.output().slice(-3000)}`);
     });
     await seller.goto("/");
+    await a11y(seller);
     await seller.getByRole("link", { name: "Daftar", exact: true }).click();
+    await seller.getByLabel("Nama lengkap").waitFor();
+    await a11y(seller);
     await seller.getByLabel("Nama lengkap").fill(SELLER.name);
     await seller.getByLabel("Email").fill(SELLER.email);
     await seller.getByLabel("Kata sandi", { exact: true }).fill(SELLER.password);
@@ -105,6 +108,7 @@ describe("seller verification in the browser", () => {
     await seller.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Buka Toko" }).click();
     await seller.waitForURL("**/seller/onboarding/shop");
     await stepHeading(seller, "Toko");
+    await a11y(seller);
     const nameInput = seller.getByLabel("Nama toko");
     await hydrated(nameInput);
     await nameInput.fill(SHOP.name);
@@ -123,6 +127,7 @@ describe("seller verification in the browser", () => {
     // ---------------------------------------------------------------- step 2: identity + KTP photo
     await seller.waitForURL("**/seller/onboarding/identity");
     await stepHeading(seller, "Identitas (KTP)");
+    await a11y(seller);
     await upload(seller, /^Foto KTP/, files["ktp-1.jpg"], 1);
     await seller.getByLabel("Nama lengkap sesuai KTP").fill(SELLER.name);
     await seller.getByLabel("NIK (16 digit)").fill(NIK);
@@ -135,6 +140,7 @@ describe("seller verification in the browser", () => {
     // ---------------------------------------------------------------- step 3: tax (NPWP = NIK) + photo
     await seller.waitForURL("**/seller/onboarding/tax");
     await stepHeading(seller, "Pajak (NPWP)");
+    await a11y(seller);
     await upload(seller, /^Foto kartu NPWP/, files["npwp.jpg"], 1);
     await seller.getByLabel("NPWP saya adalah NIK saya").check();
     await expect.poll(() => seller.getByLabel("Nomor NPWP").count()).toBe(0);
@@ -143,6 +149,7 @@ describe("seller verification in the browser", () => {
     // ---------------------------------------------------------------- step 4: bank account + photo
     await seller.waitForURL("**/seller/onboarding/bank");
     await stepHeading(seller, "Rekening Bank");
+    await a11y(seller);
     await upload(seller, /^Foto halaman depan buku tabungan/, files["buku-tabungan.jpg"], 1);
     await seller.getByLabel("Bank", { exact: true }).selectOption("014");
     await seller.getByText("Biasanya 10 digit untuk bank ini.").waitFor();
@@ -155,6 +162,7 @@ describe("seller verification in the browser", () => {
     await seller.waitForURL("**/seller/onboarding/review");
     await stepHeading(seller, "Periksa & Kirim");
     await seller.getByText("Semua data dan dokumen sudah lengkap.").waitFor();
+    await a11y(seller);
     const wizard = seller.getByRole("navigation", { name: "Buka Toko" });
     for (const step of ["1. Toko", "2. Identitas (KTP)", "3. Pajak (NPWP)", "4. Rekening Bank"]) {
       await expect(wizard.getByRole("link", { name: `${step} (Lengkap)` }).isVisible()).resolves.toBe(true);
@@ -163,6 +171,10 @@ describe("seller verification in the browser", () => {
     expect(review).toContain(`lapak.id/toko/${SHOP.slug}`);
     expect(review).toContain("3201********0003");
     expect(review).toContain("BCA (Bank Central Asia) · ********2345");
+    // Dates as Indonesians write them, sex capitalised, a small preview of each document, and "Ubah" links.
+    expect(review).toContain("5 Juli 1990 · Perempuan");
+    for (const doc of ["KTP · Versi 1", "Kartu NPWP · Versi 1", "Buku tabungan · Versi 1"]) await seller.getByRole("img", { name: doc }).waitFor();
+    await seller.getByRole("link", { name: "Ubah Identitas (KTP)" }).waitFor();
     expect(await shopStatusBadge(seller)).toBe("Draf");
     await seller.getByRole("button", { name: "Kirim untuk diverifikasi" }).click();
     await seller.getByText("Pengajuan terkirim!").waitFor();
@@ -174,6 +186,7 @@ describe("seller verification in the browser", () => {
     await logIn(admin, ADMIN.email, ADMIN.password);
     await admin.goto("/admin/verifications");
     await admin.getByRole("heading", { name: "Antrean verifikasi penjual" }).waitFor();
+    await a11y(admin);
     const queued = admin.getByRole("listitem").filter({ hasText: SHOP.name });
     await expect(queued.textContent()).resolves.toContain("Menunggu pemeriksaan");
     await admin.getByRole("link", { name: `Periksa ${SHOP.name}` }).click();
@@ -181,6 +194,7 @@ describe("seller verification in the browser", () => {
     // Opening the submission claims it.
     await admin.getByText("Sedang diperiksa", { exact: true }).first().waitFor();
     await admin.getByText("Tidak ada tanda otomatis.").waitFor();
+    await a11y(admin);
     const identityPanel = admin.getByRole("region", { name: "Identitas" });
     await expect(identityPanel.textContent()).resolves.toContain(NIK);
     // The page shows the full NIK: no browser or proxy may keep a copy.
@@ -198,6 +212,7 @@ describe("seller verification in the browser", () => {
     await admin.goto(`/admin/outbox?to=${encodeURIComponent(SELLER.email)}`);
     const changesMail = admin.getByRole("article", { name: "Perbaiki data toko kamu" });
     await changesMail.waitFor();
+    await a11y(admin);
     const changesMailText = (await changesMail.textContent()) ?? "";
     expect(changesMailText).toContain(`Halo ${SELLER.name},`);
     expect(changesMailText).toContain(`KTP: Foto buram atau tidak terbaca (${NOTE})`);
@@ -208,16 +223,18 @@ describe("seller verification in the browser", () => {
     await seller.getByRole("link", { name: "Notifikasi (1)" }).click();
     const changesNotice = seller.getByRole("article", { name: "Perbaiki data toko kamu" });
     await changesNotice.waitFor();
+    await a11y(seller);
     expect(await changesNotice.textContent()).toContain(`KTP: Foto buram atau tidak terbaca (${NOTE})`);
-    await seller.getByRole("button", { name: "Tandai sudah dibaca" }).click();
+    // Opening the list read it: no count here, and none after moving on (the header is loaded again).
     await seller.getByRole("link", { name: "Notifikasi", exact: true }).waitFor();
-
     await seller.getByRole("link", { name: "Toko Saya" }).click();
+    await seller.getByRole("link", { name: "Notifikasi", exact: true }).waitFor();
     expect(await shopStatusBadge(seller)).toBe("Perlu perbaikan");
     await seller.getByRole("main").getByRole("link", { name: "Buka Toko" }).click();
     // Everything is filled in, so the wizard opens on the review page with the admin's request.
     await seller.waitForURL("**/seller/onboarding/review");
     await seller.getByText("Admin meminta perbaikan").waitFor();
+    await a11y(seller);
 
     // Tax and bank: locked, their uploads disabled.
     await wizard.getByRole("link", { name: /^3\. Pajak/ }).click();
@@ -240,7 +257,7 @@ describe("seller verification in the browser", () => {
     await wizard.getByRole("link", { name: /^5\. Periksa/ }).click();
     await stepHeading(seller, "Periksa & Kirim");
     await seller.getByText("Semua data dan dokumen sudah lengkap.").waitFor();
-    await expect(seller.locator("main").textContent()).resolves.toMatch(/KTP: Versi 2/);
+    await seller.getByRole("img", { name: "KTP · Versi 2" }).waitFor();
     await seller.getByRole("button", { name: "Kirim untuk diverifikasi" }).click();
     await seller.getByText("Pengajuan terkirim!").waitFor();
     expect(await shopStatusBadge(seller)).toBe("Menunggu pemeriksaan");
@@ -255,6 +272,16 @@ describe("seller verification in the browser", () => {
     const ktpPanel = admin.getByRole("region", { name: "Identitas" });
     await expect(ktpPanel.textContent()).resolves.toContain("KTP · Versi 2");
     await expect(ktpPanel.getByText("Versi sebelumnya").isVisible()).resolves.toBe(true);
+    // The audit trail in words: who (by role, admins by name) and what, the shop's creation included.
+    const trail = (await admin.getByRole("region", { name: "Jejak audit" }).textContent()) ?? "";
+    expect(trail).toContain("Toko dibuat · Penjual");
+    expect(trail).toContain("Draf → Menunggu pemeriksaan · Penjual");
+    expect(trail).toMatch(/Sedang diperiksa → Perlu perbaikan · Admin \(/);
+    expect(trail).not.toMatch(/Draf → Draf|· seller|· admin/);
+    // The access log names each document by kind and version, never by an id.
+    const accessLog = (await admin.getByRole("region", { name: "Log akses dokumen" }).textContent()) ?? "";
+    expect(accessLog).toMatch(/(Penjual|Rina Kusumawati) · (KTP|Kartu NPWP|Buku tabungan) \(versi \d\) ·/);
+    expect(accessLog).not.toMatch(/· [0-9a-f]{8} ·/);
     await admin.getByRole("button", { name: "Setujui" }).click();
     await admin.getByText("Keputusan tersimpan dan penjual sudah diberi tahu.").waitFor();
     await admin.getByText("Terverifikasi", { exact: true }).first().waitFor();
@@ -274,6 +301,7 @@ describe("seller verification in the browser", () => {
     expect(await approvedNotice.textContent()).toContain(`Selamat! Toko ${SHOP.name} sudah terverifikasi.`);
     await seller.getByRole("link", { name: "Toko Saya" }).click();
     await seller.getByRole("heading", { level: 2, name: SHOP.name }).waitFor();
+    await a11y(seller);
     expect(await shopStatusBadge(seller)).toBe("Terverifikasi");
     await seller.goto("/seller/onboarding");
     await seller.getByText("Tokomu sudah terverifikasi. Kamu bisa mulai menambahkan produk.").waitFor();

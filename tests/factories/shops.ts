@@ -58,7 +58,7 @@ export async function aSeller(opts: { status?: ShopStatus; nik?: string; account
     const admin = await anAdmin();
     const review = await loadReview(shop.id, admin);
     const v = review.shop.version;
-    if (status === "approved" || status === "suspended") await decide(admin, shop.id, { intent: "approve", version: v, reason: "", documentReasons: [] });
+    if (status === "approved" || status === "suspended") await decide(admin, shop.id, { intent: "approve", version: v, reason: "", documentReasons: [], confirmFlags: true });
     if (status === "suspended") await decide(admin, shop.id, { intent: "suspend", version: v + 1, reason: "uji", documentReasons: [] });
     if (status === "rejected") await decide(admin, shop.id, { intent: "reject", version: v, reason: "Data palsu", documentReasons: [] });
     if (status === "changes_requested") await decide(admin, shop.id, { intent: "request_changes", version: v, reason: "", documentReasons: [{ document: "ktp", code: "blurry" }] });

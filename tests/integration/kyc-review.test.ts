@@ -76,6 +76,51 @@ describe("review and decisions", () => {
     expect(review.flags.find((f) => f.code === "document_reused")?.detail).toBe(`ktp: ${first.shop.name}`);
   });
 
+  it("approving over open flags asks for a confirmation naming them; with the tick it approves", async () => {
+    await aSeller({ status: "approved", nik: "3201014507900031" });
+    const { shop } = await aSeller({ status: "submitted", nik: "3201014507900031" });
+    const cookie = await adminCookie();
+    const review = await openReview(shop.id, cookie);
+    expect(review.flags.map((f) => f.code)).toContain("duplicate_nik");
+    const unconfirmed = await decideForm(shop.id, cookie, { intent: "approve", version: String(review.shop.version), reason: "Sudah ditelepon" });
+    expect(unconfirmed.status).toBe(400);
+    const refused = payload<{ errors: Record<string, string>; values: Record<string, string> }>(unconfirmed.result);
+    expect(refused.errors.confirmFlags).toBe("review.confirmFlagsRequired");
+    // What the admin typed comes back, so the page rendered without JavaScript keeps it.
+    expect(refused.values.reason).toBe("Sudah ditelepon");
+    expect((await db().shop.findUniqueOrThrow({ where: { id: shop.id } })).status).toBe("in_review");
+    const confirmed = await decideForm(shop.id, cookie, { intent: "approve", version: String(review.shop.version), confirmFlags: "1" });
+    expect(confirmed.status).toBe(302);
+    expect((await db().shop.findUniqueOrThrow({ where: { id: shop.id } })).status).toBe("approved");
+  });
+
+  it("a shop without flags is approved in one step", async () => {
+    const { shop } = await aSeller({ status: "submitted" });
+    const cookie = await adminCookie();
+    const review = await openReview(shop.id, cookie);
+    expect(review.flags).toEqual([]);
+    expect((await decideForm(shop.id, cookie, { intent: "approve", version: String(review.shop.version) })).status).toBe(302);
+  });
+
+  it("the audit trail names actors by role and the access log names each document by kind and version", async () => {
+    const { owner, shop } = await aSeller({ status: "submitted" });
+    const cookie = await adminCookie();
+    const npwp = await db().kycDocument.findFirstOrThrow({ where: { shopId: shop.id, kind: "npwp" } });
+    await call(documentLoader, getRequest(`/documents/${npwp.id}`, { cookie: await cookieFor(owner.id) }), { documentId: npwp.id });
+    await call(documentLoader, getRequest(`/documents/${npwp.id}`, { cookie }), { documentId: npwp.id });
+    const review = await openReview(shop.id, cookie);
+    expect(review.events.map((e) => [e.actorRole, e.actorName])).toEqual([
+      ["seller", null],
+      ["seller", null],
+      ["admin", (await anAdmin()).name],
+    ]);
+    expect(review.accessLog.map((a) => [a.document, a.viewerRole])).toEqual([
+      [{ kind: "npwp", version: 1 }, "admin"],
+      [{ kind: "npwp", version: 1 }, "owner"],
+    ]);
+    expect(review.accessLog[0].viewerName).toBe((await anAdmin()).name);
+  });
+
   it("asks for changes on one document: the seller is notified and mailed, and may replace only that one", async () => {
     const { owner, shop } = await aSeller({ status: "submitted" });
     const cookie = await adminCookie();

@@ -9,7 +9,7 @@ import { ProvinceOptions, RegencyOptions } from "~/components/region-options";
 export type OngkirResult =
   | {
       destination: { regencyCode: string; name: string; province: string };
-      quotes: { serviceCode: string; courier: string; service: string; billableKg: number; priceRupiah: number; etdMinDays: number; etdMaxDays: number }[];
+      quotes: { serviceCode: string; courier: string; service: string; kind: string; minimumKg: number; billableKg: number; priceRupiah: number; etdMinDays: number; etdMaxDays: number }[];
     }
   | { error: string };
 
@@ -114,30 +114,22 @@ export function ShippingEstimate({ slug, weightGrams, quantity, origin }: { slug
               {t("browse.shipping.to", { regency: current.destination.name, province: current.destination.province, weight: formatWeight(weightGrams * quantity), count: quantity })}
             </p>
             {current.quotes.length ? (
-              <div className="table-wrap">
-                <table className="shipping__table" aria-busy={loading || undefined}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("browse.shipping.courier")}</th>
-                      <th scope="col">{t("browse.shipping.billable")}</th>
-                      <th scope="col">{t("browse.shipping.price")}</th>
-                      <th scope="col">{t("browse.shipping.etd")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {current.quotes.map((q) => (
-                      <tr key={q.serviceCode}>
-                        <th scope="row">
-                          {q.courier} {q.service}
-                        </th>
-                        <td>{formatWeight(q.billableKg * 1000)}</td>
-                        <td className="num">{formatRupiah(q.priceRupiah)}</td>
-                        <td>{q.etdMinDays === q.etdMaxDays ? t("browse.shipping.day", { min: q.etdMinDays }) : t("browse.shipping.days", { min: q.etdMinDays, max: q.etdMaxDays })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              // A list, not a table: four columns do not fit a 360 px card, and each quote reads as one line.
+              <ul className="shipping__list" aria-busy={loading || undefined}>
+                {current.quotes.map((q) => (
+                  <li key={q.serviceCode} className="shipping__quote">
+                    <span className="shipping__service">
+                      {q.courier} {q.service}
+                      {q.kind === "cargo" ? <span className="badge badge--sample">{t("browse.shipping.cargo", { min: q.minimumKg })}</span> : null}
+                    </span>
+                    <span className="shipping__price num">{formatRupiah(q.priceRupiah)}</span>
+                    <span className="shipping__detail muted">
+                      {t("browse.shipping.billable")}: {formatWeight(q.billableKg * 1000)} · {t("browse.shipping.etd")}:{" "}
+                      {q.etdMinDays === q.etdMaxDays ? t("browse.shipping.day", { min: q.etdMinDays }) : t("browse.shipping.days", { min: q.etdMinDays, max: q.etdMaxDays })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
             ) : (
               <p>{t("browse.shipping.none")}</p>
             )}

@@ -1,5 +1,6 @@
 import { type ChangeEvent, useEffect, useId, useRef, useState } from "react";
 import type { Translate, Vars } from "~/i18n/i18n";
+import { NeedsJavaScript, useHydrated } from "../forms/needs-javascript";
 import { useT } from "../i18n";
 import {
   classifyFile,
@@ -60,6 +61,7 @@ interface UploadError {
  * Browser APIs are touched only inside event handlers and effects, so server rendering is safe.
  */
 export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled = false, onUploaded, maxBytes }: DocumentUploadProps) {
+  const hydrated = useHydrated();
   const t = useT();
   const id = useId();
   const inputId = `${id}-file`;
@@ -241,19 +243,20 @@ export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled
         {!picked && !saved && current ? <p className="kyc-upload__current muted">{t("kycUi.upload.current", { version: current.version })}</p> : null}
       </div>
 
+      <NeedsJavaScript />
       <div className="kyc-upload__controls">
         <input
           id={inputId}
           className="kyc-upload__input"
           type="file"
           accept={DOCUMENT_ACCEPT}
-          disabled={disabled}
+          disabled={disabled || !hydrated}
           onChange={handleChange}
           aria-labelledby={`${labelId} ${pickLabelId}`}
           aria-describedby={describedBy}
           aria-invalid={errorText ? true : undefined}
         />
-        <label id={pickLabelId} htmlFor={inputId} className={`button-secondary kyc-upload__pick${disabled ? " kyc-upload__pick--disabled" : ""}`}>
+        <label id={pickLabelId} htmlFor={inputId} className={`button-secondary kyc-upload__pick${disabled || !hydrated ? " kyc-upload__pick--disabled" : ""}`}>
           {pickText}
         </label>
         {error?.retryable && picked ? (

@@ -16,12 +16,12 @@ export function LockedNotice({ reason }: { reason: "onboarding.locked" | "onboar
   );
 }
 
-/** "Simpan & lanjut", or "Mengirim…" while the post is on its way. */
-export function StepFooter({ submitting }: { submitting: boolean }) {
+/** "Simpan & lanjut" (or another `label` key), or "Mengirim…" while the post is on its way. */
+export function StepFooter({ submitting, label = "onboarding.saveNext" }: { submitting: boolean; label?: string }) {
   const t = useT();
   return (
     <button type="submit" disabled={submitting}>
-      {submitting ? t("form.sending") : t("onboarding.saveNext")}
+      {submitting ? t("form.sending") : t(label)}
     </button>
   );
 }

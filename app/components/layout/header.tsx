@@ -10,13 +10,16 @@ export function AppHeader() {
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
-  const links: { to: string; label: string }[] = [{ to: "/cari", label: t("nav.search") }];
+  const links: { to: string; label: string }[] = [{ to: "/cari", label: t("nav.search") }, { to: "/keranjang", label: t("nav.cart") }];
   if (user) {
+    links.push({ to: "/pesanan", label: t("nav.orders") });
     links.push(user.shopStatus ? { to: "/seller", label: t("nav.shop") } : { to: "/seller/onboarding", label: t("nav.openShop") });
     if (user.roles.includes("admin")) {
       links.push({ to: "/admin", label: t("nav.admin") });
     }
-    links.push({ to: "/notifications", label: root.unread ? `${t("nav.notifications")} (${root.unread})` : t("nav.notifications") });
+    // On the list itself the notifications are being read (its loader marks them), so no count there.
+    const unread = location.pathname === "/notifications" ? 0 : root.unread;
+    links.push({ to: "/notifications", label: unread ? `${t("nav.notifications")} (${unread})` : t("nav.notifications") });
     links.push({ to: "/account", label: t("nav.account") });
   }
   return (
@@ -57,7 +60,7 @@ export function AppHeader() {
                 <Form method="post" action="/language" className="lang-switch">
                   <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
                   {LOCALES.filter((l) => l !== locale).map((l) => (
-                    <button key={l} type="submit" name="locale" value={l} className="link-button" lang={l} aria-label={t("lang.switch")}>
+                    <button key={l} type="submit" name="locale" value={l} className="link-button" lang={l} aria-label={`${t(`lang.${l}`)} (${t("lang.switch")})`}>
                       {t(`lang.${l}`)}
                     </button>
                   ))}

@@ -86,9 +86,9 @@ export const adminCatalogMessages = {
     "adminProducts.error.product_move_invalid": "Status produk sudah berubah. Muat ulang halaman.",
     "adminProducts.error.product.notFound": "Produk tidak ditemukan.",
     "adminProducts.notice.blocked.title": "Produkmu diblokir",
-    "adminProducts.notice.blocked.body": "Produk “{product}” di toko {shop} diblokir oleh admin Lapak dan tidak lagi tampil di Lapak.",
+    "adminProducts.notice.blocked.body": "Produk “{product}” di {shopRef} diblokir oleh admin Lapak dan tidak lagi tampil di Lapak.",
     "adminProducts.notice.unblocked.title": "Blokir produkmu dicabut",
-    "adminProducts.notice.unblocked.body": "Produk “{product}” di toko {shop} tidak lagi diblokir. Kamu bisa mengaktifkannya lagi dari daftar produk tokomu.",
+    "adminProducts.notice.unblocked.body": "Produk “{product}” di {shopRef} tidak lagi diblokir. Kamu bisa mengaktifkannya lagi dari daftar produk tokomu.",
     "adminProducts.notice.reason": "Alasan",
   } as Record<string, string>,
   en: {

@@ -82,7 +82,7 @@ export const browseMessages = {
     "browse.shop.products": "Produk toko ini",
     "browse.shop.search": "Cari di toko ini",
     "browse.shop.empty": "Belum ada produk yang cocok di toko ini.",
-    "browse.shop.metaDescription": "Toko {name}{place} di Lapak: lihat semua produknya.",
+    "browse.shop.metaDescription": "{name}{place} di Lapak: lihat semua produknya.",
 
     "browse.shipping.title": "Estimasi ongkos kirim",
     "browse.shipping.from": "Dikirim dari {place}",
@@ -102,6 +102,7 @@ export const browseMessages = {
     "browse.shipping.etd": "Estimasi",
     "browse.shipping.days": "{min}–{max} hari",
     "browse.shipping.day": "{min} hari",
+    "browse.shipping.cargo": "Kargo, min. {min} kg",
   } as Record<string, string>,
   en: {
     "nav.search": "Search",
@@ -204,5 +205,6 @@ export const browseMessages = {
     "browse.shipping.etd": "Estimate",
     "browse.shipping.days": "{min}–{max} days",
     "browse.shipping.day": "{min} day(s)",
+    "browse.shipping.cargo": "Cargo, min. {min} kg",
   } as Record<string, string>,
 };

@@ -6,6 +6,7 @@
 
 export const kycUiMessages = {
   id: {
+    "kycUi.upload.needsJavaScript": "Unggah file memerlukan JavaScript. Aktifkan JavaScript di browser, lalu muat ulang halaman ini. Data lain di halaman ini tetap bisa disimpan.",
     "kycUi.upload.choose": "Pilih foto atau PDF",
     "kycUi.upload.replace": "Ganti foto",
     "kycUi.upload.replaceFile": "Ganti file",
@@ -42,6 +43,7 @@ export const kycUiMessages = {
     "kycUi.viewer.opensNewTab": "(membuka tab baru)",
   },
   en: {
+    "kycUi.upload.needsJavaScript": "Uploading files needs JavaScript. Turn JavaScript on in your browser, then reload this page. The rest of this page can still be saved.",
     "kycUi.upload.choose": "Choose a photo or PDF",
     "kycUi.upload.replace": "Replace photo",
     "kycUi.upload.replaceFile": "Replace file",

@@ -28,6 +28,8 @@ export const UPLOAD_ERROR_CODES = [
   "upload_resolution_too_large",
   "upload_heic_unsupported",
   "upload_pdf_invalid",
+  // Not about the file itself: the shop sent more product photos this hour than PHOTO_UPLOADS_PER_HOUR.
+  "upload_rate_limited",
 ] as const;
 export type UploadError = (typeof UPLOAD_ERROR_CODES)[number];
 

@@ -1,0 +1,112 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { titleMeta } from "~/components/meta";
+import { OrderTimeline, timelineEvents } from "~/components/orders/order-timeline";
+import { OrderItems, OrderStatusBadge } from "~/components/orders/order-view";
+import { formatDateTime, formatRupiah } from "~/i18n/format";
+import { requireAdmin } from "~/infra/auth.server";
+import { orHttpError } from "~/infra/http.server";
+import { entriesOfReference } from "~/models/ledger.server";
+import { adminOrder } from "~/services/orders.server";
+
+export const meta = titleMeta("adminOrders.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const o = await orHttpError(() => adminOrder(params.orderNumber ?? ""));
+  const journal = [...(await entriesOfReference("payment", [o.paymentId])), ...(await entriesOfReference("refund", o.refunds.map((r) => r.id)))];
+  return {
+    order: {
+      orderNumber: o.orderNumber,
+      status: o.status,
+      total: o.total,
+      shop: o.shop.name,
+      buyer: o.buyer,
+      items: o.items,
+      events: timelineEvents(o.events),
+    },
+    payment: {
+      paymentNumber: o.payment.paymentNumber,
+      status: o.payment.status,
+      grossAmount: o.payment.grossAmount,
+      paymentType: o.payment.paymentType,
+      settledAt: o.payment.settledAt?.toISOString() ?? null,
+      events: o.payment.events.map((e) => ({ id: String(e.id), source: e.source, transactionStatus: e.transactionStatus, createdAt: e.createdAt.toISOString() })),
+      orders: o.payment.orders,
+      refunds: o.payment.refunds.map((r) => ({ id: r.id, refundKey: r.refundKey, amount: r.amount, status: r.status, reason: r.reason, attempts: r.attempts, lastError: r.lastError })),
+    },
+    journal: journal.map((e) => ({ id: e.id, kind: e.kind, createdAt: e.createdAt.toISOString(), lines: e.lines.map((l) => ({ id: String(l.id), account: l.account.code, amount: Number(l.amount), orderId: l.orderId })) })),
+  };
+}
+
+export default function AdminOrder() {
+  const t = useT();
+  const locale = useLocale();
+  const { order, payment, journal } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p>
+        <Link to="/admin/pesanan">{t("adminOrders.title")}</Link>
+      </p>
+      <h1>
+        {order.orderNumber} <OrderStatusBadge status={order.status} />
+      </h1>
+      <p>
+        {order.shop} · {t("adminOrders.buyer")}: {order.buyer.name} ({order.buyer.email}) · {formatRupiah(order.total)}
+      </p>
+      <OrderItems items={order.items} />
+      <OrderTimeline events={order.events} tracking={[]} />
+      <section className="card" aria-labelledby="payment">
+        <h2 id="payment">
+          {t("adminOrders.payment")} {payment.paymentNumber}
+        </h2>
+        <p>
+          {payment.status} · {formatRupiah(payment.grossAmount)} · {payment.paymentType ?? "—"} {payment.settledAt ? `· ${formatDateTime(payment.settledAt, locale)}` : ""}
+        </p>
+        <h3>{t("adminOrders.otherOrders")}</h3>
+        <ul>
+          {payment.orders.map((o) => (
+            <li key={o.orderNumber}>
+              <Link to={`/admin/pesanan/${o.orderNumber}`}>{o.orderNumber}</Link> · {t(`orders.status.${o.status}`)} · {formatRupiah(o.total)}
+            </li>
+          ))}
+        </ul>
+        <h3>{t("adminOrders.paymentEvents")}</h3>
+        <ul>
+          {payment.events.map((e) => (
+            <li key={e.id}>
+              {formatDateTime(e.createdAt, locale)} · {e.source} · {e.transactionStatus}
+            </li>
+          ))}
+        </ul>
+        <h3>{t("adminOrders.refunds")}</h3>
+        <ul>
+          {payment.refunds.map((r) => (
+            <li key={r.id}>
+              {r.refundKey} · {formatRupiah(r.amount)} · {r.status} · {r.reason}
+              {r.lastError ? ` · ${r.attempts}× ${r.lastError}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="journal">
+        <h2 id="journal">{t("adminOrders.ledger")}</h2>
+        {journal.map((e) => (
+          <div key={e.id}>
+            <p>
+              <strong>{e.kind}</strong> · {formatDateTime(e.createdAt, locale)}
+            </p>
+            <ul>
+              {e.lines.map((l) => (
+                <li key={l.id}>
+                  {l.account} {l.amount > 0 ? "D" : "K"} {formatRupiah(Math.abs(l.amount))}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}

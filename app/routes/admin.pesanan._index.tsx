@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { titleMeta } from "~/components/meta";
+import { OrderStatusBadge } from "~/components/orders/order-view";
+import { formatDateTime, formatRupiah } from "~/i18n/format";
+import { requireAdmin } from "~/infra/auth.server";
+import { adminOrderSearch } from "~/services/orders.server";
+
+export const meta = titleMeta("adminOrders.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const rows = await adminOrderSearch(q);
+  return { q, orders: rows.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })) };
+}
+
+export default function AdminOrders() {
+  const t = useT();
+  const locale = useLocale();
+  const { q, orders } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("adminOrders.title")}</h1>
+      <Form method="get" role="search">
+        <div className="field">
+          <label htmlFor="q">{t("adminOrders.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={q} />
+        </div>
+        <button type="submit">{t("adminOrders.searchButton")}</button>
+      </Form>
+      {orders.length === 0 ? <p>{t("adminOrders.none")}</p> : null}
+      <ul className="card-list">
+        {orders.map((o) => (
+          <li key={o.id} className="card">
+            <p>
+              <Link to={`/admin/pesanan/${o.orderNumber}`}>{o.orderNumber}</Link> <OrderStatusBadge status={o.status} />
+            </p>
+            <p className="muted">
+              {o.shop.name} · {o.buyer.name} ({o.buyer.email}) · {formatRupiah(o.total)} · {formatDateTime(o.createdAt, locale)}
+            </p>
+            <p className="muted">
+              {t("adminOrders.payment")}: {o.payment.paymentNumber} ({o.payment.status})
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

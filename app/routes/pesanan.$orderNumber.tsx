@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { titleMeta } from "~/components/meta";
+import { OrderTimeline, timelineTracking } from "~/components/orders/order-timeline";
+import { OrderItems, OrderStatusBadge, serializeOrder } from "~/components/orders/order-view";
+import { findProvince, findRegency } from "~/domain/regions/data";
+import { formatDateTime, formatRupiah } from "~/i18n/format";
+import { requireUser } from "~/infra/auth.server";
+import { redirectWithFlash } from "~/infra/flash.server";
+import { orHttpError } from "~/infra/http.server";
+import { buyerOrder, cancelUnpaidOrder, confirmReceipt } from "~/services/orders.server";
+import { startPayment } from "~/services/payments.server";
+import { trackOrder } from "~/services/seller-orders.server";
+
+export const meta = titleMeta("orders.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  let order = await orHttpError(() => buyerOrder(user.id, params.orderNumber ?? ""));
+  // Asking the courier on view also moves a delivered parcel's order to "delivered": show that state at once.
+  const steps = await trackOrder(order);
+  if (order.status === "shipped" && steps.at(-1)?.status === "delivered") order = await buyerOrder(user.id, order.orderNumber);
+  const tracking = timelineTracking(steps);
+  return { tracking, order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" } };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const number = params.orderNumber ?? "";
+  const here = `/pesanan/${number}`;
+  if (intent === "pay") {
+    const order = await orHttpError(() => buyerOrder(user.id, number));
+    try {
+      return redirect(await startPayment(user.id, order.payment.paymentNumber));
+    } catch {
+      return redirectWithFlash(request, here, { kind: "error", key: "checkout.error.payment" });
+    }
+  }
+  if (intent === "confirm") {
+    await orHttpError(() => confirmReceipt(user.id, number));
+    return redirectWithFlash(request, here, { kind: "success", key: "orders.confirmed" });
+  }
+  if (intent === "cancel") {
+    await orHttpError(() => cancelUnpaidOrder(user.id, number, String(form.get("reason") ?? "").trim() || "Dibatalkan pembeli"));
+    return redirectWithFlash(request, here, { kind: "success", key: "orders.cancelled" });
+  }
+  return redirect(here);
+}
+
+export default function OrderDetail() {
+  const t = useT();
+  const locale = useLocale();
+  const { order, tracking } = useLoaderData<typeof loader>();
+  const refund = order.refunds[0];
+  return (
+    <>
+      <p>
+        <Link to="/pesanan">{t("orders.back")}</Link>
+      </p>
+      <h1>{t("orders.number", { number: order.orderNumber })}</h1>
+      <p>
+        <strong>{order.shop.name}</strong> <OrderStatusBadge status={order.status} />
+      </p>
+      {refund ? <p role="status">{t(refund.status === "done" ? "orders.refunded" : "orders.refundPending", { amount: formatRupiah(refund.amount) })}</p> : null}
+
+      <section className="card" aria-labelledby="order-items">
+        <h2 id="order-items">{t("orders.items")}</h2>
+        <OrderItems items={order.items} />
+        <dl className="summary">
+          <div>
+            <dt>{t("checkout.goods")}</dt>
+            <dd>{formatRupiah(order.goodsTotal)}</dd>
+          </div>
+          <div>
+            <dt>{t("checkout.shipping")}</dt>
+            <dd>{formatRupiah(order.shippingCost)}</dd>
+          </div>
+          <div>
+            <dt>{t("checkout.fee")}</dt>
+            <dd>{formatRupiah(order.feeTotal)}</dd>
+          </div>
+          <div>
+            <dt>{t("orders.total")}</dt>
+            <dd>
+              <strong>{formatRupiah(order.total)}</strong>
+            </dd>
+          </div>
+        </dl>
+        {order.note ? <p className="muted">{t("orders.note", { note: order.note })}</p> : null}
+      </section>
+
+      <section className="card" aria-labelledby="order-shipping">
+        <h2 id="order-shipping">{t("orders.shipping")}</h2>
+        {order.shipment ? <p>{t("orders.courier", { courier: order.shipment.courierName, service: order.shipment.serviceName })}</p> : null}
+        {order.shipment?.resi ? <p>{t("orders.resi", { resi: order.shipment.resi })}</p> : null}
+        {order.shipment?.shipBy && (order.status === "paid" || order.status === "processing") ? <p className="muted">{t("orders.shipBy", { date: formatDateTime(order.shipment.shipBy, locale) })}</p> : null}
+        <p>
+          {t("orders.recipient")}: {order.recipient} · {order.phone}
+        </p>
+        <p className="muted">
+          {order.street}, {order.district}, {order.regency}, {order.province} {order.postalCode}
+        </p>
+      </section>
+
+      {order.status === "awaiting_payment" ? (
+        <section className="card">
+          <p className="muted">{t("orders.payBefore", { date: formatDateTime(order.payment.expiresAt, locale) })}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="pay">
+              {t("orders.pay")}
+            </button>
+          </Form>
+          <Form method="post">
+            <div className="field">
+              <label htmlFor="reason">{t("orders.cancelReason")}</label>
+              <input id="reason" name="reason" maxLength={200} />
+            </div>
+            <button type="submit" name="intent" value="cancel" className="button-secondary">
+              {t("orders.cancel")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+      {order.status === "shipped" || order.status === "delivered" ? (
+        <Form method="post">
+          <button type="submit" name="intent" value="confirm">
+            {t("orders.confirm")}
+          </button>
+        </Form>
+      ) : null}
+
+      <OrderTimeline events={order.events} tracking={tracking} />
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { normalizeIndonesianPhone } from "~/domain/kyc/phone";
+import { findProvince, findRegency } from "~/domain/regions/data";
+
+// Buying forms: address book, cart buttons, checkout. Messages are i18n keys.
+
+const text = (min: number, max: number) => z.string().trim().min(min, "validation.required").max(max, "validation.tooLong");
+
+export const AddressSchema = z
+  .object({
+    label: z.string().trim().max(40, "validation.tooLong").default(""),
+    recipient: text(2, 80),
+    phone: z
+      .string()
+      .trim()
+      .min(1, "validation.required")
+      .refine((p) => normalizeIndonesianPhone(p) !== null, "onboarding.shop.phone")
+      .transform((p) => normalizeIndonesianPhone(p) ?? p),
+    provinceCode: z.string().refine((c) => Boolean(findProvince(c)), "onboarding.shop.provinceRequired"),
+    regencyCode: z.string().min(1, "onboarding.shop.regencyRequired"),
+    district: text(2, 80),
+    postalCode: z.string().trim().regex(/^[1-9]\d{4}$/, "onboarding.shop.postalCode"),
+    street: text(5, 200),
+    isDefault: z
+      .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
+      .optional()
+      .transform((v) => v === true || v === "on" || v === "true"),
+  })
+  .superRefine((v, ctx) => {
+    const regency = findRegency(v.regencyCode);
+    if (v.regencyCode && (!regency || regency.provinceCode !== v.provinceCode)) ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "onboarding.shop.regencyRequired" });
+  });
+export type AddressInput = z.infer<typeof AddressSchema>;
+
+const uuid = z.string().uuid("validation.required");
+
+export const CartActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["add", "buy_now"]), productId: uuid, variantId: z.union([uuid, z.literal("")]).default(""), quantity: z.coerce.number().int("validation.required").min(1, "validation.required").max(100_000, "validation.tooLong") }),
+  z.object({ intent: z.literal("update"), itemKey: z.string().min(1).max(80), quantity: z.coerce.number().int().min(1).max(100_000) }),
+  z.object({ intent: z.literal("remove"), itemKey: z.string().min(1).max(80) }),
+]);
+export type CartAction = z.infer<typeof CartActionSchema>;
+
+/**
+ * The checkout form. Per line: `price.<itemKey>` = the unit price the page showed; per shop: `service.<shopId>`
+ * and `note.<shopId>`. Flattened names keep it a plain HTML form.
+ */
+export const CheckoutSchema = z
+  .object({
+    addressId: uuid,
+    items: z.string().min(1, "checkout.empty"),
+    acceptPrices: z.string().optional().transform((v) => v === "1" || v === "on"),
+  })
+  .catchall(z.string());
+
+export function parseCheckoutForm(values: z.infer<typeof CheckoutSchema>) {
+  const keys = values.items.split(",").filter(Boolean);
+  const prices: Record<string, number> = {};
+  const services: Record<string, string> = {};
+  const notes: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== "string") continue;
+    if (name.startsWith("price.")) prices[name.slice(6)] = Number(value);
+    else if (name.startsWith("service.")) services[name.slice(8)] = value;
+    else if (name.startsWith("note.")) notes[name.slice(5)] = value.trim().slice(0, 200);
+  }
+  return { addressId: values.addressId, keys, prices, services, notes, acceptPrices: values.acceptPrices };
+}

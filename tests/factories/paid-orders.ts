@@ -1,0 +1,71 @@
+import { db } from "../../app/infra/db.server";
+import type { PaymentGateway } from "../../app/infra/payments/gateway.server";
+import { addAddress } from "../../app/services/addresses.server";
+import { addToCart } from "../../app/services/cart.server";
+import { checkoutPage, placeOrder } from "../../app/services/checkout.server";
+import { applySettlement } from "../../app/services/payments.server";
+import { aProduct } from "./products";
+import { aSeller } from "./shops";
+import { aUser } from "./users";
+
+type Seller = Awaited<ReturnType<typeof aSeller>>;
+
+/** A buyer with a default address in Kota Bandung. */
+export async function aBuyer(name = "Budi Santoso") {
+  const buyer = await aUser({ name });
+  const address = await addAddress(buyer.id, {
+    label: "Rumah",
+    recipient: name,
+    phone: "081298765432",
+    provinceCode: "32",
+    regencyCode: "3273",
+    district: "Coblong",
+    postalCode: "40132",
+    street: "Jl. Dago No. 10",
+    isDefault: true,
+  });
+  return { ...buyer, addressId: address.id };
+}
+
+/**
+ * An order of one product from the seller's shop, placed through the buying services and settled as the
+ * notification handler would (so stock, ledger, timeline and ship-by deadline are all real).
+ */
+export async function aPaidOrder(opts: { seller?: Seller; buyer?: Awaited<ReturnType<typeof aBuyer>>; paidAt?: Date; serviceCode?: string; title?: string } = {}) {
+  const seller = opts.seller ?? (await aSeller({ status: "approved" }));
+  const buyer = opts.buyer ?? (await aBuyer());
+  const product = await aProduct(seller.owner, { title: opts.title ?? "Kemeja Batik Mega Mendung", price: 150_000, weightGrams: 800 });
+  await addToCart({ userId: buyer.id }, buyer.id, { productId: product.id, variantId: null, quantity: 1 });
+  const page = await checkoutPage(buyer);
+  const shop = page.shops.find((s) => s.shop.id === seller.shop.id)!;
+  const service = opts.serviceCode ?? shop.chosenService!;
+  const placed = await placeOrder(buyer, {
+    addressId: buyer.addressId,
+    keys: shop.lines.map((l) => l.itemKey),
+    prices: Object.fromEntries(shop.lines.map((l) => [l.itemKey, l.unitPrice])),
+    services: { [seller.shop.id]: service },
+    notes: { [seller.shop.id]: "Tolong bungkus rapi" },
+    acceptPrices: false,
+  });
+  await applySettlement(placed.paymentId, { transaction_status: "settlement", payment_type: "bank_transfer", transaction_id: `t-${placed.paymentNumber}`, settlement_time: undefined }, "test", opts.paidAt ?? new Date());
+  const order = await db().order.findUniqueOrThrow({ where: { id: placed.orders[0].id }, include: { shipment: true } });
+  return { seller, buyer, order, paymentNumber: placed.paymentNumber };
+}
+
+/** A gateway that answers refunds from memory and remembers them (idempotent by refund key, like Midtrans). */
+export function aFakeGateway() {
+  const refunds = new Map<string, { orderId: string; amount: number; reason: string }>();
+  const gateway: PaymentGateway = {
+    async createTransaction(input) {
+      return { token: `tok-${input.orderId}`, redirectUrl: `http://gateway.test/pay/${input.orderId}` };
+    },
+    async getStatus() {
+      return null;
+    },
+    async refund(orderId, input) {
+      if (!refunds.has(input.refundKey)) refunds.set(input.refundKey, { orderId, amount: input.amount, reason: input.reason });
+      return { refundKey: input.refundKey, amount: refunds.get(input.refundKey)!.amount };
+    },
+  };
+  return { gateway, refunds };
+}

@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { action as cartAction, loader as cartLoader } from "../../app/routes/keranjang";
+import { action as loginAction } from "../../app/routes/login";
+import { loader as checkoutLoader } from "../../app/routes/checkout";
+import { loader as orderLoader } from "../../app/routes/pesanan.$orderNumber";
+import { loader as ordersLoader } from "../../app/routes/pesanan._index";
+import { loader as adminOrdersLoader } from "../../app/routes/admin.pesanan._index";
+import { action as notificationAction } from "../../app/routes/payments.midtrans.notification";
+import { loadCart } from "../../app/services/cart.server";
+import { aBuyer, aShopWithProduct, buyNow } from "../factories/buying";
+import { anAdmin } from "../factories/shops";
+import { cookieFor, TEST_PASSWORD } from "../factories/users";
+import { checkLedgerAfterEach } from "../setup/buying";
+import { call, getRequest, payload, postForm } from "../setup/http";
+
+// The buying routes as the browser reaches them: cookies, redirects, permissions.
+
+let shop: Awaited<ReturnType<typeof aShopWithProduct>>;
+beforeAll(async () => {
+  shop = await aShopWithProduct({ stock: 20, price: 85_000, title: "Kemeja Batik Parang" });
+});
+checkLedgerAfterEach();
+
+function cartCookieOf(h: Headers): string | undefined {
+  return h.getSetCookie().find((c) => c.startsWith("lapak_cart="))?.split(";")[0];
+}
+
+describe("cart routes", () => {
+  it("keeps an anonymous cart in a cookie and merges it into the buyer's cart at log-in", async () => {
+    const { user } = await aBuyer();
+    const added = await call(cartAction, postForm("/keranjang", { intent: "add", productId: shop.product.id, variantId: "", quantity: "2" }));
+    expect(added.status).toBe(200);
+    const anon = cartCookieOf(added.headers)!;
+    expect(anon).toMatch(/^lapak_cart=.{20,}/);
+    const view = payload<{ cart: { count: number } }>((await call(cartLoader, getRequest("/keranjang", { cookie: anon }))).result);
+    expect(view.cart.count).toBe(1);
+
+    const login = await call(loginAction, postForm("/login", { email: user.email, password: TEST_PASSWORD, redirectTo: "/checkout" }, { cookie: anon }));
+    expect(login.status).toBe(302);
+    expect(login.headers.get("Location")).toBe("/checkout");
+    expect(cartCookieOf(login.headers)).toBe("lapak_cart=");
+    const cart = await loadCart({ userId: user.id }, user.id);
+    expect(cart.shops[0].lines.map((l) => [l.title, l.quantity])).toEqual([["Kemeja Batik Parang", 2]]);
+  });
+
+  it("“Beli Sekarang” goes to checkout with that item only; checkout asks an anonymous visitor to log in", async () => {
+    const res = await call(cartAction, postForm("/keranjang", { intent: "buy_now", productId: shop.product.id, variantId: "", quantity: "1" }));
+    expect(res.status).toBe(302);
+    expect(res.headers.get("Location")).toBe(`/checkout?pilih=${shop.product.id}`);
+    const checkout = await call(checkoutLoader, getRequest(`/checkout?pilih=${shop.product.id}`, { cookie: cartCookieOf(res.headers) }));
+    expect(checkout.status).toBe(302);
+    expect(checkout.headers.get("Location")).toContain("/login?redirectTo=");
+  });
+
+  it("tells a seller they cannot buy from their own shop", async () => {
+    const res = await call(cartAction, postForm("/keranjang", { intent: "add", productId: shop.product.id, variantId: "", quantity: "1" }, { cookie: await cookieFor(shop.owner.id) }));
+    expect(res.status).toBe(403);
+    expect(payload<{ error: string }>(res.result).error).toBe("cart.error.ownShop");
+  });
+});
+
+describe("order pages", () => {
+  it("shows a buyer their orders only; another buyer gets 404; only admins search all orders", async () => {
+    const a = await aBuyer();
+    const b = await aBuyer();
+    const placed = await buyNow(a.user, a.address.id, shop.product.id);
+    const number = placed.orders[0].orderNumber;
+    const mine = payload<{ orders: { orderNumber: string }[] }>((await call(ordersLoader, getRequest("/pesanan", { cookie: await cookieFor(a.user.id) }))).result);
+    expect(mine.orders.map((o) => o.orderNumber)).toEqual([number]);
+    const theirs = payload<{ orders: unknown[] }>((await call(ordersLoader, getRequest("/pesanan", { cookie: await cookieFor(b.user.id) }))).result);
+    expect(theirs.orders).toEqual([]);
+    expect((await call(orderLoader, getRequest(`/pesanan/${number}`, { cookie: await cookieFor(b.user.id) }), { orderNumber: number })).status).toBe(404);
+    expect((await call(orderLoader, getRequest(`/pesanan/${number}`, { cookie: await cookieFor(a.user.id) }), { orderNumber: number })).status).toBe(200);
+    expect((await call(adminOrdersLoader, getRequest(`/admin/pesanan?q=${number}`, { cookie: await cookieFor(a.user.id) }))).status).toBe(403);
+    const admin = await anAdmin();
+    const found = payload<{ orders: { orderNumber: string }[] }>((await call(adminOrdersLoader, getRequest(`/admin/pesanan?q=${number}`, { cookie: await cookieFor(admin.id) }))).result);
+    expect(found.orders.map((o) => o.orderNumber)).toEqual([number]);
+  });
+
+  it("answers a malformed notification with 400 and writes nothing", async () => {
+    const res = await call(notificationAction, new Request("http://lapak.test/payments/midtrans/notification", { method: "POST", body: "not json", headers: { "Content-Type": "application/json" } }));
+    expect(res.status).toBe(400);
+  });
+});
