@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { redactUrlSecrets } from "~/domain/mail/secrets";
 import { logger } from "~/infra/logger.server";
+import { ANONYMOUS_PAGE_HEADER } from "~/infra/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -16,6 +17,9 @@ export function handleError(error: unknown, { request }: { request: Request }) {
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, _loadContext: AppLoadContext) {
   const bot = isbot(request.headers.get("user-agent") || "");
+  // Rendered for nobody in particular (no user, no flash message): the page cache may keep it for every visitor.
+  const root = remixContext.staticHandlerContext.loaderData?.root as { user?: unknown; flash?: unknown } | undefined;
+  if (root && root.user === null && !root.flash) responseHeaders.set(ANONYMOUS_PAGE_HEADER, "1");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       unread,
       user: user ? { id: user.id, name: user.name, email: user.email, roles: user.roles, shopStatus: user.shopStatus } : null,
     },
-    { headers: flash ? { "Set-Cookie": setCookie } : {} },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : {} },
   );
 }
 

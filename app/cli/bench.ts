@@ -1,8 +1,10 @@
 // `npm run bench`: how fast are the catalog pages with 100,000 active products, and what does the framework cost?
 //
 // 1. PostgreSQL: an embedded one in a temp dir (or BENCH_DATABASE_URL), migrated, seeded by bench-seed.ts.
-// 2. Three servers in this process, all on loopback:
-//    - app:     the real thing, createApp(build) over build/index.js (Express, Remix loaders, React SSR);
+// 2. Four servers in this process, all on loopback:
+//    - app:     the real thing, createApp(build) over build/index.js (Express, Remix loaders, React SSR), without
+//               the page cache: what a signed-in user gets, or anyone with PAGE_CACHE=false;
+//    - cached:  the same with the page cache (what a visitor without a session gets); listens for browse changes;
 //    - service: bare node:http calling the same services the pages call (browse / productPage), JSON out:
 //               Prisma and our code, no Express/Remix/React;
 //    - raw:     bare node:http replaying, with plain `pg`, the exact SQL statements the page sent (captured
@@ -17,10 +19,14 @@
 // autocannon's latency (client side, loopback) is an upper bound of the server time. Requests ask for gzip, as
 // browsers do (the app's compression middleware answers; the bare servers do not compress).
 //
-// Needs the production build: run `npm run build` first.
+// Builds first (`npm run build`) when build/index.js is missing or older than a file in app/ or prisma/.
+// The last line sums the run up in one fixed form, so runs compare:
+//   BENCH category_anon=NN% category=NN% product=NN% search_p95_max=NN ms
+// (cached and app req/s over the raw floor's for the top-level category page, app over raw for the product page,
+// and the highest 1-connection server p95 of the app over the search pages).
 //
-// Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,service,raw).
-import { type ChildProcess, fork } from "node:child_process";
+// Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,cached,service,raw).
+import { type ChildProcess, fork, spawnSync } from "node:child_process";
 import { existsSync, statSync, readdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
@@ -239,16 +245,19 @@ async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
   const productCount = Number(process.env.BENCH_PRODUCTS ?? 100_000);
-  const tiers = (process.env.BENCH_TIERS ?? "app,service,raw").split(",").map((t) => t.trim());
+  const tiers = (process.env.BENCH_TIERS ?? "app,cached,service,raw").split(",").map((t) => t.trim());
   const singleSeconds = Math.max(3, Math.round(seconds / 3));
 
   const buildFile = path.resolve("build/index.js");
-  if (!existsSync(buildFile)) {
-    say("build/index.js not found: run `npm run build` first (the bench measures the production build).");
-    process.exit(1);
-  }
-  if (newestMtime(path.resolve("app")) > statSync(buildFile).mtimeMs) {
-    say("Note: some files in app/ are newer than build/index.js; run `npm run build` to measure the current code.");
+  const stale = !existsSync(buildFile) || Math.max(newestMtime(path.resolve("app")), newestMtime(path.resolve("prisma"))) > statSync(buildFile).mtimeMs;
+  if (stale) {
+    // The bench measures the production build of the code as it is: a fresh clone or an edit builds first.
+    say(existsSync(buildFile) ? "build/index.js is older than app/ or prisma/: building…" : "No build yet: building…");
+    const built = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (built.status !== 0) {
+      say("`npm run build` failed: see above.");
+      process.exit(1);
+    }
   }
 
   say(`Lapak bench: ${productCount.toLocaleString("en")} products, ${connections} connections × ${seconds}s per page and server, then 1 connection × ${singleSeconds}s`);
@@ -257,6 +266,7 @@ async function main() {
   const cleanups: (() => Promise<void>)[] = [];
   let cleaning: Promise<void> | undefined;
   let interrupted = false;
+  let summary: string | undefined;
   // Once, whoever asks first (the end of the run, an error, Ctrl-C); everyone else waits for the same.
   const cleanup = () =>
     (cleaning ??= (async () => {
@@ -311,6 +321,10 @@ async function main() {
     process.env.LOG_LEVEL = "silent";
     process.env.DATABASE_URL = databaseUrl;
     process.env.DATA_DIR = path.join(dir, "data");
+    // Production refuses to boot without these (env.server.ts); throwaway values for a bench that keeps nothing.
+    process.env.SESSION_SECRET ??= `bench-${Math.random().toString(36).slice(2)}-session-secret`;
+    process.env.KYC_ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 1).toString("base64")}`;
+    process.env.APP_URL ??= "http://127.0.0.1";
 
     const pg = (await import("pg")).default;
     const { SEARCH_SESSION_OPTIONS } = await import("~/infra/db.server");
@@ -430,6 +444,14 @@ async function main() {
         await res.arrayBuffer();
         routeStatus.set(page.name, res.status);
       }
+      if (tiers.includes("cached")) {
+        const { startPageCache } = await import("~/infra/page-cache.server");
+        const pageCache = await startPageCache(databaseUrl, { enabled: true, maxMb: 64 });
+        cleanups.push(async () => void (await pageCache?.stop()));
+        const c = await serve(timings.wrap(createApp(build, { pageCache }) as unknown as Handler));
+        cleanups.push(c.close);
+        servers.cached = c.base;
+      }
     }
 
     const load = new LoadGenerator();
@@ -439,7 +461,7 @@ async function main() {
     say("Warming up…");
     for (const [tier, base] of Object.entries(servers)) {
       for (const page of pages) {
-        if (tier === "app" && routeStatus.get(page.name) !== 200) continue;
+        if ((tier === "app" || tier === "cached") && routeStatus.get(page.name) !== 200) continue;
         await load.run({ base, paths: page.paths, connections: Math.min(4, connections), seconds: 1, amount: Math.max(40, page.paths.length * 2) });
       }
     }
@@ -447,11 +469,11 @@ async function main() {
     // --- measurements ---
     const rows: Row[] = [];
     for (const page of pages) {
-      for (const tier of ["app", "service", "raw"]) {
+      for (const tier of ["app", "cached", "service", "raw"]) {
         const base = servers[tier];
         if (!base) continue;
         const status = routeStatus.get(page.name);
-        if (tier === "app" && status !== 200) {
+        if ((tier === "app" || tier === "cached") && status !== 200) {
           rows.push({ page: page.name, tier, note: `HTTP ${status} for ${page.paths[0]}: page not measured (route missing from build/index.js?)` });
           continue;
         }
@@ -523,12 +545,28 @@ async function main() {
       await benchCheckout({ buildFile, connections, seconds: Number(process.env.BENCH_CHECKOUT_SECONDS ?? seconds), say, freePort });
       say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     }
+
+    // The one-line summary: % of the raw floor's req/s on the same page in the same run.
+    const rps = (page: Page | undefined, tier: string) => rows.find((r) => r.page === page?.name && r.tier === tier)?.load?.rps;
+    const pct = (page: Page | undefined, tier: string) => {
+      const app = rps(page, tier);
+      const raw = rps(page, "raw");
+      return app && raw ? `${Math.round((100 * app) / raw)}%` : "-";
+    };
+    const category = pages[0];
+    const product = pages.find((p) => p.name.startsWith("product page"));
+    const searchP95 = pages
+      .filter((p) => p.name.startsWith("search"))
+      .map((p) => rows.find((r) => r.page === p.name && r.tier === "app")?.singleServer?.p95)
+      .filter((n): n is number => n !== undefined && !Number.isNaN(n));
+    summary = `BENCH category_anon=${pct(category, "cached")} category=${pct(category, "app")} product=${pct(product, "app")} search_p95_max=${searchP95.length ? Math.round(Math.max(...searchP95)) : "-"} ms`;
   } catch (error) {
     if (!interrupted) throw error;
   } finally {
     await cleanup();
   }
   if (interrupted) process.exit(130);
+  if (summary) say(summary);
 }
 
 if (process.env.BENCH_CHILD) {

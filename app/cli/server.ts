@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import path from "node:path";
+import zlib from "node:zlib";
 import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -11,14 +12,33 @@ import { DEFAULT_LOCALE, translator } from "~/i18n/i18n";
 import { guardedBody } from "~/infra/body-guard.server";
 import { isOutage } from "~/infra/outage.server";
 import { serviceUnavailable } from "~/infra/http.server";
+import { localeFromHeaders } from "~/infra/locale.server";
 import { logger } from "~/infra/logger.server";
+import {
+  ANONYMOUS_PAGE_HEADER,
+  type CachedPage,
+  encodingFor,
+  isCacheableRequest,
+  isStorableResponse,
+  matchesEtag,
+  type PageCache,
+  pageKey,
+  toCachedPage,
+} from "~/infra/page-cache.server";
 import { bodyLimitFor } from "~/infra/request-limits.server";
 
-/** The HTTP front: request ids and logs, security headers, CSRF origin check, static assets, then Remix. */
-export function createApp(build: ServerBuild) {
+export interface AppOptions {
+  /** Visitors' browse pages from memory (app/infra/page-cache.server.ts); none when null or absent. */
+  pageCache?: PageCache | null;
+}
+
+/** The HTTP front: request ids and logs, security headers, CSRF origin check, static assets, the page cache, then Remix. */
+export function createApp(build: ServerBuild, options: AppOptions = {}) {
   const app = express();
   app.disable("x-powered-by");
-  app.use(compression());
+  // Level 1 and nothing under 2 KB: at the default level 6, gzip took about 40% of a page's CPU for a page 10%
+  // smaller (docs/decisions/0005-browse-speed.md). Cached pages are compressed once, harder, and skip this.
+  app.use(compression({ level: 1, threshold: 2048 }));
 
   app.use((req, res, next) => {
     const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 64)) || randomUUID();
@@ -53,7 +73,7 @@ export function createApp(build: ServerBuild) {
 
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
-  app.all("*", remixHandler(withOutagePages(build)));
+  app.all("*", remixHandler(withOutagePages(build), options.pageCache ?? null));
   return app;
 }
 
@@ -81,11 +101,27 @@ export function withOutagePages(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
-/** Express → Remix, like @remix-run/express, except that the body Remix reads is counted against its limit. */
-function remixHandler(build: ServerBuild): express.RequestHandler {
+/**
+ * Express → Remix, like @remix-run/express, except that the body Remix reads is counted against its limit, and
+ * that a visitor's browse page may come from the page cache.
+ */
+function remixHandler(build: ServerBuild, pageCache: PageCache | null): express.RequestHandler {
   const handle = createRequestHandler(build, process.env.NODE_ENV);
   const t = translator(DEFAULT_LOCALE);
   return async (req, res, next) => {
+    if (pageCache) {
+      if (isCacheableRequest(req.method, req.path, req.originalUrl, req.headers.cookie)) {
+        try {
+          if (await answerFromCache(pageCache, req, res, handle)) return;
+        } catch (error) {
+          return next(error);
+        }
+      } else if (req.method !== "GET" && req.method !== "HEAD" && req.headers.cookie?.includes("lapak_session=")) {
+        // A signed-in write (a seller's edit, an admin's decision, a checkout) answered here: the next visitor page on
+        // this instance must not wait for the write's NOTIFY to come back from the database.
+        res.once("finish", () => res.statusCode < 400 && pageCache.invalidate());
+      }
+    }
     let refused = false;
     const controller = new AbortController();
     const refuse = (json: boolean, maxBytes: number) => {
@@ -117,16 +153,83 @@ function remixHandler(build: ServerBuild): express.RequestHandler {
       }
       const response = await handle(new Request(requestUrl(req), init));
       if (refused) return; // already answered 413; Remix saw its body stream fail
-      res.statusMessage = response.statusText;
-      res.status(response.status);
-      for (const [key, value] of response.headers.entries()) res.append(key, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
-      else res.end();
+      await sendResponse(res, response);
     } catch (error) {
       if (refused) return;
       next(error);
     }
   };
+}
+
+async function sendResponse(res: express.Response, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) if (key !== ANONYMOUS_PAGE_HEADER.toLowerCase()) res.append(key, value);
+  // A page nobody may keep: only visitors' browse pages from the cache say otherwise.
+  if (!response.headers.has("Cache-Control") && (response.headers.get("Content-Type") ?? "").startsWith("text/html")) res.setHeader("Cache-Control", "private, no-store");
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/**
+ * A visitor's browse page: from the cache (304 when the client holds it already), or rendered once for all the
+ * visitors asking at the same time and stored if it is anonymous. False when the request goes the normal way.
+ */
+async function answerFromCache(cache: PageCache, req: express.Request, res: express.Response, handle: (request: Request) => Promise<Response>): Promise<boolean> {
+  if (!cache.listening) return false;
+  const locale = await localeFromHeaders(req.headers.cookie, req.headers["accept-language"]);
+  const key = pageKey(req.headers.host ?? "", locale, req.originalUrl);
+  let page = cache.get(key);
+  let state = "HIT";
+  if (!page) {
+    if (req.method !== "GET") return false;
+    const generation = cache.generation;
+    let uncacheable: Response | undefined;
+    const { leader, page: rendered } = cache.coalesce(key, async () => {
+      // No abort signal: others may be waiting for this render.
+      const response = await handle(new Request(requestUrl(req), { headers: remixHeaders(req.headers) }));
+      if (!isStorableResponse(response)) {
+        uncacheable = response;
+        return null;
+      }
+      const entry = await toCachedPage(response);
+      cache.set(key, entry, generation);
+      return entry;
+    });
+    if (leader) {
+      page = (await rendered) ?? undefined;
+      if (!page) {
+        await sendResponse(res, uncacheable!);
+        return true;
+      }
+    } else {
+      // The page of another request, unless it could not be shared (then this request renders its own).
+      page = (await rendered.catch(() => null)) ?? undefined;
+      if (!page) return false;
+    }
+    state = "MISS";
+  }
+  sendCachedPage(req, res, page, cache.cacheControl, state);
+  return true;
+}
+
+function sendCachedPage(req: express.Request, res: express.Response, page: CachedPage, cacheControl: string, state: string) {
+  for (const [name, value] of page.headers) res.setHeader(name, value);
+  res.setHeader("Cache-Control", cacheControl);
+  res.setHeader("ETag", page.etag);
+  res.setHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
+  res.setHeader("X-Page-Cache", state);
+  if (matchesEtag(req.headers["if-none-match"], page.etag)) {
+    res.status(304).end();
+    return;
+  }
+  const encoding = encodingFor(req.headers["accept-encoding"]);
+  const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : zlib.gunzipSync(page.gzip);
+  if (encoding !== "identity") res.setHeader("Content-Encoding", encoding);
+  res.setHeader("Content-Length", body.length);
+  res.status(200);
+  if (req.method === "HEAD") res.end();
+  else res.end(body);
 }
 
 // After a 413 the rest of the body is read and thrown away (never kept) for a few seconds, so that the client,

@@ -8,6 +8,8 @@ import { env, seedDemoWanted } from "~/infra/env.server";
 import { startBackgroundWork } from "~/infra/jobs.server";
 import { logger } from "~/infra/logger.server";
 import { migrate } from "~/infra/migrate.server";
+import { startPageCache } from "~/infra/page-cache.server";
+import { invalidateCategoryTree } from "~/models/category.server";
 import { scheduledJobs } from "~/services/scheduled-jobs.server";
 import { createApp, listen } from "./server";
 
@@ -36,7 +38,8 @@ async function main() {
   // The embedded Midtrans sandbox delivers its notifications from a DB-polled loop (a no-op unless MIDTRANS_ENV=embedded).
   const { startSandboxWorker } = await import("~/services/sandbox-midtrans.server");
   const sandbox = work ? startSandboxWorker() : null;
-  const server = await listen(createApp(build), e.PORT);
+  const pageCache = await startPageCache(databaseUrl, { enabled: e.PAGE_CACHE === "true", maxMb: e.PAGE_CACHE_MB }, invalidateCategoryTree);
+  const server = await listen(createApp(build, { pageCache }), e.PORT);
 
   const url = `http://localhost:${e.PORT}`;
   say("");
@@ -57,6 +60,7 @@ async function main() {
     await new Promise((r) => server.close(() => r(null)));
     await sandbox?.stop().catch((error) => logger.error({ err: error }, "stopping payment sandbox"));
     await work?.stop().catch((error) => logger.error({ err: error }, "stopping jobs"));
+    await pageCache?.stop().catch(() => undefined);
     const { disconnectDb } = await import("~/infra/db.server");
     await disconnectDb().catch(() => undefined);
     await embedded?.stop();

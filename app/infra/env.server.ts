@@ -37,6 +37,10 @@ const EnvSchema = z
     SEED_DEMO: z.enum(["true", "false"]).optional(),
     /** Product photo uploads one shop may make per clock hour. */
     PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(60),
+    /** Visitors' browse pages served from memory (app/infra/page-cache.server.ts). */
+    PAGE_CACHE: z.enum(["true", "false"]).default("true"),
+    /** Its bound, in MB of compressed pages (least recently used pages go first). */
+    PAGE_CACHE_MB: z.coerce.number().positive().max(4096).default(64),
     /** Hours an order may stay unpaid before it expires and its stock goes back. */
     PAYMENT_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
     /** Buyer's service fee per order, integer rupiah (held in escrow with the order; the platform's at release). */

@@ -5,6 +5,7 @@ import pg from "pg";
 import { revealSecrets } from "~/domain/mail/secrets";
 import { env } from "./env.server";
 import { logger } from "./logger.server";
+import { listenWithReconnect } from "./pg-listen.server";
 import { derivedToken } from "./tokens.server";
 
 export interface MailTransport {
@@ -87,71 +88,29 @@ export async function deliverPendingMails(pool: pg.Pool, transport: MailTranspor
   }
 }
 
-/** Waits before the n-th reconnect attempt: 0.5 s, 1 s, 2 s, then every 4 s while the database stays away. */
-export function reconnectDelayMs(attempt: number): number {
-  return Math.min(500 * 2 ** attempt, 4000);
-}
-
 /**
  * Listens for new mails and drains the outbox; the minute sweep in jobs.server.ts covers missed notices.
- * The LISTEN connection is its own client (not from the pool): when the database goes away (restart, kill,
- * failover) its error is logged, never thrown, and it reconnects with backoff, draining once it is back
- * for any mail queued while it was gone.
+ * The LISTEN connection reconnects with backoff when the database goes away (pg-listen.server.ts), draining once
+ * it is back for any mail queued while it was gone.
  */
 export async function startMailListener(pool: pg.Pool, transport: MailTransport, connectionString: string) {
   let running: Promise<unknown> = Promise.resolve();
-  let listener: pg.Client | undefined;
-  let stopped = false;
-  let retry: NodeJS.Timeout | undefined;
   const drain = () => {
     running = running.then(() => deliverPendingMails(pool, transport)).catch((error) => logger.error({ err: error }, "mail drain failed"));
     return running;
   };
-
-  const connect = async () => {
-    const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
-    client.on("error", (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, "mail listener connection lost"));
-    client.on("notification", () => void drain());
-    try {
-      await client.connect();
-      await client.query("LISTEN outbox_mails");
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      throw error;
-    }
-    listener = client;
-    client.once("end", () => {
-      if (listener === client) listener = undefined;
-      if (!stopped) scheduleReconnect(0);
-    });
-  };
-
-  const scheduleReconnect = (attempt: number) => {
-    if (stopped || retry) return;
-    retry = setTimeout(async () => {
-      retry = undefined;
-      try {
-        await connect();
-        logger.info({ attempts: attempt + 1 }, "mail listener reconnected");
-        void drain();
-      } catch (error) {
-        logger.warn({ message: (error as Error).message, attempt: attempt + 1 }, "mail listener cannot reconnect yet");
-        scheduleReconnect(attempt + 1);
-      }
-    }, reconnectDelayMs(attempt));
-  };
-
-  await connect();
+  const listener = await listenWithReconnect({
+    connectionString,
+    channel: "outbox_mails",
+    what: "mail listener",
+    onNotification: () => void drain(),
+    onReconnect: () => void drain(),
+  });
   await drain();
   return {
     drain,
     async stop() {
-      stopped = true;
-      clearTimeout(retry);
-      const client = listener;
-      listener = undefined;
-      await client?.query("UNLISTEN outbox_mails").catch(() => undefined);
-      await client?.end().catch(() => undefined);
+      await listener.stop();
       await running;
     },
   };

@@ -20,24 +20,26 @@ export interface CategoryTree {
 }
 
 // The tree changes only when an admin edits it; every page reads it. Cached per process for a minute,
-// dropped at once on this instance when an admin changes it. A failed load is never kept: the next page
+// dropped at once on this instance when an admin changes it, and on every instance when the database notifies a
+// browse change (the page cache's listener, app/cli/server.ts). A failed load is never kept: the next page
 // asks the database again, so pages work as soon as the database is back.
+// Kept on globalThis: the HTTP front (run by tsx) and the Remix build each hold a copy of this module.
 const TTL_MS = 60_000;
-let cached: { at: number; tree: Promise<CategoryTree> } | undefined;
+const slot = globalThis as unknown as { lapakCategoryTree?: { at: number; tree: Promise<CategoryTree> } };
 
 export function categoryTree(): Promise<CategoryTree> {
-  if (!cached || Date.now() - cached.at > TTL_MS) {
-    const entry = { at: Date.now(), tree: loadTree() };
-    cached = entry;
-    entry.tree.catch(() => {
-      if (cached === entry) cached = undefined;
-    });
-  }
-  return cached.tree;
+  const cached = slot.lapakCategoryTree;
+  if (cached && Date.now() - cached.at <= TTL_MS) return cached.tree;
+  const entry = { at: Date.now(), tree: loadTree() };
+  slot.lapakCategoryTree = entry;
+  entry.tree.catch(() => {
+    if (slot.lapakCategoryTree === entry) slot.lapakCategoryTree = undefined;
+  });
+  return entry.tree;
 }
 
 export function invalidateCategoryTree() {
-  cached = undefined;
+  slot.lapakCategoryTree = undefined;
 }
 
 async function loadTree(): Promise<CategoryTree> {

@@ -5,7 +5,7 @@ import { offeredQuotes } from "~/domain/shipping/offer";
 import { sampleRateProvider, type RateProvider } from "~/domain/shipping/tariffs";
 import { findProvince, findRegency, resolveRegency } from "~/domain/regions/data";
 import { breadcrumb, categoryTree, type CategoryNode, subtreeIds } from "~/models/category.server";
-import { countListings, findProductBySlug, type ListingRow, searchListings, type SearchFilter, SORTS } from "~/models/product.server";
+import { correctSpelling, countListings, findProductBySlug, type ListingRow, searchListings, type SearchFilter, SORTS } from "~/models/product.server";
 import { photoUrl } from "./catalog.server";
 
 export const PAGE_SIZE = 24;
@@ -81,11 +81,15 @@ export async function browse(params: BrowseParams, scope: { categorySlug?: strin
     after: params.setelah,
     limit: PAGE_SIZE,
   };
-  // Exact (stemmed) matches first; only when there are none, words spelt alike ("gamsi" → "Gamis").
+  // The query as typed first; only when it finds nothing, its misspelt words corrected ("gamsi" → "gamis").
   let total = await countListings(filter);
+  let corrected: string | null = null;
   if (total === 0 && filter.q?.trim()) {
-    filter.fuzzy = true;
-    total = await countListings(filter);
+    corrected = await correctSpelling(filter.q);
+    if (corrected) {
+      filter.q = corrected;
+      total = await countListings(filter);
+    }
   }
   const { rows, next } = await searchListings(filter);
   return {
@@ -93,7 +97,8 @@ export async function browse(params: BrowseParams, scope: { categorySlug?: strin
     next,
     total,
     sort: filter.sort,
-    fuzzy: Boolean(filter.fuzzy),
+    fuzzy: Boolean(corrected),
+    correctedQuery: corrected,
     category: category ? { id: category.id, slug: category.slug, name: category.name, nameEn: category.nameEn, level: category.level } : null,
     breadcrumb: category ? breadcrumb(tree, category.id).map((c) => ({ slug: c.slug, name: c.name, nameEn: c.nameEn })) : [],
     subcategories: (tree.children.get(category?.id ?? null) ?? []).filter((c) => !c.retired).map((c) => ({ slug: c.slug, name: c.name, nameEn: c.nameEn })),

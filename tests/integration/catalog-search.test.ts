@@ -78,3 +78,44 @@ describe("search", () => {
     expect(res.subcategories.length).toBeGreaterThan(1);
   });
 });
+
+// After the tests above, which list the whole small catalog: these add products of their own.
+describe("search words", () => {
+  it("ranks titles holding the word as typed first: 'kemeja' finds shirts before tables (the stemmer makes both 'meja')", async () => {
+    await aProduct(bandung.owner, { title: "Meja Lipat Kayu Jati", price: 350000 });
+    await aProduct(bandung.owner, { title: "Meja Belajar Anak Minimalis", price: 275000 });
+    const res = await search("q=kemeja");
+    const titles = res.items.map((i) => i.title);
+    expect(titles[0]).toBe("Kemeja Batik Pria Lengan Panjang");
+    expect(titles.indexOf("Kemeja Batik Pria Lengan Panjang")).toBeLessThan(Math.min(...["Meja Lipat Kayu Jati", "Meja Belajar Anak Minimalis"].map((t) => titles.indexOf(t)).filter((i) => i >= 0)));
+    expect((await search("q=meja")).items[0].title).toMatch(/^Meja/);
+  });
+
+  it("corrects a misspelt word against the title words and says so: 'gamsi' searches 'gamis'", async () => {
+    const res = await search("q=gamsi+hitam");
+    expect(res.correctedQuery).toBe("gamis hitam");
+    expect(res.fuzzy).toBe(true);
+    expect(res.items.map((i) => i.title)).toEqual(["Gamis Hitam Polos", "Gamis Syari Hitam Jumbo"]);
+    expect(res.total).toBe(2);
+    expect((await search("q=gamis")).correctedQuery).toBeNull();
+  });
+
+  it("learns the words of new titles at once (the dictionary is filled by a trigger)", async () => {
+    expect((await search("q=blangkon")).total).toBe(0);
+    await aProduct(bandung.owner, { title: "Blangkon Jawa Asli Solo" });
+    const res = await search("q=blankgon");
+    expect(res.correctedQuery).toBe("blangkon");
+    expect(res.items.map((i) => i.title)).toEqual(["Blangkon Jawa Asli Solo"]);
+  });
+
+  it("does not count a suspended shop's products in the total", async () => {
+    const other = await aSeller({ status: "approved" });
+    await aProduct(other.owner, { title: "Songket Palembang Tenun Emas" });
+    await aProduct(other.owner, { title: "Songket Lepus Merah" });
+    expect((await search("q=songket")).total).toBe(2);
+    await db().shop.update({ where: { id: other.shop.id }, data: { status: "suspended" } });
+    const res = await search("q=songket");
+    expect(res.items).toEqual([]);
+    expect(res.total).toBe(0);
+  });
+});

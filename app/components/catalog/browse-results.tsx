@@ -15,6 +15,8 @@ export interface BrowseResultsData {
   next: string | null;
   total: number;
   fuzzy?: boolean;
+  /** The query with its misspelt words corrected, when the query as typed found nothing. */
+  correctedQuery?: string | null;
   sort: Sort;
   category: CategoryLink | null;
   breadcrumb: CategoryLink[];
@@ -170,7 +172,7 @@ export function BrowseResults({ mode, path, heading, data }: { mode: "search" | 
         <h2 className="results__count" aria-live="polite">
           <ResultCount total={data.total} />
         </h2>
-        {data.fuzzy && data.total > 0 ? <p className="muted">{t("browse.results.fuzzy")}</p> : null}
+        {data.fuzzy && data.correctedQuery && data.total > 0 ? <p className="muted">{t("browse.results.fuzzy", { query: data.correctedQuery })}</p> : null}
         {data.items.length ? <ProductGrid products={data.items} /> : <p className="empty-state">{t("browse.results.empty")}</p>}
         <Pager path={path} params={current} next={data.next} after={params.setelah} />
       </section>

@@ -39,7 +39,7 @@ export const browseMessages = {
     "browse.sort.bestselling": "Terlaris",
 
     "browse.results.count": "{count} produk",
-    "browse.results.fuzzy": "Tidak ada yang sama persis; ini hasil dengan ejaan yang mirip.",
+    "browse.results.fuzzy": "Tidak ada yang sama persis; ini hasil untuk “{query}”.",
     "browse.results.countOne": "1 produk",
     "browse.results.empty": "Produk tidak ditemukan. Coba kata lain atau hapus sebagian filter.",
     "browse.results.subcategories": "Subkategori",
@@ -142,7 +142,7 @@ export const browseMessages = {
     "browse.sort.bestselling": "Best selling",
 
     "browse.results.count": "{count} products",
-    "browse.results.fuzzy": "Nothing matched exactly; these results are spelt alike.",
+    "browse.results.fuzzy": "Nothing matched exactly; showing results for “{query}”.",
     "browse.results.countOne": "1 product",
     "browse.results.empty": "No products found. Try other words or clear some filters.",
     "browse.results.subcategories": "Subcategories",
