@@ -28,6 +28,11 @@ export function notFound(): never {
   throw new Response("Not Found", { status: 404, statusText: "Not Found" });
 }
 
+/** An upload's body must be multipart/form-data: a plain form post or a script's JSON is a 400, not a parse error (500). */
+export function requireMultipart(request: Request) {
+  if (!/^multipart\/form-data\s*;/i.test(request.headers.get("Content-Type") ?? "")) badRequest();
+}
+
 /** The database (or another service the page needs) is away for now: the error page says so and asks to retry. */
 export function serviceUnavailable(): Response {
   return new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable", headers: { "Retry-After": "5", "Cache-Control": "no-store" } });
