@@ -53,10 +53,18 @@ function queryNamesOf(file: string): string[] {
   return [...names];
 }
 
+/** Query names the route reads as a pagination cursor (`decodeCursor(after…`, `parseTimeIdCursor(query.after)`). */
+function cursorNamesOf(file: string, names: string[]): string[] {
+  const src = readFileSync(path.join(ROUTES_DIR, file), "utf8");
+  return names.filter((n) => new RegExp(`Cursor\\((?:[\\w.]+\\.)?(?:get\\(")?${n}\\b`).test(src) || (n === "setelah" && src.includes("parseBrowseParams")));
+}
+
 interface RoutePattern {
   id: string;
   pattern: string;
   query: string[];
+  /** Those of `query` read as a cursor: they get every cursor-shaped value, other names one. */
+  cursors: string[];
   /** The route answers POST (it exports an action): each URL is posted to as well. */
   action: boolean;
 }
@@ -73,15 +81,18 @@ function routePatterns(build: ServerBuild): RoutePattern[] {
     .filter((id) => id !== "root")
     .map((id) => {
       const file = files.find((f) => `routes/${f.replace(/\.tsx?$/, "")}` === id);
-      return { id, pattern: `/${fullPath(id)}`, query: file ? queryNamesOf(file) : [], action: Boolean(build.routes[id].module.action) };
+      const query = file ? queryNamesOf(file) : [];
+      return { id, pattern: `/${fullPath(id)}`, query, cursors: file ? cursorNamesOf(file, query) : [], action: Boolean(build.routes[id].module.action) };
     });
 }
 
 /**
- * Base64url cursors and the long run of x are the same input to a path segment (letters, digits, "-", "_"): only the
- * first of them goes there; query values get them all, since a cursor is decoded.
+ * Cursor-shaped values (base64url JSON, `<time>_<id>`) are the same input as the first of them to a path segment
+ * (letters, digits, "-", "_") and to a query name not read as a cursor: only that first one goes there.
  */
-const SAME_IN_PATH = new Set([b64([1, "bukan-uuid"]), b64(["2026-13-45 00:00:00+00", NIL_UUID]), b64(["99999999999", NIL_UUID])].map(encodeURIComponent));
+const CURSOR_SHAPED = new Set(
+  [b64([1, "bukan-uuid"]), b64(["2026-13-45 00:00:00+00", NIL_UUID]), b64(["99999999999", NIL_UUID]), "2026-99-99T00:00:00Z_1", `2026-01-01T00:00:00.000Z_${"bukan-uuid"}`].map(encodeURIComponent),
+);
 const ENCODED = [...NASTY.map(encodeURIComponent), ...RAW];
 /**
  * What other roles that may open a route are sent, and what is posted in a query string: a NUL and a lone surrogate
@@ -102,9 +113,9 @@ function probesFor(route: RoutePattern): Probe[] {
   const dynamic = segments.map((s, i) => (s.startsWith(":") || s === "*" ? i : -1)).filter((i) => i >= 0);
   const withSegment = (i: number | null, encoded: string) => segments.map((s, j) => (j === i ? encoded : s.startsWith(":") || s === "*" ? "x" : s)).join("/") || "/";
   const probes = new Map<string, Probe>();
-  for (const i of dynamic) for (const v of ENCODED.filter((v) => !SAME_IN_PATH.has(v))) probes.set(withSegment(i, v), { url: withSegment(i, v), value: v, inPath: true });
+  for (const i of dynamic) for (const v of ENCODED.filter((v) => !CURSOR_SHAPED.has(v))) probes.set(withSegment(i, v), { url: withSegment(i, v), value: v, inPath: true });
   const base = withSegment(null, "");
-  for (const name of route.query) for (const v of ENCODED) probes.set(`${base}?${encodeURIComponent(name)}=${v}`, { url: `${base}?${encodeURIComponent(name)}=${v}`, value: v, inPath: false });
+  for (const name of route.query) for (const v of route.cursors.includes(name) ? ENCODED : ENCODED.filter((v) => !CURSOR_SHAPED.has(v))) probes.set(`${base}?${encodeURIComponent(name)}=${v}`, { url: `${base}?${encodeURIComponent(name)}=${v}`, value: v, inPath: false });
   // A name nobody reads, with a NUL: it must not matter either.
   probes.set(`${base}?zz%00=%00`, { url: `${base}?zz%00=%00`, value: "%00", inPath: false });
   return [...probes.values()];
@@ -175,6 +186,26 @@ describe("bad input in paths and query strings", () => {
     // The normal error page, in Indonesian, not a bare text.
     const page = await (await fetch(`${origin}/cari?q=baju%00`)).text();
     expect(page).toContain("Alamat tidak valid");
+  });
+
+  it("refuses nasty ids, intents and control characters in form bodies with 400 or 404", async () => {
+    const post = async (url: string, fields: Record<string, string>, cookie = roles.buyer) => {
+      const res = await fetch(`${origin}${url}`, { method: "POST", redirect: "manual", headers: { Cookie: cookie!, Origin: origin, "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+      return [url, res.status, await res.text()] as const;
+    };
+    const address = { recipient: "Budi\0", phone: "081234567890", provinceCode: "35", regencyCode: "3578", district: "Menteng", postalCode: "10310", street: "Jl. Sudirman 1" };
+    const created = await post("/alamat", address);
+    expect(created.slice(0, 2)).toEqual(["/alamat", 400]);
+    expect(created[2]).toContain("Berisi karakter yang tidak diizinkan");
+    expect((await post("/alamat", { intent: "delete", id: "\0" })).slice(0, 2)).toEqual(["/alamat", 404]);
+    expect((await post("/alamat", { intent: "default", id: "1" })).slice(0, 2)).toEqual(["/alamat", 404]);
+    expect((await post("/alamat", { intent: "\0" })).slice(0, 2)).toEqual(["/alamat", 400]);
+    expect((await post("/keranjang", { intent: "remove", itemKey: "x\0" })).slice(0, 2)).toEqual(["/keranjang", 400]);
+    expect((await post("/checkout", { addressId: NIL_UUID, items: "a", [`note.${NIL_UUID}`]: "catatan\0" })).slice(0, 2)).toEqual(["/checkout", 400]);
+    expect((await post("/pesanan/LPK-261201-7KQ2MZ9A", { intent: "\0" })).slice(0, 2)).toEqual(["/pesanan/LPK-261201-7KQ2MZ9A", 400]);
+    expect((await post("/pesanan/%00", { intent: "cancel", reason: "x\0" })).slice(0, 2)).toEqual(["/pesanan/%00", 404]);
+    expect((await post("/seller/orders/LPK-261201-7KQ2MZ9A", { intent: "cancel", reason: "Stok\0 habis" }, roles.seller)).slice(0, 2)).toEqual(["/seller/orders/LPK-261201-7KQ2MZ9A", 400]);
+    expect((await post("/seller/orders/LPK-261201-7KQ2MZ9A", { intent: "ship", resi: "JP\0" }, roles.seller)).slice(0, 2)).toEqual(["/seller/orders/LPK-261201-7KQ2MZ9A", 400]);
   });
 
   it("never answers 500 to any route × nasty path or query value × anonymous, buyer, seller and admin", async () => {
