@@ -28,6 +28,11 @@ export function notFound(): never {
   throw new Response("Not Found", { status: 404, statusText: "Not Found" });
 }
 
+/** An upload's body must be multipart/form-data: a plain form post or a script's JSON is a 400, not a parse error (500). */
+export function requireMultipart(request: Request) {
+  if (!/^multipart\/form-data\s*;/i.test(request.headers.get("Content-Type") ?? "")) badRequest();
+}
+
 /** The database (or another service the page needs) is away for now: the error page says so and asks to retry. */
 export function serviceUnavailable(): Response {
   return new Response("Service Unavailable", { status: 503, statusText: "Service Unavailable", headers: { "Retry-After": "5", "Cache-Control": "no-store" } });
@@ -65,12 +70,15 @@ export function routeParams<S extends z.ZodType>(params: Record<string, string |
 /**
  * The query string, checked by `schema`: a control character in any name or value, or a value the schema
  * refuses, is a 400 with the normal error page. Schemas that prefer to ignore a stale value use `.catch()`.
+ * Names in `many` may repeat (`?order=a&order=b`) and are read as arrays; any other name keeps its last value.
  */
-export function queryParams<S extends z.ZodType>(from: Request | URL, schema: S): z.output<S> {
+export function queryParams<S extends z.ZodType>(from: Request | URL, schema: S, options: { many?: readonly string[] } = {}): z.output<S> {
   const url = from instanceof URL ? from : new URL(from.url);
   const entries = [...url.searchParams];
   if (entries.some(([k, v]) => !isCleanText(k) || !isCleanText(v))) badRequest();
-  const parsed = schema.safeParse(Object.fromEntries(entries));
+  const values: Record<string, string | string[]> = Object.fromEntries(entries);
+  for (const name of options.many ?? []) values[name] = url.searchParams.getAll(name);
+  const parsed = schema.safeParse(values);
   if (!parsed.success) badRequest();
   return parsed.data;
 }

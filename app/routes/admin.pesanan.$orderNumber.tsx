@@ -6,15 +6,17 @@ import { OrderTimeline, timelineEvents } from "~/components/orders/order-timelin
 import { OrderItems, OrderStatusBadge } from "~/components/orders/order-view";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
-import { orHttpError } from "~/infra/http.server";
+import { orHttpError, routeParams } from "~/infra/http.server";
 import { entriesOfReference } from "~/models/ledger.server";
+import { OrderNumberParams } from "~/schemas/params";
 import { adminOrder } from "~/services/orders.server";
 
 export const meta = titleMeta("adminOrders.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const o = await orHttpError(() => adminOrder(params.orderNumber ?? ""));
+  const { orderNumber } = routeParams(params, OrderNumberParams);
+  const o = await orHttpError(() => adminOrder(orderNumber));
   const journal = [...(await entriesOfReference("payment", [o.paymentId])), ...(await entriesOfReference("refund", o.refunds.map((r) => r.id)))];
   return {
     order: {

@@ -1,17 +1,23 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { OrderStatusBadge } from "~/components/orders/order-view";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
+import { queryParams } from "~/infra/http.server";
 import { adminOrderSearch } from "~/services/orders.server";
 
 export const meta = titleMeta("adminOrders.title");
 
+const QuerySchema = z.object({
+  q: z.string().default("").transform((q) => q.trim().slice(0, 100)),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const { q } = queryParams(request, QuerySchema);
   const rows = await adminOrderSearch(q);
   return { q, orders: rows.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })) };
 }

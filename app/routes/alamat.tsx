@@ -9,7 +9,8 @@ import { findProvince, findRegency } from "~/domain/regions/data";
 import { requireUser, safeRedirect } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
-import { orHttpError } from "~/infra/http.server";
+import { badRequest, notFound, orHttpError } from "~/infra/http.server";
+import { UUID_PATTERN } from "~/schemas/params";
 import { AddressSchema } from "~/schemas/buying";
 import { addAddress, makeDefaultAddress, myAddresses, removeAddress } from "~/services/addresses.server";
 
@@ -29,6 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = safeRedirect(String(form.get("redirectTo") ?? ""), "/alamat");
   const intent = String(form.get("intent") ?? "create");
   const id = String(form.get("id") ?? "");
+  if (!["create", "default", "delete"].includes(intent)) badRequest();
+  // An address id is a UUID: anything else names no address (and must not reach the query).
+  if (intent !== "create" && !UUID_PATTERN.test(id)) notFound();
   if (intent === "default") {
     await orHttpError(() => makeDefaultAddress(user.id, id));
     return redirectWithFlash(request, back, { kind: "success", key: "address.saved" });

@@ -9,7 +9,8 @@ import { findProvince, findRegency } from "~/domain/regions/data";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
-import { orHttpError } from "~/infra/http.server";
+import { badRequest, orHttpError, routeParams } from "~/infra/http.server";
+import { isCleanText, OrderNumberParams } from "~/schemas/params";
 import { buyerOrder, cancelUnpaidOrder, confirmReceipt } from "~/services/orders.server";
 import { startPayment } from "~/services/payments.server";
 import { trackOrder } from "~/services/seller-orders.server";
@@ -18,7 +19,8 @@ export const meta = titleMeta("orders.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  let order = await orHttpError(() => buyerOrder(user.id, params.orderNumber ?? ""));
+  const { orderNumber } = routeParams(params, OrderNumberParams);
+  let order = await orHttpError(() => buyerOrder(user.id, orderNumber));
   // Asking the courier on view also moves a delivered parcel's order to "delivered": show that state at once.
   const steps = await trackOrder(order);
   if (order.status === "shipped" && steps.at(-1)?.status === "delivered") order = await buyerOrder(user.id, order.orderNumber);
@@ -28,9 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const { orderNumber: number } = routeParams(params, OrderNumberParams);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const number = params.orderNumber ?? "";
   const here = `/pesanan/${number}`;
   if (intent === "pay") {
     const order = await orHttpError(() => buyerOrder(user.id, number));
@@ -45,10 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(request, here, { kind: "success", key: "orders.confirmed" });
   }
   if (intent === "cancel") {
-    await orHttpError(() => cancelUnpaidOrder(user.id, number, String(form.get("reason") ?? "").trim() || "Dibatalkan pembeli"));
+    const reason = String(form.get("reason") ?? "").trim().slice(0, 250);
+    if (!isCleanText(reason)) badRequest();
+    await orHttpError(() => cancelUnpaidOrder(user.id, number, reason || "Dibatalkan pembeli"));
     return redirectWithFlash(request, here, { kind: "success", key: "orders.cancelled" });
   }
-  return redirect(here);
+  badRequest();
 }
 
 export default function OrderDetail() {

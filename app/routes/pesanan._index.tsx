@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { OrderTimeline } from "~/components/orders/order-timeline";
@@ -7,16 +8,21 @@ import { OrderItems, OrderStatusBadge, serializeOrder } from "~/components/order
 import { ORDER_STATES } from "~/domain/orders/order-states";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
+import { queryParams } from "~/infra/http.server";
 import { buyerOrders } from "~/services/orders.server";
 
 export const meta = titleMeta("orders.title");
 
+const QuerySchema = z.object({
+  status: z.enum(ORDER_STATES).optional().catch(undefined),
+  pembayaran: z.string().max(40).optional().catch(undefined),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const url = new URL(request.url);
-  const status = url.searchParams.get("status");
-  const orders = await buyerOrders(user.id, status && (ORDER_STATES as readonly string[]).includes(status) ? status : undefined);
-  return { orders: orders.map(serializeOrder), status, justPaid: url.searchParams.get("pembayaran") };
+  const { status = null, pembayaran = null } = queryParams(request, QuerySchema);
+  const orders = await buyerOrders(user.id, status ?? undefined);
+  return { orders: orders.map(serializeOrder), status, justPaid: pembayaran };
 }
 
 export default function MyOrders() {

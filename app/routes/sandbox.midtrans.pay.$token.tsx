@@ -5,6 +5,8 @@ import QRCode from "qrcode";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
+import { badRequest, routeParams } from "~/infra/http.server";
+import { isCleanText, TokenParams } from "~/schemas/params";
 import { chooseMethod, paymentPage, payNow, requireSandbox, SANDBOX_METHODS } from "~/services/sandbox-midtrans.server";
 
 export const meta = titleMeta("paySandbox.title");
@@ -12,7 +14,8 @@ export const meta = titleMeta("paySandbox.title");
 // The embedded gateway's own payment page (what Snap's hosted page is for a real Midtrans account).
 export async function loader({ params }: LoaderFunctionArgs) {
   requireSandbox();
-  const page = await paymentPage(params.token!, new Date());
+  const { token } = routeParams(params, TokenParams);
+  const page = await paymentPage(token, new Date());
   if (!page) throw new Response("Not Found", { status: 404 });
   const qrSvg = page.qrString ? await QRCode.toString(page.qrString, { type: "svg", margin: 1, width: 220, errorCorrectionLevel: "M" }) : null;
   return { ...page, qrSvg, methods: SANDBOX_METHODS.map((m) => ({ code: m.code, kind: m.kind, label: m.label })) };
@@ -20,12 +23,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSandbox();
+  const { token } = routeParams(params, TokenParams);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  const method = String(form.get("method") ?? "");
+  if ((intent !== "pay" && intent !== "choose") || !isCleanText(method)) badRequest();
   const now = new Date();
-  const result = intent === "pay" ? await payNow(params.token!, now) : await chooseMethod(params.token!, String(form.get("method") ?? ""), now);
+  const result = intent === "pay" ? await payNow(token, now) : await chooseMethod(token, method, now);
   if (!result.ok) return { error: result.error };
-  return redirect(`/sandbox/midtrans/pay/${params.token}`);
+  return redirect(`/sandbox/midtrans/pay/${token}`);
 }
 
 export default function SandboxPaymentPage() {

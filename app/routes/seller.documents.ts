@@ -3,7 +3,7 @@ import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_
 import { DomainError } from "~/domain/errors";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/kyc/verification";
 import { requireUser } from "~/infra/auth.server";
-import { statusOf } from "~/infra/http.server";
+import { statusOf, requireMultipart } from "~/infra/http.server";
 import { UPLOAD_LIMITS, uploadDocument } from "~/services/onboarding.server";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
@@ -14,6 +14,7 @@ export async function action({ request }: ActionFunctionArgs) {
   let form: FormData;
   try {
     // The part limit stops an oversized body while it streams, before it is all in memory.
+    requireMultipart(request);
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: UPLOAD_LIMITS.maxBytes + 1 }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return json({ ok: false, error: "upload_too_large", vars: { maxMb: UPLOAD_LIMITS.maxBytes / 1024 / 1024 } }, 413);

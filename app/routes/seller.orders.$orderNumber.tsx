@@ -9,7 +9,8 @@ import { RESI_FORMATS } from "~/domain/shipping/resi-formats";
 import { formatDateTime, formatRupiah, formatWeight } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { orHttpError, statusOf } from "~/infra/http.server";
+import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
+import { OrderNumberParams } from "~/schemas/params";
 import { SellerOrderActionSchema } from "~/schemas/seller-orders";
 import { acceptOrder, cancelOrderBySeller, sellerOrder, shipOrder } from "~/services/seller-orders.server";
 
@@ -17,7 +18,8 @@ export const meta = titleMeta("sellerOrders.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);
-  const { order, tracking, region } = await orHttpError(() => sellerOrder(user.id, params.orderNumber!));
+  const { orderNumber } = routeParams(params, OrderNumberParams);
+  const { order, tracking, region } = await orHttpError(() => sellerOrder(user.id, orderNumber));
   const s = order.shipment;
   return {
     order: {
@@ -45,10 +47,10 @@ type ActionData = { ok: string } | { confirm: { resi: string; warning: string; e
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
+  const { orderNumber } = routeParams(params, OrderNumberParams);
   const parsed = await parseForm(request, SellerOrderActionSchema);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
-  const orderNumber = params.orderNumber!;
   try {
     if (input.intent === "accept") {
       await acceptOrder(user.id, orderNumber);

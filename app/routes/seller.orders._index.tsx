@@ -1,20 +1,24 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
-import { orHttpError } from "~/infra/http.server";
+import { orHttpError, queryParams } from "~/infra/http.server";
 import { isSellerTab, SELLER_TABS, sellerOrderList, type SellerTab } from "~/services/seller-orders.server";
 
 export const meta = titleMeta("sellerOrders.title");
 
+const QuerySchema = z.object({
+  tab: z.string().optional(),
+  q: z.string().default("").transform((q) => q.trim().slice(0, 80)),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);
-  const url = new URL(request.url);
-  const tabParam = url.searchParams.get("tab");
+  const { tab: tabParam, q } = queryParams(request, QuerySchema);
   const tab: SellerTab = isSellerTab(tabParam) ? tabParam : "all";
-  const q = url.searchParams.get("q")?.trim().slice(0, 80) ?? "";
   const { orders, counts } = await orHttpError(() => sellerOrderList(user.id, { tab, q: q || undefined }));
   const now = Date.now();
   return {

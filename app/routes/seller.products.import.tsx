@@ -6,6 +6,7 @@ import { titleMeta } from "~/components/meta";
 import { PRODUCT_CSV_LIMITS, type ProductCsvIssue, ROW_FIELD } from "~/domain/catalog/product-csv";
 import type { Translate } from "~/i18n/i18n";
 import { formatNumber, formatRupiah, formatWeight } from "~/i18n/format";
+import { requireMultipart } from "~/infra/http.server";
 import { requireShopOwner } from "~/infra/auth.server";
 import { localeOf } from "~/infra/locale.server";
 import { breadcrumb, categoryTree, isLeaf } from "~/models/category.server";
@@ -40,6 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
   let form: FormData;
   try {
+    requireMultipart(request);
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: CSV_MAX_BYTES }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return data({ error: "sellerProducts.import.tooLarge" }, { status: 413 });

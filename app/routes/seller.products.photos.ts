@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
 import { requireUser } from "~/infra/auth.server";
-import { statusOf } from "~/infra/http.server";
+import { statusOf, requireMultipart } from "~/infra/http.server";
 import { PHOTO_MAX_BYTES, photoUrl, uploadProductPhoto } from "~/services/catalog.server";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
@@ -17,6 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   let form: FormData;
   try {
     // The part limit stops an oversized body while it streams, before it is all in memory.
+    requireMultipart(request);
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: PHOTO_MAX_BYTES + 1 }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return json({ ok: false, error: "upload_too_large", vars: { maxMb: PHOTO_MAX_BYTES / 1024 / 1024 } }, 413);

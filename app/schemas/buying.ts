@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { normalizeIndonesianPhone } from "~/domain/kyc/phone";
 import { findProvince, findRegency } from "~/domain/regions/data";
+import { formText, isCleanText } from "~/schemas/params";
 
 // Buying forms: address book, cart buttons, checkout. Messages are i18n keys.
 
-const text = (min: number, max: number) => z.string().trim().min(min, "validation.required").max(max, "validation.tooLong");
+const text = (min: number, max: number) => formText(max).min(min, "validation.required");
 
 export const AddressSchema = z
   .object({
-    label: z.string().trim().max(40, "validation.tooLong").default(""),
+    label: formText(40).default(""),
     recipient: text(2, 80),
     phone: z
       .string()
@@ -36,8 +37,8 @@ const uuid = z.string().uuid("validation.required");
 
 export const CartActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.enum(["add", "buy_now"]), productId: uuid, variantId: z.union([uuid, z.literal("")]).default(""), quantity: z.coerce.number().int("validation.required").min(1, "validation.required").max(100_000, "validation.tooLong") }),
-  z.object({ intent: z.literal("update"), itemKey: z.string().min(1).max(80), quantity: z.coerce.number().int().min(1).max(100_000) }),
-  z.object({ intent: z.literal("remove"), itemKey: z.string().min(1).max(80) }),
+  z.object({ intent: z.literal("update"), itemKey: z.string().min(1).max(80).refine(isCleanText), quantity: z.coerce.number().int().min(1).max(100_000) }),
+  z.object({ intent: z.literal("remove"), itemKey: z.string().min(1).max(80).refine(isCleanText) }),
 ]);
 export type CartAction = z.infer<typeof CartActionSchema>;
 
@@ -51,7 +52,8 @@ export const CheckoutSchema = z
     items: z.string().min(1, "checkout.empty"),
     acceptPrices: z.string().optional().transform((v) => v === "1" || v === "on"),
   })
-  .catchall(z.string());
+  // Notes are stored, service codes and prices are looked up: none may carry a control character.
+  .catchall(z.string().refine(isCleanText, "validation.invalidCharacters"));
 
 export function parseCheckoutForm(values: z.infer<typeof CheckoutSchema>) {
   const keys = values.items.split(",").filter(Boolean);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORDER_NUMBER_PATTERN } from "~/domain/orders/numbers";
 
 // Path and query parameters come from anyone. PostgreSQL refuses a NUL byte in text and numbers beyond its
 // column types, and Prisma refuses a malformed UUID: each of those was a 500. So every parameter is read
@@ -27,6 +28,12 @@ export const slugParam = z.string().min(1).max(200).regex(/^[\p{L}\p{N}_-]+$/u);
 
 export const uuidParam = z.string().regex(UUID_PATTERN);
 
+/** An order number in a path or a query (`/pesanan/LPK-261201-7KQ2MZ9A`): only what the app makes. */
+export const orderNumberParam = z.string().regex(ORDER_NUMBER_PATTERN);
+
+/** Text typed into a form: no control characters (PostgreSQL refuses a NUL; the others were never typed). */
+export const formText = (max: number) => z.string().trim().max(max, "validation.tooLong").refine(isCleanText, "validation.invalidCharacters");
+
 /** A whole number that fits a PostgreSQL `integer`; larger values are clamped, so `min=99999999999` finds nothing. */
 export const int4Param = z.coerce
   .number()
@@ -48,3 +55,6 @@ export function parseTimeIdCursor(cursor: string | null | undefined): { at: Date
 }
 
 export const SlugParams = z.object({ slug: slugParam });
+export const OrderNumberParams = z.object({ orderNumber: orderNumberParam });
+/** The embedded payment sandbox's page token (a random UUID). */
+export const TokenParams = z.object({ token: uuidParam });

@@ -26,6 +26,11 @@ export function paymentNumber(at: Date, random: Uint8Array): string {
   return `PAY-${datePart(at)}-${randomPart(random, 10)}`;
 }
 
+/** The shape of what orderNumber() makes: anything else cannot name an order. */
+export const ORDER_NUMBER_PATTERN = /^LPK-\d{6}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/;
+/** The shape of what paymentNumber() makes. */
+export const PAYMENT_NUMBER_PATTERN = /^PAY-\d{6}-[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/;
+
 /** The cart line key: one line per product variant. */
 export function itemKeyOf(productId: string, variantId: string | null | undefined): string {
   return variantId ? `${productId}:${variantId}` : productId;
