@@ -4,6 +4,7 @@ import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 import { deleteUnattachedPhotos } from "./photo-cleanup.server";
 import { processPendingRefunds } from "./orders.server";
 import { expireUnpaidPayments } from "./payments.server";
+import { resumePayoutWork } from "./payouts.server";
 import { cancelLateOrders, syncTracking } from "./seller-orders.server";
 
 /** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
@@ -21,5 +22,7 @@ export function scheduledJobs(): Schedule[] {
     { name: "late-shipping", cron: "*/10 * * * *", run: () => cancelLateOrders() },
     // Shipped parcels the courier reports delivered move to "delivered".
     { name: "tracking-sync", cron: "*/15 * * * *", run: () => syncTracking() },
+    // Payouts a crash or an outage left half done are created/approved again; lost outcomes are asked for.
+    { name: "payout-resume", cron: "*/5 * * * *", run: () => resumePayoutWork() },
   ];
 }

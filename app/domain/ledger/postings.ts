@@ -111,3 +111,51 @@ export function escrowReleasePosting(order: { id: string; orderNumber: string; s
   if (platform > 0) lines.push({ account: PLATFORM_REVENUE, amount: -platform, orderId: order.id, shopId: order.shopId });
   return assertBalanced({ idempotencyKey: `escrow-release:${order.id}`, kind: "escrow_release", referenceType: "order", referenceId: order.id, description: `Dana pesanan ${order.orderNumber} diteruskan`, lines });
 }
+
+/** A seller asked to withdraw: the amount leaves their available balance and waits in payout clearing. */
+export function withdrawalRequestedPosting(w: { id: string; number: string; shopId: string; amount: number }): Posting {
+  assertAmount(w.amount, "withdrawal amount");
+  return assertBalanced({
+    idempotencyKey: `withdrawal:${w.id}`,
+    kind: "payout",
+    referenceType: "payout",
+    referenceId: w.id,
+    description: `Penarikan dana ${w.number}`,
+    lines: [
+      { account: sellerAvailable(w.shopId), amount: w.amount, shopId: w.shopId },
+      { account: PAYOUT_CLEARING, amount: -w.amount, shopId: w.shopId },
+    ],
+  });
+}
+
+/** The payout provider paid the seller's bank: the money has left the provider's balance. */
+export function payoutCompletedPosting(w: { id: string; number: string; shopId: string; amount: number; providerReference: string }): Posting {
+  assertAmount(w.amount, "payout amount");
+  return assertBalanced({
+    idempotencyKey: `payout-done:${w.id}`,
+    kind: "payout",
+    referenceType: "payout",
+    referenceId: w.id,
+    description: `Penarikan dana ${w.number} terkirim (${w.providerReference})`,
+    lines: [
+      { account: PAYOUT_CLEARING, amount: w.amount, shopId: w.shopId },
+      { account: PROVIDER_CLEARING, amount: -w.amount },
+    ],
+  });
+}
+
+/** The payout failed (or was rejected): the money goes back to the seller's available balance. */
+export function payoutFailedPosting(w: { id: string; number: string; shopId: string; amount: number; reason: string }): Posting {
+  assertAmount(w.amount, "payout amount");
+  return assertBalanced({
+    idempotencyKey: `payout-failed:${w.id}`,
+    kind: "payout",
+    referenceType: "payout",
+    referenceId: w.id,
+    description: `Penarikan dana ${w.number} gagal: ${w.reason}`.slice(0, 500),
+    lines: [
+      { account: PAYOUT_CLEARING, amount: w.amount, shopId: w.shopId },
+      { account: sellerAvailable(w.shopId), amount: -w.amount, shopId: w.shopId },
+    ],
+  });
+}
