@@ -33,6 +33,9 @@ export default function AdminHome() {
         <li>
           <Link to="/admin/outbox">{t("nav.outbox")}</Link>
         </li>
+        <li>
+          <Link to="/admin/payouts">{t("payout.title")}</Link>
+        </li>
       </ul>
     </>
   );
