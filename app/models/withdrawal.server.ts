@@ -122,3 +122,24 @@ export function findShopOfOwner(ownerId: string) {
 export function findPayoutAccount(tx: Tx | undefined, shopId: string) {
   return (tx ?? db()).kycProfile.findUnique({ where: { shopId }, select: { bankCode: true, accountEncrypted: true, accountLast4: true, holderName: true } });
 }
+
+export function insertBankAccountChange(tx: Tx, data: Prisma.BankAccountChangeUncheckedCreateInput) {
+  return tx.bankAccountChange.create({ data });
+}
+
+export async function lockBankAccountChange(tx: Tx, id: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM bank_account_changes WHERE id = ${id}::uuid FOR UPDATE`;
+  return rows.length ? tx.bankAccountChange.findUniqueOrThrow({ where: { id } }) : null;
+}
+
+export function updateBankAccountChange(tx: Tx, id: string, data: Prisma.BankAccountChangeUncheckedUpdateInput) {
+  return tx.bankAccountChange.update({ where: { id }, data });
+}
+
+export function listPendingBankAccountChanges() {
+  return db().bankAccountChange.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, include: { shop: { select: { name: true } } } });
+}
+
+export function findPasswordHash(userId: string) {
+  return db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } }).then((u) => u?.passwordHash ?? null);
+}

@@ -8,7 +8,8 @@ import { approveBatch, batchPage, createBatch, handleIrisNotification, payoutQue
 import { notificationBody } from "../../app/services/sandbox-iris.server";
 import { requestWithdrawal, withdrawalPage } from "../../app/services/withdrawals.server";
 import { aSellerWithBalance } from "../factories/balances";
-import { aUser } from "../factories/users";
+import { aUser, TEST_PASSWORD } from "../factories/users";
+import { requestBankAccountChange, reviewBankAccountChange } from "../../app/services/bank-account-change.server";
 import { checkLedgerAfterEach, until } from "../setup/buying";
 import { startPayoutStack } from "../setup/payouts";
 
@@ -74,6 +75,24 @@ describe("withdrawal", () => {
     await expect(withdrawalPage(buyer)).rejects.toMatchObject({ code: "forbidden" });
     await expect(payoutQueuePage(a.seller.owner)).rejects.toMatchObject({ code: "forbidden" });
     await expect(createBatch(a.seller.owner)).rejects.toMatchObject({ code: "forbidden" });
+  });
+});
+
+describe("changing the payout bank account", () => {
+  it("asks for the password again, holds withdrawals until an admin approves, then pays into the new account", async () => {
+    const { seller } = await aSellerWithBalance({ available: 100_000 });
+    const change = { bankCode: "009", accountNumber: "0987654321", holderName: seller.owner.name };
+    await expect(requestBankAccountChange(seller.owner, { ...change, password: "salah-sekali-123" })).rejects.toMatchObject({ messageKey: "bankChange.errors.password" });
+    const pending = await requestBankAccountChange(seller.owner, { ...change, password: TEST_PASSWORD });
+    await expect(requestBankAccountChange(seller.owner, { ...change, password: TEST_PASSWORD })).rejects.toMatchObject({ messageKey: "bankChange.errors.pending" });
+    await expect(requestWithdrawal(seller.owner, 60_000)).rejects.toMatchObject({ messageKey: "withdrawal.errors.onHold" });
+    expect(await withdrawalPage(seller.owner)).toMatchObject({ onHold: true, bank: { bankCode: "014" } });
+    await expect(reviewBankAccountChange(seller.owner as never, pending.id, "approve")).rejects.toMatchObject({ code: "forbidden" });
+    await reviewBankAccountChange(checker, pending.id, "approve");
+    await expect(reviewBankAccountChange(maker, pending.id, "reject")).rejects.toMatchObject({ messageKey: "bankChange.errors.decided" });
+    expect(await withdrawalPage(seller.owner)).toMatchObject({ onHold: false, bank: { bankCode: "009", accountLast4: "4321" } });
+    const w = await requestWithdrawal(seller.owner, 60_000);
+    expect(w).toMatchObject({ bankCode: "009", accountLast4: "4321" });
   });
 });
 

@@ -60,6 +60,10 @@ const id = {
   "payout.errors.batchNotOpen": "Batch ini sudah disetujui.",
   "payout.errors.batchNotFound": "Batch tidak ditemukan.",
   "payout.errors.invalidTransition": "Status penarikan tidak dapat diubah.",
+  "bankChange.errors.password": "Kata sandi salah.",
+  "bankChange.errors.pending": "Perubahan rekening sebelumnya masih ditinjau.",
+  "bankChange.errors.notFound": "Perubahan rekening tidak ditemukan.",
+  "bankChange.errors.decided": "Perubahan rekening ini sudah diputuskan.",
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -123,6 +127,10 @@ const en: Record<keyof typeof id, string> = {
   "payout.errors.batchNotOpen": "This batch is already approved.",
   "payout.errors.batchNotFound": "Batch not found.",
   "payout.errors.invalidTransition": "The withdrawal's status cannot change this way.",
+  "bankChange.errors.password": "Wrong password.",
+  "bankChange.errors.pending": "An earlier bank account change is still under review.",
+  "bankChange.errors.notFound": "Bank account change not found.",
+  "bankChange.errors.decided": "This bank account change has been decided already.",
 };
 
 export const payoutMessages = { id, en };
