@@ -44,3 +44,7 @@ export function recordIrisNotificationAttempt(id: string, data: { deliveredAt?: 
 export function listSandboxPayoutsUpdatedBetween(from: Date, to: Date) {
   return db().sandboxIrisPayout.findMany({ where: { updatedAt: { gte: from, lt: to }, status: { in: ["completed", "failed", "rejected"] } }, orderBy: { updatedAt: "asc" } });
 }
+
+export function listSandboxMidtransSettledBetween(from: Date, to: Date) {
+  return db().sandboxMidtransTransaction.findMany({ where: { settledAt: { gte: from, lt: to } }, orderBy: { settledAt: "asc" } });
+}

@@ -53,6 +53,10 @@ function keyOf(authorization: string | null): "creator" | "approver" | null {
   return null;
 }
 
+export function irisCreatorAuthorized(authorization: string | null): boolean {
+  return keyOf(authorization) === "creator";
+}
+
 const unauthorized: SandboxReply = { status: 401, body: { error_message: "Unauthorized request" } };
 const forbiddenRole: SandboxReply = { status: 403, body: { error_message: "You are not authorized to perform this action" } };
 

@@ -5,6 +5,7 @@ import { deleteUnattachedPhotos } from "./photo-cleanup.server";
 import { processPendingRefunds } from "./orders.server";
 import { expireUnpaidPayments } from "./payments.server";
 import { resumePayoutWork } from "./payouts.server";
+import { runDailyReconciliation } from "./reconciliation.server";
 import { cancelLateOrders, syncTracking } from "./seller-orders.server";
 
 /** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
@@ -24,5 +25,7 @@ export function scheduledJobs(): Schedule[] {
     { name: "tracking-sync", cron: "*/15 * * * *", run: () => syncTracking() },
     // Payouts a crash or an outage left half done are created/approved again; lost outcomes are asked for.
     { name: "payout-resume", cron: "*/5 * * * *", run: () => resumePayoutWork() },
+    // Yesterday's ledger against both providers' settlement reports; differences wait for an admin.
+    { name: "reconciliation", cron: "30 18 * * *", run: () => runDailyReconciliation() }, // 01:30 WIB
   ];
 }

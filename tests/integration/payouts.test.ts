@@ -9,6 +9,8 @@ import { notificationBody } from "../../app/services/sandbox-iris.server";
 import { requestWithdrawal, withdrawalPage } from "../../app/services/withdrawals.server";
 import { aSellerWithBalance } from "../factories/balances";
 import { aUser, TEST_PASSWORD } from "../factories/users";
+import { jakartaYesterday, reconcileReport, reconciliationDifferences, resolveDifference } from "../../app/services/reconciliation.server";
+import { irisSettlementCsv } from "../../app/services/settlement-reports.server";
 import { requestBankAccountChange, reviewBankAccountChange } from "../../app/services/bank-account-change.server";
 import { checkLedgerAfterEach, until } from "../setup/buying";
 import { startPayoutStack } from "../setup/payouts";
@@ -230,5 +232,42 @@ describe("payout batches through the Iris sandbox", () => {
     } finally {
       stack.resumeDelivery();
     }
+  });
+});
+
+describe("reconciliation", () => {
+  it("matches the day's completed payouts with the Iris report and lists what only the provider has", async () => {
+    await clearQueue();
+    const { seller } = await aSellerWithBalance({ available: 90_000 });
+    const w = await requestWithdrawal(seller.owner, 90_000);
+    await approveBatch(checker, (await createBatch(maker)).id);
+    const done = await until("completed", async () => {
+      const row = await db().withdrawal.findUniqueOrThrow({ where: { id: w.id } });
+      return row.status === "completed" && row;
+    });
+    // A payout the provider paid that the ledger never heard of (made outside the portal).
+    await db().sandboxIrisPayout.create({ data: { referenceNo: "stray0000000000000001", beneficiaryName: "X", beneficiaryAccount: "1234567", beneficiaryBank: "bca", amount: 12_345, status: "completed" } });
+    const today = jakartaYesterday(new Date(Date.now() + 86_400_000));
+    const csv = await irisSettlementCsv(today);
+    expect(csv.split("\r\n")[0]).toBe("reference_no,beneficiary_bank,amount,status,updated_at");
+    expect(csv).toContain(`${done.providerReference},bca,90000.00,completed,`);
+    const iris = await reconcileReport("iris", today, await (await fetch(`${stack.url}/sandbox/iris/reports/settlement.csv?date=${today}`, { headers: { Authorization: `Basic ${Buffer.from(`${irisConfig().creatorKey}:`).toString("base64")}` } })).text());
+    const mine = iris!.differences.filter((d) => d.reference === done.providerReference || d.reference.startsWith("stray"));
+    console.log(`[payout] reconciliation ${today}: ${iris!.ledgerRows} ledger payouts, ${iris!.reportRows} report rows, ${iris!.differences.length} differences`);
+    expect(mine).toEqual([{ reference: "stray0000000000000001", kind: "missing_in_ledger", ledgerAmount: null, providerAmount: 12_345 }]);
+    const listed = await reconciliationDifferences(maker, { open: true });
+    const stray = listed.find((d) => d.reference === "stray0000000000000001")!;
+    expect(stray).toMatchObject({ provider: "iris", kind: "missing_in_ledger", providerAmount: 12_345 });
+    await expect(reconciliationDifferences(seller.owner as never)).rejects.toMatchObject({ code: "forbidden" });
+    await resolveDifference(maker, stray.id, "Transfer manual dari dasbor");
+    await expect(resolveDifference(maker, stray.id, "lagi")).rejects.toMatchObject({ messageKey: "reconciliation.errors.resolved" });
+  });
+
+  it("finds a settlement whose amount differs from the Midtrans report", async () => {
+    const { order, paymentNumber } = await aSellerWithBalance({ available: 50_000 }).then(async (r) => ({ ...r, paymentNumber: (await db().payment.findFirstOrThrow({ where: { orders: { some: { id: r.order.id } } } })).paymentNumber }));
+    const today = jakartaYesterday(new Date(Date.now() + 86_400_000));
+    const csv = `order_id,transaction_id,payment_type,gross_amount,transaction_status,settlement_time\r\n${paymentNumber},t1,bank_transfer,${order.total - 1000}.00,settlement,x\r\n`;
+    const result = await reconcileReport("midtrans", today, csv);
+    expect(result.differences.find((d) => d.reference === paymentNumber)).toEqual({ reference: paymentNumber, kind: "amount_mismatch", ledgerAmount: order.total, providerAmount: order.total - 1000 });
   });
 });

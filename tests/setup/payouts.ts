@@ -3,6 +3,7 @@ import * as notificationRoute from "../../app/routes/payouts.iris.notification";
 import * as createRoute from "../../app/routes/sandbox.iris.api.v1.payouts";
 import * as detailsRoute from "../../app/routes/sandbox.iris.api.v1.payouts.$referenceNo";
 import * as approveRoute from "../../app/routes/sandbox.iris.api.v1.payouts.approve";
+import * as reportRoute from "../../app/routes/sandbox.iris.reports.settlement[.]csv";
 import { IRIS_DELIVERY, startIrisSandboxWorker } from "../../app/services/sandbox-iris.server";
 import { serveRoutes } from "./route-server";
 
@@ -17,6 +18,7 @@ export async function startPayoutStack(opts: { worker?: boolean; duplicateRate?:
     ["/sandbox/iris/api/v1/payouts/approve", approveRoute],
     ["/sandbox/iris/api/v1/payouts/:referenceNo", detailsRoute],
     ["/sandbox/iris/api/v1/payouts", createRoute],
+    ["/sandbox/iris/reports/settlement.csv", reportRoute],
     ["/payouts/iris/notification", notificationRoute],
   ]);
   const saved = Object.fromEntries(SETTINGS.map((k) => [k, process.env[k]]));

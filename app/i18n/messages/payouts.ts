@@ -64,6 +64,7 @@ const id = {
   "bankChange.errors.pending": "Perubahan rekening sebelumnya masih ditinjau.",
   "bankChange.errors.notFound": "Perubahan rekening tidak ditemukan.",
   "bankChange.errors.decided": "Perubahan rekening ini sudah diputuskan.",
+  "reconciliation.errors.resolved": "Selisih ini sudah diselesaikan.",
 };
 
 const en: Record<keyof typeof id, string> = {
@@ -131,6 +132,7 @@ const en: Record<keyof typeof id, string> = {
   "bankChange.errors.pending": "An earlier bank account change is still under review.",
   "bankChange.errors.notFound": "Bank account change not found.",
   "bankChange.errors.decided": "This bank account change has been decided already.",
+  "reconciliation.errors.resolved": "This difference has been resolved already.",
 };
 
 export const payoutMessages = { id, en };
