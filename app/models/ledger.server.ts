@@ -1,4 +1,5 @@
 import type { Posting } from "~/domain/ledger/postings";
+import type { LedgerRow } from "~/domain/ledger/statement";
 import { db, type Tx } from "~/infra/db.server";
 
 /**
@@ -106,4 +107,43 @@ export async function withholdingByYear(shopId?: string) {
     WHERE a.code = 'tax_payable' AND (${shopId ?? null}::uuid IS NULL OR l.shop_id = ${shopId ?? null}::uuid)
     GROUP BY l.shop_id, s.name, year ORDER BY year DESC, s.name`;
   return rows.map((r) => ({ shopId: r.shop_id, shopName: r.shop_name, year: r.year, orders: Number(r.orders), withheld: Number(r.withheld) }));
+}
+
+/** Every entry that moved the shop's available balance, with the release's gross, platform and tax parts. */
+export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
+  const code = `seller_available:${shopId}`;
+  const rows = await db().$queryRaw<{ entry_id: string; at: Date; key: string; description: string; order_number: string | null; amount: bigint; gross: bigint; platform: bigint; withheld: bigint }[]>`
+    WITH mine AS (
+      SELECT l.entry_id, SUM(-l.amount) AS amount, MIN(l.order_id::text)::uuid AS order_id
+      FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id WHERE a.code = ${code} GROUP BY l.entry_id)
+    SELECT e.id AS entry_id, e.created_at AS at, e.idempotency_key AS key, e.description, o.order_number, mine.amount::bigint AS amount,
+           COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint AS gross,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'platform_revenue'), 0)::bigint AS platform,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'tax_payable'), 0)::bigint AS withheld
+    FROM mine JOIN journal_entries e ON e.id = mine.entry_id JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
+    LEFT JOIN orders o ON o.id = mine.order_id
+    GROUP BY e.id, e.created_at, e.idempotency_key, e.description, o.order_number, mine.amount
+    ORDER BY e.created_at, e.id`;
+  return rows.map((r) => ({
+    entryId: r.entry_id,
+    at: r.at,
+    idempotencyKey: r.key,
+    description: r.description,
+    orderNumber: r.order_number,
+    amount: Number(r.amount),
+    gross: Number(r.gross),
+    platform: Number(r.platform),
+    withheld: Number(r.withheld),
+  }));
+}
+
+/** The shop's orders with money in escrow now, and how much each. */
+export async function escrowOrdersOfShop(shopId: string) {
+  const rows = await db().$queryRaw<{ id: string; order_number: string; status: string; held: bigint; paid_at: Date | null; shipped_at: Date | null; delivered_at: Date | null }[]>`
+    SELECT o.id, o.order_number, o.status, x.held::bigint AS held, o.paid_at, s.shipped_at, s.delivered_at
+    FROM (SELECT l.order_id, -SUM(l.amount) AS held FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
+          WHERE a.code = 'escrow' AND l.shop_id = ${shopId}::uuid GROUP BY l.order_id HAVING SUM(l.amount) <> 0) x
+    JOIN orders o ON o.id = x.order_id LEFT JOIN shipments s ON s.order_id = o.id
+    ORDER BY o.paid_at DESC NULLS LAST, o.order_number`;
+  return rows.map((r) => ({ orderId: r.id, orderNumber: r.order_number, status: r.status, held: Number(r.held), paidAt: r.paid_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at }));
 }
