@@ -57,6 +57,8 @@ const EnvSchema = z
     AUTO_COMPLETE_DAYS_AFTER_DELIVERY: z.coerce.number().positive().max(60).default(2),
     /** Days after shipping before an order with no delivery reported completes by itself. */
     AUTO_COMPLETE_DAYS_AFTER_SHIPPING: z.coerce.number().positive().max(60).default(7),
+    /** Days each side has to answer a complaint step before the other may ask an admin. */
+    COMPLAINT_ANSWER_DAYS: z.coerce.number().positive().max(30).default(2),
     /** PPh 22 withholding on seller income (PMK 37/2025), for sellers who declared they are over the yearly threshold. */
     PPH22_ENABLED: z.enum(["true", "false"]).default("false"),
     /** PPh 22 rate in basis points of the goods value (50 = 0.5 %). */

@@ -6,9 +6,11 @@
  */
 import { DomainError } from "~/domain/errors";
 import { autoCompleteCutoffs, isAutoCompleteDue } from "~/domain/orders/auto-complete";
+import { blocksAutoComplete } from "~/domain/orders/complaints";
 import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
+import { findComplaint, hasPendingRefund } from "~/models/complaint.server";
 import { findBuyerOrder, inOrderTx, lockOrder, type OrderRow } from "~/models/order.server";
 import { autoCompleteCandidates, shipmentTimes } from "~/models/release.server";
 import { applyOrderTransition, SYSTEM, type Actor } from "./orders.server";
@@ -23,6 +25,13 @@ export async function completeOrder(orderId: string, actor: Actor, now = new Dat
     if (!order) throw new DomainError("not_found", "order_not_found");
     if (actor.role === "buyer" && order.buyer_id !== actor.id) throw new DomainError("not_found", "order_not_found");
     if (order.status === "received") return "already" as const;
+    // A complaint being settled, or a refund on its way, holds the order (a buyer may accept a rejection).
+    const complaint = await findComplaint(tx, orderId);
+    const held = (complaint && blocksAutoComplete(complaint, now) && !(actor.role === "buyer" && complaint.status === "rejected")) || (await hasPendingRefund(tx, orderId));
+    if (held) {
+      if (actor.role === "system") return "skipped" as const;
+      throw new DomainError("conflict", "complaint.holdsOrder");
+    }
     if (guard && !(await guard(tx, order))) return "skipped" as const;
     await applyOrderTransition(tx, order, "confirm_receipt", actor, { now, detail: actor.role === "system" ? { source: "auto-complete" } : undefined });
     return "released" as const;

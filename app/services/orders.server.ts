@@ -86,10 +86,10 @@ export async function applyOrderTransition(
   return { ...move, orderId: order.id, refundId };
 }
 
-/** Asks for the whole order's money back (one refund per order; the same key at the gateway refunds once). */
-export async function requestRefund(tx: Tx, order: OrderRow, reason: string): Promise<string | null> {
-  const id = await insertRefund(tx, { orderId: order.id, paymentId: order.payment_id, refundKey: `RF-${order.order_number}`, amount: order.total, reason: reason.slice(0, 250) });
-  if (id) await insertOrderEvent(tx, { orderId: order.id, event: "refund_requested", fromStatus: order.status, toStatus: order.status, actorRole: "system", reason });
+/** Asks for the order's money back, all of it unless told (a complaint's partial refund) (one refund per order; the same key at the gateway refunds once). */
+export async function requestRefund(tx: Tx, order: OrderRow, reason: string, amount = order.total): Promise<string | null> {
+  const id = await insertRefund(tx, { orderId: order.id, paymentId: order.payment_id, refundKey: `RF-${order.order_number}`, amount, reason: reason.slice(0, 250) });
+  if (id) await insertOrderEvent(tx, { orderId: order.id, event: "refund_requested", fromStatus: order.status, toStatus: order.status, actorRole: "system", reason, detail: { amount } });
   return id;
 }
 
@@ -153,8 +153,12 @@ export async function processRefund(refundId: string, now = new Date()): Promise
     await markRefundDone(tx, refundId, now);
     await postEntry(tx, refundPosting({ id: refund.id, refundKey: refund.refund_key, orderId: refund.order_id, shopId: refund.shop_id, amount: refund.amount }));
     const order = await lockOrder(tx, refund.order_id);
+    const detail = { refundKey: refund.refund_key, amount: refund.amount };
     if (order && (order.status === "cancelled" || order.status === "expired")) {
-      await applyOrderTransition(tx, order, "refund", SYSTEM, { detail: { refundKey: refund.refund_key, amount: refund.amount }, now });
+      await applyOrderTransition(tx, order, "refund", SYSTEM, { detail, now });
+    } else if (order && (order.status === "shipped" || order.status === "delivered")) {
+      // A complaint's refund: all of it ends the order; part of it completes the order and releases the rest.
+      await applyOrderTransition(tx, order, refund.amount >= order.total ? "refund" : "confirm_receipt", SYSTEM, { detail: { ...detail, source: "complaint" }, now });
     }
     return "done" as const;
   });

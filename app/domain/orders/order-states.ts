@@ -6,6 +6,7 @@
  *   awaiting_payment ─cancel→ cancelled          (before payment: stock back, nothing to refund)
  *   paid | processing ─cancel→ cancelled         (seller, admin or the late-shipping job: stock back + refund)
  *   cancelled | expired ─refund→ refunded         (the gateway confirmed the refund)
+ *   shipped | delivered ─refund→ refunded         (a complaint settled with a full refund)
  *   shipped ─confirm_receipt→ received            (the buyer may confirm before tracking says delivered; the job
  *                                                  after AUTO_COMPLETE_DAYS_AFTER_SHIPPING); received releases escrow
  *
@@ -54,6 +55,9 @@ export const ORDER_TRANSITIONS: readonly Move[] = [
   { from: "shipped", event: "confirm_receipt", to: "received", actors: ["buyer", "admin", "system"], effects: ["release_escrow", "notify_seller"] },
   { from: "delivered", event: "confirm_receipt", to: "received", actors: ["buyer", "admin", "system"], effects: ["release_escrow", "notify_seller"] },
   { from: "cancelled", event: "refund", to: "refunded", actors: ["system", "admin"], effects: ["notify_buyer"] },
+  // A complaint settled with a full refund (the refund confirmed by the gateway); a partial one completes instead.
+  { from: "shipped", event: "refund", to: "refunded", actors: ["system", "admin"], effects: ["notify_buyer", "notify_seller"] },
+  { from: "delivered", event: "refund", to: "refunded", actors: ["system", "admin"], effects: ["notify_buyer", "notify_seller"] },
   // A payment that settles after its order expired (or was cancelled unpaid) is refunded, never kept.
   { from: "expired", event: "refund", to: "refunded", actors: ["system", "admin"], effects: ["notify_buyer"] },
 ];
