@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder, lowestSellerBalance } from "~/models/ledger.server";
@@ -9,6 +8,7 @@ import { processPendingRefunds } from "~/services/orders.server";
 import { aFakeGateway, aShippedOrder } from "../factories/paid-orders";
 import { aUser } from "../factories/users";
 import { checkLedgerAfterEach } from "../setup/buying";
+import { domainErrorOf } from "../setup/errors";
 
 checkLedgerAfterEach();
 afterEach(async () => expect(await lowestSellerBalance()).toBe(0));
@@ -23,15 +23,6 @@ beforeAll(async () => {
 });
 afterAll(() => setPaymentGatewayForTests(undefined));
 
-async function errorOf(p: Promise<unknown>) {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
-
 const status = async (id: string) => (await db().order.findUniqueOrThrow({ where: { id } })).status;
 const complaint = async (id: string) => db().complaint.findUniqueOrThrow({ where: { orderId: id } });
 
@@ -39,14 +30,14 @@ describe("complaints", () => {
   it("stops the auto-complete clock; only the order's buyer complains, once, and only while shipped or delivered", async () => {
     const s = await aShippedOrder({ shippedAt: new Date(Date.now() - 3 * DAY), deliveredAt: new Date(Date.now() - 2.5 * DAY) });
     const stranger = await aUser();
-    expect((await errorOf(openComplaint(stranger.id, s.order.orderNumber, { reason: "damaged", description: "Pecah" }))).code).toBe("not_found");
+    expect((await domainErrorOf(openComplaint(stranger.id, s.order.orderNumber, { reason: "damaged", description: "Pecah" }))).code).toBe("not_found");
     await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "Kemeja sobek di bahu" });
-    expect((await errorOf(openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "lagi" }))).messageKey).toBe("complaint.exists");
+    expect((await domainErrorOf(openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "lagi" }))).messageKey).toBe("complaint.exists");
     await autoCompleteOrders();
     expect(await status(s.order.id)).toBe("delivered");
-    expect((await errorOf(confirmReceipt(s.buyer.id, s.order.orderNumber))).messageKey).toBe("complaint.holdsOrder");
-    expect((await errorOf(complaintStep("seller", s.buyer.id, s.order.orderNumber, { action: "accept_refund" }))).code).toBe("not_found");
-    expect((await errorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "accept_refund" }))).code).toBe("forbidden");
+    expect((await domainErrorOf(confirmReceipt(s.buyer.id, s.order.orderNumber))).messageKey).toBe("complaint.holdsOrder");
+    expect((await domainErrorOf(complaintStep("seller", s.buyer.id, s.order.orderNumber, { action: "accept_refund" }))).code).toBe("not_found");
+    expect((await domainErrorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "accept_refund" }))).code).toBe("forbidden");
   });
 
   it("full refund: the order's escrow goes back to the buyer through the gateway, nothing to the seller", async () => {
@@ -64,7 +55,7 @@ describe("complaints", () => {
   it("partial refund releases the rest to the seller less commission on what the seller kept", async () => {
     const s = await aShippedOrder();
     await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "incomplete", description: "Kurang satu" });
-    expect((await errorOf(complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_partial", amount: s.order.goodsTotal + s.order.shippingCost }))).messageKey).toBe("complaint.amountInvalid");
+    expect((await domainErrorOf(complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_partial", amount: s.order.goodsTotal + s.order.shippingCost }))).messageKey).toBe("complaint.amountInvalid");
     await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_partial", amount: 50_000 });
     const o = await db().order.findUniqueOrThrow({ where: { id: s.order.id } });
     expect(o.status).toBe("received");
@@ -83,7 +74,7 @@ describe("complaints", () => {
     const s = await aShippedOrder();
     await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "wrong_item", description: "Warna beda" });
     await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_return" });
-    expect((await errorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "return_shipped", resi: " " }))).messageKey).toBe("complaint.resiRequired");
+    expect((await domainErrorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "return_shipped", resi: " " }))).messageKey).toBe("complaint.resiRequired");
     await complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "return_shipped", resi: "jp9988776655" });
     expect((await complaint(s.order.id)).returnResi).toBe("JP9988776655");
     await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "return_arrived" });
@@ -95,11 +86,11 @@ describe("complaints", () => {
     const s = await aShippedOrder();
     const t0 = new Date();
     await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "not_as_described", description: "Bahan tipis" }, t0);
-    expect((await errorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "escalate" }, t0))).messageKey).toBe("complaint.escalateNotYet");
-    expect((await errorOf(complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "reject" }))).messageKey).toBe("complaint.reasonRequired");
+    expect((await domainErrorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "escalate" }, t0))).messageKey).toBe("complaint.escalateNotYet");
+    expect((await domainErrorOf(complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "reject" }))).messageKey).toBe("complaint.reasonRequired");
     await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "reject", reason: "Sesuai foto" });
     await complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "escalate" });
-    expect((await errorOf(complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "decide_reject" }))).code).toBe("forbidden");
+    expect((await domainErrorOf(complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "decide_reject" }))).code).toBe("forbidden");
     await complaintStep("admin", admin.id, s.order.orderNumber, { action: "decide_partial", amount: 20_000, reason: "Bahan memang berbeda" });
     expect(await status(s.order.id)).toBe("received");
     expect(await escrowBalanceOfOrder(s.order.id)).toBe(0);
@@ -129,7 +120,7 @@ describe("complaints", () => {
     } finally {
       fake.gateway.refund = refund;
     }
-    expect((await errorOf(confirmReceipt(s.buyer.id, s.order.orderNumber))).messageKey).toBe("complaint.holdsOrder");
+    expect((await domainErrorOf(confirmReceipt(s.buyer.id, s.order.orderNumber))).messageKey).toBe("complaint.holdsOrder");
     expect(await countReleaseEntries(s.order.id)).toBe(0);
     await processPendingRefunds();
     expect(await status(s.order.id)).toBe("received");

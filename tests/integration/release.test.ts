@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { db } from "~/infra/db.server";
 import { resetEnvCache } from "~/infra/env.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
@@ -12,6 +11,7 @@ import { leafCategory } from "../factories/products";
 import { aSeller } from "../factories/shops";
 import { aUser } from "../factories/users";
 import { checkLedgerAfterEach } from "../setup/buying";
+import { domainErrorOf } from "../setup/errors";
 
 checkLedgerAfterEach();
 afterEach(async () => {
@@ -21,15 +21,6 @@ afterEach(async () => {
 const fake = aFakeGateway();
 let admin: Awaited<ReturnType<typeof aUser>>;
 let topCategoryId: number;
-
-async function errorOf(p: Promise<unknown>) {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(DomainError);
-  return e as DomainError;
-}
 
 async function topLevelOf(categoryId: number): Promise<number> {
   let c = await db().category.findUniqueOrThrow({ where: { id: categoryId } });
@@ -54,8 +45,8 @@ describe("commission rates", () => {
     await setCommissionRate(admin.id, null, 500);
     await setCommissionRate(admin.id, topCategoryId, 800); // 8 % for this top-level category
     const leaf = await leafCategory();
-    expect((await errorOf(setCommissionRate(admin.id, leaf.id, 100))).messageKey).toBe("commission.topLevelOnly");
-    expect((await errorOf(setCommissionRate(admin.id, null, 6000))).code).toBe("validation");
+    expect((await domainErrorOf(setCommissionRate(admin.id, leaf.id, 100))).messageKey).toBe("commission.topLevelOnly");
+    expect((await domainErrorOf(setCommissionRate(admin.id, null, 6000))).code).toBe("validation");
     const settings = await commissionSettings();
     expect(settings.defaultBps).toBe(500);
     expect(settings.categories.find((c) => c.id === topCategoryId)?.rateBps).toBe(800);
@@ -81,7 +72,7 @@ describe("release", () => {
     const { order, buyer, seller } = await aShippedOrder();
     expect(await balancesOfShop(seller.shop.id)).toEqual({ escrow: order.total, available: 0, paidOut: 0, pendingPayout: 0 });
     const other = await aBuyer("Orang Lain");
-    expect((await errorOf(confirmReceipt(other.id, order.orderNumber))).code).toBe("not_found");
+    expect((await domainErrorOf(confirmReceipt(other.id, order.orderNumber))).code).toBe("not_found");
     expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("released");
     expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("already"); // double click
     const commission = order.commission!;
