@@ -71,6 +71,16 @@ const EnvSchema = z
     IRIS_SANDBOX_BANKS_DOWN: z.string().default(""),
     /** Smallest withdrawal a seller may ask for, integer rupiah. */
     WITHDRAWAL_MIN_RUPIAH: z.coerce.number().int().min(1).default(50_000),
+    /** Days after the tracker said delivered before an order nobody complained about completes by itself. */
+    AUTO_COMPLETE_DAYS_AFTER_DELIVERY: z.coerce.number().positive().max(60).default(2),
+    /** Days after shipping before an order with no delivery reported completes by itself. */
+    AUTO_COMPLETE_DAYS_AFTER_SHIPPING: z.coerce.number().positive().max(60).default(7),
+    /** Days each side has to answer a complaint step before the other may ask an admin. */
+    COMPLAINT_ANSWER_DAYS: z.coerce.number().positive().max(30).default(2),
+    /** PPh 22 withholding on seller income (PMK 37/2025), for sellers who declared they are over the yearly threshold. */
+    PPH22_ENABLED: z.enum(["true", "false"]).default("false"),
+    /** PPh 22 rate in basis points of the goods value (50 = 0.5 %). */
+    PPH22_RATE_BPS: z.coerce.number().int().min(0).max(1000).default(50),
   })
   .superRefine((e, ctx) => {
     if (e.KYC_ENCRYPTION_KEYS && !e.KYC_ENCRYPTION_KEYS.split(",").every(isKeySpec)) {

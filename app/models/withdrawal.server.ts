@@ -8,22 +8,6 @@ export async function lockShop(tx: Tx, shopId: string): Promise<boolean> {
   return rows.length === 1;
 }
 
-/** The seller's available balance (what the ledger owes them and they may withdraw): minus the account's lines. */
-export async function availableOfShop(tx: Tx | undefined, shopId: string): Promise<number> {
-  const rows = await (tx ?? db()).$queryRaw<{ balance: bigint }[]>`
-    SELECT COALESCE(-SUM(l.amount), 0)::bigint AS balance FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
-    WHERE a.code = ${`seller_available:${shopId}`}`;
-  return Number(rows[0]?.balance ?? 0);
-}
-
-/** Sum of the shop's completed payouts and of those still under way (from the payout clearing lines of the shop). */
-export async function payoutTotalsOfShop(shopId: string): Promise<{ paidOut: number; pending: number }> {
-  const rows = await db().$queryRaw<{ status: string; total: bigint }[]>`
-    SELECT status, COALESCE(SUM(amount), 0)::bigint AS total FROM withdrawals WHERE shop_id = ${shopId}::uuid GROUP BY status`;
-  const by = Object.fromEntries(rows.map((r) => [r.status, Number(r.total)]));
-  return { paidOut: by.completed ?? 0, pending: (by.requested ?? 0) + (by.batched ?? 0) + (by.sent ?? 0) };
-}
-
 export function findOpenWithdrawal(tx: Tx | undefined, shopId: string) {
   return (tx ?? db()).withdrawal.findUnique({ where: { openShopId: shopId } });
 }

@@ -29,6 +29,9 @@ export default function SellerHome() {
           <Link className="button" to="/seller/orders">
             {t("sellerOrders.homeLink")}
           </Link>
+          <Link className="button" to="/seller/keuangan">
+            {t("finance.homeLink")}
+          </Link>
           {shop.status === "approved" ? (
             <Link className="button" to="/seller/products">
               {t("sellerProducts.homeLink")}

@@ -2,6 +2,7 @@ import type { Schedule } from "~/infra/jobs.server";
 import { pruneAuthRecords } from "~/models/throttle.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 import { deleteUnattachedPhotos } from "./photo-cleanup.server";
+import { autoCompleteOrders } from "./order-completion.server";
 import { processPendingRefunds } from "./orders.server";
 import { expireUnpaidPayments } from "./payments.server";
 import { resumePayoutWork } from "./payouts.server";
@@ -27,5 +28,7 @@ export function scheduledJobs(): Schedule[] {
     { name: "payout-resume", cron: "*/5 * * * *", run: () => resumePayoutWork() },
     // Yesterday's ledger against both providers' settlement reports; differences wait for an admin.
     { name: "reconciliation", cron: "30 18 * * *", run: () => runDailyReconciliation() }, // 01:30 WIB
+    // Delivered (or long-shipped) orders nobody complained about complete and release their escrow to the seller.
+    { name: "auto-complete", cron: "5 * * * *", run: () => autoCompleteOrders() },
   ];
 }

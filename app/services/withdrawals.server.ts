@@ -9,9 +9,8 @@ import { withdrawalNumber } from "~/domain/orders/numbers";
 import { checkWithdrawal } from "~/domain/payouts/withdrawal";
 import { db } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
-import { postEntry } from "~/models/ledger.server";
+import { balancesOfShop, postEntry } from "~/models/ledger.server";
 import {
-  availableOfShop,
   findOpenWithdrawal,
   findPayoutAccount,
   findShopOfOwner,
@@ -19,7 +18,6 @@ import {
   insertWithdrawal,
   listWithdrawalsOfShop,
   lockShop,
-  payoutTotalsOfShop,
 } from "~/models/withdrawal.server";
 
 async function shopOf(user: { id: string }) {
@@ -31,9 +29,8 @@ async function shopOf(user: { id: string }) {
 /** What the withdrawal page shows: only the asking seller's own shop. */
 export async function withdrawalPage(user: { id: string }) {
   const shop = await shopOf(user);
-  const [available, totals, withdrawals, onHold, open] = await Promise.all([
-    availableOfShop(undefined, shop.id),
-    payoutTotalsOfShop(shop.id),
+  const [balances, withdrawals, onHold, open] = await Promise.all([
+    balancesOfShop(shop.id),
     listWithdrawalsOfShop(shop.id),
     hasPendingBankChange(undefined, shop.id),
     findOpenWithdrawal(undefined, shop.id),
@@ -41,9 +38,9 @@ export async function withdrawalPage(user: { id: string }) {
   return {
     shop: { id: shop.id, name: shop.name },
     bank: shop.kyc?.bankCode ? { bankCode: shop.kyc.bankCode, accountLast4: shop.kyc.accountLast4 ?? "", holderName: shop.kyc.holderName ?? "" } : null,
-    available,
-    paidOut: totals.paidOut,
-    pending: totals.pending,
+    available: balances.available,
+    paidOut: balances.paidOut,
+    pending: balances.pendingPayout,
     minimum: env().WITHDRAWAL_MIN_RUPIAH,
     onHold,
     hasOpen: Boolean(open),
@@ -65,7 +62,7 @@ export async function requestWithdrawal(user: { id: string }, amount: number, no
   return db().$transaction(async (tx) => {
     await lockShop(tx, shop.id);
     // One after another: the queries share the transaction's connection.
-    const available = await availableOfShop(tx, shop.id);
+    const { available } = await balancesOfShop(shop.id, tx);
     const open = await findOpenWithdrawal(tx, shop.id);
     const onHold = await hasPendingBankChange(tx, shop.id);
     const account = await findPayoutAccount(tx, shop.id);

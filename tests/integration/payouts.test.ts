@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { irisSignature } from "../../app/domain/payouts/iris";
 import { db } from "../../app/infra/db.server";
 import { irisConfig } from "../../app/infra/payouts/iris.server";
-import { accountBalances } from "../../app/models/ledger.server";
-import { availableOfShop } from "../../app/models/withdrawal.server";
+import { accountBalances, balancesOfShop } from "../../app/models/ledger.server";
 import { approveBatch, batchPage, createBatch, handleIrisNotification, payoutQueuePage, resumePayoutWork } from "../../app/services/payouts.server";
 import { notificationBody } from "../../app/services/sandbox-iris.server";
 import { requestWithdrawal, withdrawalPage } from "../../app/services/withdrawals.server";
@@ -50,7 +49,7 @@ describe("withdrawal", () => {
     await expect(requestWithdrawal(seller.owner, 120_001)).rejects.toMatchObject({ messageKey: "withdrawal.errors.overAvailable" });
     const w = await requestWithdrawal(seller.owner, 100_000);
     expect(w.status).toBe("requested");
-    expect(await availableOfShop(undefined, seller.shop.id)).toBe(20_000);
+    expect((await balancesOfShop(seller.shop.id)).available).toBe(20_000);
     await expect(requestWithdrawal(seller.owner, 50_000)).rejects.toMatchObject({ messageKey: "withdrawal.errors.open" });
     const page = await withdrawalPage(seller.owner);
     expect(page).toMatchObject({ available: 20_000, pending: 100_000, paidOut: 0, hasOpen: true });
@@ -63,7 +62,7 @@ describe("withdrawal", () => {
     const ok = results.filter((r) => r.status === "fulfilled").length;
     console.log(`[payout] 20 concurrent withdrawals of the whole balance (Rp${available}) → ${ok} accepted`);
     expect(ok).toBe(1);
-    expect(await availableOfShop(undefined, seller.shop.id)).toBe(0);
+    expect((await balancesOfShop(seller.shop.id)).available).toBe(0);
     expect(await db().withdrawal.count({ where: { shopId: seller.shop.id } })).toBe(1);
     await noNegativeSellerBalance();
   });
@@ -146,8 +145,8 @@ describe("payout batches through the Iris sandbox", () => {
       });
       expect(f1.failureReason).toBe("Rekening tujuan tidak ditemukan");
       expect(f2.failureReason).toBe("Bank tujuan sedang gangguan");
-      expect(await availableOfShop(undefined, wrong.seller.shop.id)).toBe(80_000);
-      expect(await availableOfShop(undefined, down.seller.shop.id)).toBe(90_000);
+      expect((await balancesOfShop(wrong.seller.shop.id)).available).toBe(80_000);
+      expect((await balancesOfShop(down.seller.shop.id)).available).toBe(90_000);
       // The seller may try again once it failed.
       stack.set("IRIS_SANDBOX_BANKS_DOWN", "");
       const again = await requestWithdrawal(down.seller.owner, 90_000);
