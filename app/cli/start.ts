@@ -38,6 +38,9 @@ async function main() {
   // The embedded Midtrans sandbox delivers its notifications from a DB-polled loop (a no-op unless MIDTRANS_ENV=embedded).
   const { startSandboxWorker } = await import("~/services/sandbox-midtrans.server");
   const sandbox = work ? startSandboxWorker() : null;
+  // The embedded Iris sandbox's payout notifications, the same way (a no-op unless IRIS_ENV=embedded).
+  const { startIrisSandboxWorker } = await import("~/services/sandbox-iris.server");
+  const irisSandbox = work ? startIrisSandboxWorker() : null;
   const pageCache = await startPageCache(databaseUrl, { enabled: e.PAGE_CACHE === "true", maxMb: e.PAGE_CACHE_MB }, invalidateCategoryTree);
   const server = await listen(createApp(build, { pageCache }), e.PORT);
 
@@ -59,6 +62,7 @@ async function main() {
     server.closeAllConnections?.();
     await new Promise((r) => server.close(() => r(null)));
     await sandbox?.stop().catch((error) => logger.error({ err: error }, "stopping payment sandbox"));
+    await irisSandbox?.stop().catch((error) => logger.error({ err: error }, "stopping payout sandbox"));
     await work?.stop().catch((error) => logger.error({ err: error }, "stopping jobs"));
     await pageCache?.stop().catch(() => undefined);
     const { disconnectDb } = await import("~/infra/db.server");

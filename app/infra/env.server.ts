@@ -57,6 +57,34 @@ const EnvSchema = z
     TRACKING_SANDBOX_HOURS: z.coerce.number().positive().default(48),
     /** Working days (WIB, no weekends or holidays) a seller has to ship a paid order. */
     SHIP_BY_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(2),
+    // Payouts (Midtrans Iris-shaped). embedded = the sandbox served by this app under /sandbox/iris.
+    IRIS_ENV: z.enum(["embedded", "sandbox", "production"]).default("embedded"),
+    /** API key of the Iris "creator" user (creates payouts). */
+    IRIS_API_KEY: z.string().min(1).optional(),
+    /** API key of the Iris "approver" user (approves payouts). */
+    IRIS_APPROVER_KEY: z.string().min(1).optional(),
+    /** Merchant key: checks the Iris-Signature of payout notifications. */
+    IRIS_MERCHANT_KEY: z.string().min(1).optional(),
+    /** Base under which /api/v1/payouts lives (default: the embedded sandbox, or Midtrans' URL for IRIS_ENV). */
+    IRIS_BASE_URL: z.string().url().optional(),
+    /** Embedded sandbox: where it posts payout notifications (default APP_URL/payouts/iris/notification). */
+    IRIS_NOTIFICATION_URL: z.string().url().optional(),
+    /** Embedded sandbox: probability (0..1) that a payout notification is delivered twice. */
+    IRIS_SANDBOX_DUPLICATE_RATE: z.coerce.number().min(0).max(1).default(0.1),
+    /** Embedded sandbox: Iris bank codes (e.g. "bni,bri") whose transfers fail as "bank down". */
+    IRIS_SANDBOX_BANKS_DOWN: z.string().default(""),
+    /** Smallest withdrawal a seller may ask for, integer rupiah. */
+    WITHDRAWAL_MIN_RUPIAH: z.coerce.number().int().min(1).default(50_000),
+    /** Days after the tracker said delivered before an order nobody complained about completes by itself. */
+    AUTO_COMPLETE_DAYS_AFTER_DELIVERY: z.coerce.number().positive().max(60).default(2),
+    /** Days after shipping before an order with no delivery reported completes by itself. */
+    AUTO_COMPLETE_DAYS_AFTER_SHIPPING: z.coerce.number().positive().max(60).default(7),
+    /** Days each side has to answer a complaint step before the other may ask an admin. */
+    COMPLAINT_ANSWER_DAYS: z.coerce.number().positive().max(30).default(2),
+    /** PPh 22 withholding on seller income (PMK 37/2025), for sellers who declared they are over the yearly threshold. */
+    PPH22_ENABLED: z.enum(["true", "false"]).default("false"),
+    /** PPh 22 rate in basis points of the goods value (50 = 0.5 %). */
+    PPH22_RATE_BPS: z.coerce.number().int().min(0).max(1000).default(50),
   })
   .superRefine((e, ctx) => {
     if (e.KYC_ENCRYPTION_KEYS && !e.KYC_ENCRYPTION_KEYS.split(",").every(isKeySpec)) {

@@ -1,4 +1,5 @@
 import type { Posting } from "~/domain/ledger/postings";
+import type { LedgerRow } from "~/domain/ledger/statement";
 import { db, type Tx } from "~/infra/db.server";
 
 /**
@@ -55,4 +56,94 @@ export function entriesOfReference(referenceType: string, referenceIds: string[]
     include: { lines: { include: { account: { select: { code: true } } } } },
     orderBy: { createdAt: "asc" },
   });
+}
+
+export interface ShopBalances {
+  /** Buyers' money held for this shop's orders (paid, not yet released or refunded). */
+  escrow: number;
+  /** Released to the seller and not withdrawn: what they can withdraw. */
+  available: number;
+  /** Withdrawals confirmed paid by the payout provider. */
+  paidOut: number;
+  /** Withdrawals requested or sent, not yet confirmed. */
+  pendingPayout: number;
+}
+
+/**
+ * A shop's balances, derived from ledger lines only (lines carry shop_id). Payout postings put the shop on their
+ * payout_clearing lines; a completed payout is the debit of payout_clearing by entry `payout-done:<id>`.
+ * Pass the transaction to read under a lock the caller holds (withdrawals lock the shop row first).
+ */
+export async function balancesOfShop(shopId: string, tx?: Tx): Promise<ShopBalances> {
+  const rows = await (tx ?? db()).$queryRaw<{ escrow: bigint; available: bigint; paid_out: bigint; pending: bigint }[]>`
+    SELECT COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint AS escrow,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.kind = 'seller_available'), 0)::bigint AS available,
+           COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'payout_clearing' AND e.idempotency_key LIKE 'payout-done:%'), 0)::bigint AS paid_out,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'payout_clearing'), 0)::bigint AS pending
+    FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id JOIN journal_entries e ON e.id = l.entry_id
+    WHERE l.shop_id = ${shopId}::uuid`;
+  const r = rows[0];
+  return { escrow: Number(r?.escrow ?? 0), available: Number(r?.available ?? 0), paidOut: Number(r?.paid_out ?? 0), pendingPayout: Number(r?.pending ?? 0) };
+}
+
+/** The lowest seller_available balance of any shop (0 when none is below zero): tests check it is never negative. */
+export async function lowestSellerBalance(): Promise<number> {
+  const rows = await db().$queryRaw<{ low: bigint | null }[]>`
+    SELECT MIN(b)::bigint AS low FROM (SELECT -COALESCE(SUM(l.amount), 0) AS b FROM ledger_accounts a LEFT JOIN journal_lines l ON l.account_id = a.id WHERE a.kind = 'seller_available' GROUP BY a.id) x`;
+  return Math.min(0, Number(rows[0]?.low ?? 0));
+}
+
+/** Release entries of an order (0 or 1: the idempotency key makes a second impossible). */
+export async function countReleaseEntries(orderId: string): Promise<number> {
+  return db().journalEntry.count({ where: { idempotencyKey: `escrow-release:${orderId}` } });
+}
+
+/** PPh 22 withheld per seller and year (WIB), from tax_payable lines. */
+export async function withholdingByYear(shopId?: string) {
+  const rows = await db().$queryRaw<{ shop_id: string; shop_name: string; year: number; orders: bigint; withheld: bigint }[]>`
+    SELECT l.shop_id, s.name AS shop_name, EXTRACT(YEAR FROM e.created_at AT TIME ZONE 'Asia/Jakarta')::int AS year,
+           COUNT(DISTINCT l.order_id)::bigint AS orders, (-SUM(l.amount))::bigint AS withheld
+    FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id JOIN journal_entries e ON e.id = l.entry_id JOIN shops s ON s.id = l.shop_id
+    WHERE a.code = 'tax_payable' AND (${shopId ?? null}::uuid IS NULL OR l.shop_id = ${shopId ?? null}::uuid)
+    GROUP BY l.shop_id, s.name, year ORDER BY year DESC, s.name`;
+  return rows.map((r) => ({ shopId: r.shop_id, shopName: r.shop_name, year: r.year, orders: Number(r.orders), withheld: Number(r.withheld) }));
+}
+
+/** Every entry that moved the shop's available balance, with the release's gross, platform and tax parts. */
+export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
+  const code = `seller_available:${shopId}`;
+  const rows = await db().$queryRaw<{ entry_id: string; at: Date; key: string; description: string; order_number: string | null; amount: bigint; gross: bigint; platform: bigint; withheld: bigint }[]>`
+    WITH mine AS (
+      SELECT l.entry_id, SUM(-l.amount) AS amount, MIN(l.order_id::text)::uuid AS order_id
+      FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id WHERE a.code = ${code} GROUP BY l.entry_id)
+    SELECT e.id AS entry_id, e.created_at AS at, e.idempotency_key AS key, e.description, o.order_number, mine.amount::bigint AS amount,
+           COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint AS gross,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'platform_revenue'), 0)::bigint AS platform,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'tax_payable'), 0)::bigint AS withheld
+    FROM mine JOIN journal_entries e ON e.id = mine.entry_id JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
+    LEFT JOIN orders o ON o.id = mine.order_id
+    GROUP BY e.id, e.created_at, e.idempotency_key, e.description, o.order_number, mine.amount
+    ORDER BY e.created_at, e.id`;
+  return rows.map((r) => ({
+    entryId: r.entry_id,
+    at: r.at,
+    idempotencyKey: r.key,
+    description: r.description,
+    orderNumber: r.order_number,
+    amount: Number(r.amount),
+    gross: Number(r.gross),
+    platform: Number(r.platform),
+    withheld: Number(r.withheld),
+  }));
+}
+
+/** The shop's orders with money in escrow now, and how much each. */
+export async function escrowOrdersOfShop(shopId: string) {
+  const rows = await db().$queryRaw<{ id: string; order_number: string; status: string; held: bigint; paid_at: Date | null; shipped_at: Date | null; delivered_at: Date | null }[]>`
+    SELECT o.id, o.order_number, o.status, x.held::bigint AS held, o.paid_at, s.shipped_at, s.delivered_at
+    FROM (SELECT l.order_id, -SUM(l.amount) AS held FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
+          WHERE a.code = 'escrow' AND l.shop_id = ${shopId}::uuid GROUP BY l.order_id HAVING SUM(l.amount) <> 0) x
+    JOIN orders o ON o.id = x.order_id LEFT JOIN shipments s ON s.order_id = o.id
+    ORDER BY o.paid_at DESC NULLS LAST, o.order_number`;
+  return rows.map((r) => ({ orderId: r.id, orderNumber: r.order_number, status: r.status, held: Number(r.held), paidAt: r.paid_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at }));
 }

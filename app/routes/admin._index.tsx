@@ -31,7 +31,13 @@ export default function AdminHome() {
           <Link to="/admin/pesanan">{t("adminOrders.title")}</Link>
         </li>
         <li>
+          <Link to="/admin/komisi">{t("commission.title")}</Link>
+        </li>
+        <li>
           <Link to="/admin/outbox">{t("nav.outbox")}</Link>
+        </li>
+        <li>
+          <Link to="/admin/payouts">{t("payout.title")}</Link>
         </li>
       </ul>
     </>

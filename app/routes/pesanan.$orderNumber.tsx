@@ -11,7 +11,8 @@ import { requireUser } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { badRequest, orHttpError, routeParams } from "~/infra/http.server";
 import { isCleanText, OrderNumberParams } from "~/schemas/params";
-import { buyerOrder, cancelUnpaidOrder, confirmReceipt } from "~/services/orders.server";
+import { confirmReceipt } from "~/services/order-completion.server";
+import { buyerOrder, cancelUnpaidOrder } from "~/services/orders.server";
 import { startPayment } from "~/services/payments.server";
 import { trackOrder } from "~/services/seller-orders.server";
 

@@ -29,9 +29,17 @@ export default function SellerHome() {
           <Link className="button" to="/seller/orders">
             {t("sellerOrders.homeLink")}
           </Link>
+          <Link className="button" to="/seller/keuangan">
+            {t("finance.homeLink")}
+          </Link>
           {shop.status === "approved" ? (
             <Link className="button" to="/seller/products">
               {t("sellerProducts.homeLink")}
+            </Link>
+          ) : null}
+          {shop.status === "approved" ? (
+            <Link className="button" to="/seller/keuangan/tarik">
+              {t("withdrawal.financeLink")}
             </Link>
           ) : null}
           <Link className="button-secondary" to="/seller/onboarding">

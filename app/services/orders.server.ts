@@ -35,6 +35,7 @@ import {
 } from "~/models/order.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
+import { fixCommissionAtPayment, releaseEscrow } from "./release.server";
 
 export interface Actor {
   role: ActorRole;
@@ -74,7 +75,10 @@ export async function applyOrderTransition(
     if (effect === "commit_stock") await commitReservations(tx, order.id);
     if (effect === "release_stock") await releaseReservations(tx, order.id, now);
     if (effect === "request_refund") refundId = await requestRefund(tx, order, opts.reason ?? event);
+    if (effect === "release_escrow") await releaseEscrow(tx, order.id, now);
   }
+  // The commission rate in force at payment time is fixed on the order.
+  if (event === "pay") await fixCommissionAtPayment(tx, order.id);
   // The seller's ship-by deadline starts with the payment (working days in WIB; see ship-deadline.ts).
   if (event === "pay") await setShipBy(tx, order.id, shipByDeadline(now, env().SHIP_BY_WORKING_DAYS));
   await notify(tx, order, move);
@@ -82,10 +86,10 @@ export async function applyOrderTransition(
   return { ...move, orderId: order.id, refundId };
 }
 
-/** Asks for the whole order's money back (one refund per order; the same key at the gateway refunds once). */
-export async function requestRefund(tx: Tx, order: OrderRow, reason: string): Promise<string | null> {
-  const id = await insertRefund(tx, { orderId: order.id, paymentId: order.payment_id, refundKey: `RF-${order.order_number}`, amount: order.total, reason: reason.slice(0, 250) });
-  if (id) await insertOrderEvent(tx, { orderId: order.id, event: "refund_requested", fromStatus: order.status, toStatus: order.status, actorRole: "system", reason });
+/** Asks for the order's money back, all of it unless told (a complaint's partial refund) (one refund per order; the same key at the gateway refunds once). */
+export async function requestRefund(tx: Tx, order: OrderRow, reason: string, amount = order.total): Promise<string | null> {
+  const id = await insertRefund(tx, { orderId: order.id, paymentId: order.payment_id, refundKey: `RF-${order.order_number}`, amount, reason: reason.slice(0, 250) });
+  if (id) await insertOrderEvent(tx, { orderId: order.id, event: "refund_requested", fromStatus: order.status, toStatus: order.status, actorRole: "system", reason, detail: { amount } });
   return id;
 }
 
@@ -149,8 +153,12 @@ export async function processRefund(refundId: string, now = new Date()): Promise
     await markRefundDone(tx, refundId, now);
     await postEntry(tx, refundPosting({ id: refund.id, refundKey: refund.refund_key, orderId: refund.order_id, shopId: refund.shop_id, amount: refund.amount }));
     const order = await lockOrder(tx, refund.order_id);
+    const detail = { refundKey: refund.refund_key, amount: refund.amount };
     if (order && (order.status === "cancelled" || order.status === "expired")) {
-      await applyOrderTransition(tx, order, "refund", SYSTEM, { detail: { refundKey: refund.refund_key, amount: refund.amount }, now });
+      await applyOrderTransition(tx, order, "refund", SYSTEM, { detail, now });
+    } else if (order && (order.status === "shipped" || order.status === "delivered")) {
+      // A complaint's refund: all of it ends the order; part of it completes the order and releases the rest.
+      await applyOrderTransition(tx, order, refund.amount >= order.total ? "refund" : "confirm_receipt", SYSTEM, { detail: { ...detail, source: "complaint" }, now });
     }
     return "done" as const;
   });
@@ -173,12 +181,6 @@ export async function buyerOrder(buyerId: string, orderNumber: string) {
   const order = await findBuyerOrder(buyerId, orderNumber);
   if (!order) throw new DomainError("not_found", "order_not_found");
   return order;
-}
-
-/** "Pesanan Diterima": the buyer confirms the parcel arrived. */
-export async function confirmReceipt(buyerId: string, orderNumber: string) {
-  const order = await buyerOrder(buyerId, orderNumber);
-  return transitionOrder(order.id, "confirm_receipt", { role: "buyer", id: buyerId });
 }
 
 /** The buyer cancels an order that is not paid yet; the stock goes back. */

@@ -16,6 +16,7 @@ import {
 } from "~/domain/payments/midtrans";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
+import { startPollingLoop } from "~/infra/polling-loop.server";
 import { midtransConfig, midtransServerKey } from "~/infra/payments/gateway.server";
 import {
   claimDueNotifications,
@@ -371,44 +372,30 @@ export async function deliverDueNotifications(now = new Date(), take = 50): Prom
   return { delivered, failed };
 }
 
-let kick: (() => void) | undefined;
+let loop: ReturnType<typeof startPollingLoop> | undefined;
 function kickDelivery() {
-  // After the enqueuing transaction commits: the worker runs on the next tick of its own loop.
-  if (kick) setTimeout(kick, 20);
+  loop?.kick();
 }
 
 /** The sandbox's background loop: delivers due notifications and expires overdue transactions. */
 export function startSandboxWorker(opts: { pollMs?: number } = {}) {
   if (!sandboxEnabled()) return { stop: async () => undefined };
-  let running = false;
-  let stopped = false;
-  let current: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    if (running || stopped) return;
-    running = true;
-    current = (async () => {
-      try {
-        await expireOverdueTransactions(new Date());
-        for (;;) {
-          const { delivered, failed } = await deliverDueNotifications(new Date());
-          if (delivered + failed === 0 || stopped) break;
-        }
-      } catch (error) {
-        logger.warn({ err: error }, "midtrans sandbox worker round failed");
-      } finally {
-        running = false;
-      }
-    })();
-  };
-  const timer = setInterval(tick, opts.pollMs ?? 1000);
-  kick = tick;
-  tick();
+  let first = true;
+  const started = startPollingLoop(
+    "midtrans sandbox worker",
+    async () => {
+      if (first) await expireOverdueTransactions(new Date());
+      const { delivered, failed } = await deliverDueNotifications(new Date());
+      first = delivered + failed === 0;
+      return !first;
+    },
+    opts,
+  );
+  loop = started;
   return {
     async stop() {
-      stopped = true;
-      clearInterval(timer);
-      if (kick === tick) kick = undefined;
-      await current;
+      if (loop === started) loop = undefined;
+      await started.stop();
     },
   };
 }

@@ -2,8 +2,11 @@ import type { Schedule } from "~/infra/jobs.server";
 import { pruneAuthRecords } from "~/models/throttle.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 import { deleteUnattachedPhotos } from "./photo-cleanup.server";
+import { autoCompleteOrders } from "./order-completion.server";
 import { processPendingRefunds } from "./orders.server";
 import { expireUnpaidPayments } from "./payments.server";
+import { resumePayoutWork } from "./payouts.server";
+import { runDailyReconciliation } from "./reconciliation.server";
 import { cancelLateOrders, syncTracking } from "./seller-orders.server";
 
 /** Recurring jobs of the product's features (the mail sweep is built into jobs.server.ts). Cron in UTC. */
@@ -21,5 +24,11 @@ export function scheduledJobs(): Schedule[] {
     { name: "late-shipping", cron: "*/10 * * * *", run: () => cancelLateOrders() },
     // Shipped parcels the courier reports delivered move to "delivered".
     { name: "tracking-sync", cron: "*/15 * * * *", run: () => syncTracking() },
+    // Payouts a crash or an outage left half done are created/approved again; lost outcomes are asked for.
+    { name: "payout-resume", cron: "*/5 * * * *", run: () => resumePayoutWork() },
+    // Yesterday's ledger against both providers' settlement reports; differences wait for an admin.
+    { name: "reconciliation", cron: "30 18 * * *", run: () => runDailyReconciliation() }, // 01:30 WIB
+    // Delivered (or long-shipped) orders nobody complained about complete and release their escrow to the seller.
+    { name: "auto-complete", cron: "5 * * * *", run: () => autoCompleteOrders() },
   ];
 }

@@ -35,3 +35,8 @@ export const PAYMENT_NUMBER_PATTERN = /^PAY-\d{6}-[23456789ABCDEFGHJKMNPQRSTUVWX
 export function itemKeyOf(productId: string, variantId: string | null | undefined): string {
   return variantId ? `${productId}:${variantId}` : productId;
 }
+
+/** e.g. "WD-261201-7KQ2MZ9A": a seller's withdrawal, also the notes of its payout at the provider. */
+export function withdrawalNumber(at: Date, random: Uint8Array): string {
+  return `WD-${datePart(at)}-${randomPart(random, 8)}`;
+}

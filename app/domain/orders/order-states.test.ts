@@ -14,6 +14,8 @@ const ALLOWED: Array<[OrderState, OrderEvent, OrderState]> = [
   ["shipped", "confirm_receipt", "received"],
   ["delivered", "confirm_receipt", "received"],
   ["cancelled", "refund", "refunded"],
+  ["shipped", "refund", "refunded"],
+  ["delivered", "refund", "refunded"],
   ["expired", "refund", "refunded"],
 ];
 

@@ -1,0 +1,230 @@
+/**
+ * The embedded Iris sandbox: the provider side of the Midtrans Iris (Payouts) HTTP API under /sandbox/iris, reached
+ * by the portal only over HTTP (app/infra/payouts/iris.server.ts). Creator and approver keys as HTTP Basic users;
+ * a payout is created "queued", approved by the approver and then completes or fails at once; the final status is
+ * notified, signed with Iris-Signature, at least once with backoff until a 2xx (twice at
+ * IRIS_SANDBOX_DUPLICATE_RATE). Configurable failures, as Iris' own sandbox does with dummy accounts:
+ *   - account numbers of fewer than 6 or more than 20 digits: refused at creation (HTTP 400, errors by index);
+ *   - account numbers starting with "0000": the transfer fails, "wrong account";
+ *   - banks listed in IRIS_SANDBOX_BANKS_DOWN: the transfer fails, "bank down".
+ * Everything here is disabled unless IRIS_ENV=embedded.
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import { formatIrisAmount, irisSignature, parseIrisAmount } from "~/domain/payouts/iris";
+import { env } from "~/infra/env.server";
+import { startPollingLoop } from "~/infra/polling-loop.server";
+import { irisConfig, irisNotificationUrl } from "~/infra/payouts/iris.server";
+import {
+  claimDueIrisNotifications,
+  findSandboxPayout,
+  insertSandboxIrisNotifications,
+  insertSandboxPayouts,
+  lockSandboxPayouts,
+  recordIrisNotificationAttempt,
+  updateSandboxPayout,
+} from "~/models/sandbox-iris.server";
+import { db, type Tx } from "~/infra/db.server";
+import { backoffMs, type SandboxReply } from "~/services/sandbox-midtrans.server";
+
+export const IRIS_DELIVERY = { baseDelayMs: 1000, maxDelayMs: 10 * 60_000, maxAttempts: 20, leaseMs: 30_000, timeoutMs: 10_000 };
+
+export const FAILURES = {
+  wrongAccount: { code: "invalid_account", message: "Rekening tujuan tidak ditemukan" },
+  bankDown: { code: "bank_unavailable", message: "Bank tujuan sedang gangguan" },
+} as const;
+
+export function irisSandboxEnabled(): boolean {
+  return env().IRIS_ENV === "embedded";
+}
+
+export function requireIrisSandbox() {
+  if (!irisSandboxEnabled()) throw new Response("Not Found", { status: 404 });
+}
+
+function keyOf(authorization: string | null): "creator" | "approver" | null {
+  if (!authorization?.startsWith("Basic ")) return null;
+  const given = Buffer.from(authorization.slice(6).trim(), "base64");
+  const config = irisConfig();
+  for (const [role, k] of [["creator", config.creatorKey], ["approver", config.approverKey]] as const) {
+    const expected = Buffer.from(`${k}:`);
+    if (given.length === expected.length && timingSafeEqual(given, expected)) return role;
+  }
+  return null;
+}
+
+export function irisCreatorAuthorized(authorization: string | null): boolean {
+  return keyOf(authorization) === "creator";
+}
+
+const unauthorized: SandboxReply = { status: 401, body: { error_message: "Unauthorized request" } };
+const forbiddenRole: SandboxReply = { status: 403, body: { error_message: "You are not authorized to perform this action" } };
+
+const CreateRequest = z.object({
+  payouts: z
+    .array(
+      z.object({
+        beneficiary_name: z.string().min(1).max(100),
+        beneficiary_account: z.string(),
+        beneficiary_bank: z.string().min(1).max(30),
+        beneficiary_email: z.string().optional(),
+        amount: z.string(),
+        notes: z.string().max(100).default(""),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+
+/** POST /api/v1/payouts (creator key). All or nothing, like Iris: one bad payout refuses the request. */
+export async function sandboxCreatePayouts(input: { authorization: string | null; body: unknown }): Promise<SandboxReply> {
+  if (keyOf(input.authorization) !== "creator") return input.authorization && keyOf(input.authorization) ? forbiddenRole : unauthorized;
+  const parsed = CreateRequest.safeParse(input.body);
+  if (!parsed.success) return { status: 400, body: { error_message: "An error occurred when creating payouts", errors: { "0": parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) } } };
+  const errors: Record<string, string[]> = {};
+  parsed.data.payouts.forEach((p, i) => {
+    const list: string[] = [];
+    if (!/^\d{6,20}$/.test(p.beneficiary_account)) list.push("Beneficiary account number is invalid");
+    const amount = parseIrisAmount(p.amount);
+    if (amount === null || amount < 10_000) list.push("Amount is invalid");
+    if (list.length) errors[String(i)] = list;
+  });
+  if (Object.keys(errors).length) return { status: 400, body: { error_message: "An error occurred when creating payouts", errors } };
+  const rows = parsed.data.payouts.map((p) => ({
+    referenceNo: randomBytes(10).toString("hex"),
+    beneficiaryName: p.beneficiary_name,
+    beneficiaryAccount: p.beneficiary_account,
+    beneficiaryBank: p.beneficiary_bank,
+    amount: parseIrisAmount(p.amount)!,
+    notes: p.notes,
+  }));
+  await db().$transaction((tx) => insertSandboxPayouts(tx, rows));
+  return { status: 201, body: { payouts: rows.map((r) => ({ status: "queued", reference_no: r.referenceNo })) } };
+}
+
+const ApproveRequest = z.object({ reference_nos: z.array(z.string().min(1).max(64)).min(1).max(500), otp: z.string().optional() });
+
+/** POST /api/v1/payouts/approve (approver key). Approving an already approved payout changes nothing. */
+export async function sandboxApprovePayouts(input: { authorization: string | null; body: unknown; now: Date }): Promise<SandboxReply> {
+  if (keyOf(input.authorization) !== "approver") return input.authorization && keyOf(input.authorization) ? forbiddenRole : unauthorized;
+  const parsed = ApproveRequest.safeParse(input.body);
+  if (!parsed.success) return { status: 400, body: { error_message: "reference_nos is required" } };
+  const refs = [...new Set(parsed.data.reference_nos)];
+  const reply = await db().$transaction(async (tx) => {
+    const rows = await lockSandboxPayouts(tx, refs);
+    if (rows.length !== refs.length) return { status: 400, body: { error_message: "Payout not found", errors: refs.filter((r) => !rows.some((x) => x.referenceNo === r)) } } satisfies SandboxReply;
+    const banksDown = new Set(env().IRIS_SANDBOX_BANKS_DOWN.split(",").map((b) => b.trim().toLowerCase()).filter(Boolean));
+    for (const p of rows) {
+      if (p.status !== "queued") continue;
+      const failure = p.beneficiaryAccount.startsWith("0000") ? FAILURES.wrongAccount : banksDown.has(p.beneficiaryBank.toLowerCase()) ? FAILURES.bankDown : null;
+      const updated = await updateSandboxPayout(tx, p.referenceNo, failure ? { status: "failed", errorCode: failure.code, errorMessage: failure.message, updatedAt: input.now } : { status: "completed", updatedAt: input.now });
+      await enqueueNotification(tx, updated, input.now);
+    }
+    return { status: 202, body: { status: "ok" } } satisfies SandboxReply;
+  });
+  kickIrisDelivery();
+  return reply;
+}
+
+/** GET /api/v1/payouts/{reference_no} */
+export async function sandboxPayoutDetails(input: { authorization: string | null; referenceNo: string }): Promise<SandboxReply> {
+  if (!keyOf(input.authorization)) return unauthorized;
+  const p = await findSandboxPayout(input.referenceNo);
+  if (!p) return { status: 404, body: { error_message: "Payout not found" } };
+  return { status: 200, body: detailsBody(p) };
+}
+
+type Payout = NonNullable<Awaited<ReturnType<typeof findSandboxPayout>>>;
+
+function detailsBody(p: Payout) {
+  return {
+    amount: formatIrisAmount(p.amount),
+    beneficiary_name: p.beneficiaryName,
+    beneficiary_account: p.beneficiaryAccount,
+    bank: p.beneficiaryBank,
+    reference_no: p.referenceNo,
+    notes: p.notes,
+    status: p.status,
+    created_by: "lapak-creator",
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
+    ...(p.errorCode ? { error_code: p.errorCode, error_message: p.errorMessage } : {}),
+  };
+}
+
+/** The notification body, as the raw string that is signed and sent. */
+export function notificationBody(p: Pick<Payout, "referenceNo" | "amount" | "status" | "updatedAt" | "errorCode" | "errorMessage">): string {
+  return JSON.stringify({
+    reference_no: p.referenceNo,
+    amount: formatIrisAmount(p.amount),
+    status: p.status,
+    updated_at: p.updatedAt.toISOString(),
+    ...(p.errorCode ? { error_code: p.errorCode, error_message: p.errorMessage } : {}),
+  });
+}
+
+async function enqueueNotification(tx: Tx, p: Payout, now: Date) {
+  const copies = Math.random() < env().IRIS_SANDBOX_DUPLICATE_RATE ? 2 : 1;
+  const body = notificationBody(p);
+  await insertSandboxIrisNotifications(tx, Array.from({ length: copies }, (_, i) => ({ referenceNo: p.referenceNo, url: irisNotificationUrl(), body, nextAttemptAt: new Date(now.getTime() + i * 300) })));
+}
+
+/** Sends every due notification once, signed with the merchant key. */
+export async function deliverDueIrisNotifications(now = new Date(), take = 50) {
+  const rows = await claimDueIrisNotifications(now, take, IRIS_DELIVERY.leaseMs);
+  let delivered = 0;
+  let failed = 0;
+  const merchantKey = irisConfig().merchantKey;
+  await Promise.all(
+    rows.map(async (row) => {
+      const attempts = row.attempts + 1;
+      let status: number | undefined;
+      try {
+        const res = await fetch(row.url, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Iris-Signature": irisSignature(row.body, merchantKey), "User-Agent": "Lapak-Iris-Sandbox/1.0" },
+          body: row.body,
+          signal: AbortSignal.timeout(IRIS_DELIVERY.timeoutMs),
+        });
+        status = res.status;
+        await res.arrayBuffer().catch(() => undefined);
+      } catch {
+        // unreachable: retried below
+      }
+      if (status !== undefined && status >= 200 && status < 300) {
+        delivered++;
+        await recordIrisNotificationAttempt(row.id, { deliveredAt: new Date(), status, attempts });
+      } else {
+        failed++;
+        const giveUp = attempts >= IRIS_DELIVERY.maxAttempts;
+        await recordIrisNotificationAttempt(row.id, { status, attempts, nextAttemptAt: new Date(Date.now() + (giveUp ? 100 * 365 * 86_400_000 : backoffMs(attempts, IRIS_DELIVERY.baseDelayMs, IRIS_DELIVERY.maxDelayMs))) });
+      }
+    }),
+  );
+  return { delivered, failed };
+}
+
+let loop: ReturnType<typeof startPollingLoop> | undefined;
+function kickIrisDelivery() {
+  loop?.kick();
+}
+
+/** The sandbox's background loop: delivers due payout notifications. */
+export function startIrisSandboxWorker(opts: { pollMs?: number } = {}) {
+  if (!irisSandboxEnabled()) return { stop: async () => undefined };
+  const started = startPollingLoop(
+    "iris sandbox worker",
+    async () => {
+      const { delivered, failed } = await deliverDueIrisNotifications(new Date());
+      return delivered + failed > 0;
+    },
+    opts,
+  );
+  loop = started;
+  return {
+    async stop() {
+      if (loop === started) loop = undefined;
+      await started.stop();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "../../app/infra/db.server";
+import { ledgerTotal, lowestSellerBalance } from "../../app/models/ledger.server";
+import { approveBatch, resumePayoutWork } from "../../app/services/payouts.server";
+import { aSellerWithBalance } from "../factories/balances";
+import { aUser } from "../factories/users";
+import { until } from "../setup/buying";
+import { startPayoutStack } from "../setup/payouts";
+
+// A process doing withdrawals, batches and approvals is killed with SIGKILL at a random point, many times; after
+// each restart (the resume job, the checker approving what was left) every payout is paid once and the ledger holds.
+
+const RUNS = Number(process.env.PAYOUT_CRASH_RUNS ?? 8);
+let stack: Awaited<ReturnType<typeof startPayoutStack>>;
+
+beforeAll(async () => {
+  stack = await startPayoutStack({ worker: true, duplicateRate: 0.3 });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function runChildUntilKilled(args: string[], killAfterMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/setup/payout-crash-child.ts", ...args], {
+      env: { ...process.env, WITHDRAWAL_MIN_RUPIAH: "10000", LOG_LEVEL: "silent" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (d) => (err += String(d)));
+    child.stdout.on("data", (d) => {
+      if (String(d).includes("ready")) setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+    });
+    child.on("exit", (code, signal) => (process.env.CRASH_DEBUG && console.log(err.slice(0, 1500)), signal === "SIGKILL" ? resolve() : reject(new Error(`child exited ${code}: ${err.slice(-2000)}`))));
+  });
+}
+
+describe("SIGKILL during payouts", () => {
+  it(`after ${RUNS} random kills every withdrawal is paid at most once and the ledger balances`, async () => {
+    const maker = await aUser({ admin: true, name: "Admin Pembuat" });
+    const checker = await aUser({ admin: true, name: "Admin Penyetuju" });
+    const sellers = [];
+    for (let i = 0; i < 4; i++) sellers.push(await aSellerWithBalance());
+    const killPoints: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const at = 200 + Math.floor(Math.random() * 2500);
+      killPoints.push(at);
+      await runChildUntilKilled([maker.id, checker.id, ...sellers.map((s) => s.seller.owner.id)], at);
+      // Restart: approve batches the killed checker left, resume provider work, wait for the outcomes.
+      for (const b of await db().payoutBatch.findMany({ where: { status: "created" } })) await approveBatch(checker, b.id).catch(() => undefined);
+      await until("every open withdrawal finished", async () => {
+        await resumePayoutWork();
+        return (await db().withdrawal.count({ where: { status: { in: ["batched", "sent"] } } })) === 0;
+      }, 30_000);
+    }
+    // Requested withdrawals never batched are fine (the next batch takes them); all others are final.
+    const withdrawals = await db().withdrawal.findMany({ where: { status: { notIn: ["requested"] } } });
+    const entries = await db().journalEntry.findMany({ where: { referenceType: "payout" }, select: { idempotencyKey: true } });
+    const keys = new Set(entries.map((e) => e.idempotencyKey));
+    let doubles = 0;
+    for (const w of withdrawals) {
+      const done = keys.has(`payout-done:${w.id}`);
+      const failed = keys.has(`payout-failed:${w.id}`);
+      if (done && failed) doubles++;
+      expect(done).toBe(w.status === "completed");
+    }
+    // Paid once at the provider: completed sandbox payouts per withdrawal number.
+    const paid = await db().sandboxIrisPayout.groupBy({ by: ["notes"], where: { status: "completed" }, _count: true });
+    const paidTwice = paid.filter((p) => p._count > 1).length;
+    const orphans = await db().sandboxIrisPayout.count({ where: { status: "queued" } });
+    console.log(
+      `[payout] SIGKILL ×${RUNS} at ${killPoints.join(",")} ms → ${withdrawals.length} withdrawals finished (${withdrawals.filter((w) => w.status === "completed").length} completed), ${paidTwice} paid twice, ${doubles} both paid and returned, ${orphans} unapproved orphan payouts at the provider, ledger total ${await ledgerTotal()}`,
+    );
+    expect(paidTwice).toBe(0);
+    expect(doubles).toBe(0);
+    expect(paid.length).toBe(withdrawals.filter((w) => w.status === "completed").length);
+    expect(await ledgerTotal()).toBe(0);
+    expect(await lowestSellerBalance()).toBe(0);
+  }, 240_000);
+});
