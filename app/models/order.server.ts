@@ -11,6 +11,8 @@ export interface NewOrder {
   feeTotal: number;
   total: number;
   note: string | null;
+  dropshipSenderName: string | null;
+  dropshipSenderPhone: string | null;
   items: { productId: string; variantId: string | null; title: string; variantLabel: string | null; unitPrice: number; quantity: number; weightGrams: number }[];
   shipment: { courierCode: string; serviceCode: string; courierName: string; serviceName: string; weightGrams: number; billableKg: number; etdMinDays: number; etdMaxDays: number };
 }
@@ -40,6 +42,8 @@ export async function insertCheckout(
         feeTotal: o.feeTotal,
         total: o.total,
         note: o.note,
+        dropshipSenderName: o.dropshipSenderName,
+        dropshipSenderPhone: o.dropshipSenderPhone,
         expiresAt: input.expiresAt,
         ...input.address,
         items: { create: o.items },

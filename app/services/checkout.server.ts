@@ -9,6 +9,7 @@ import { env } from "~/infra/env.server";
 import { findOwnAddress, listAddresses } from "~/models/address.server";
 import { deleteCartItems, listCartItems } from "~/models/cart.server";
 import { inOrderTx, insertCheckout, reserveStock, type NewOrder } from "~/models/order.server";
+import { DropshipSenderSchema, type DropshipSender } from "~/schemas/buying";
 import { loadCart, toCartLine, type CartLine } from "./cart.server";
 
 let rateProvider: RateProvider = sampleRateProvider;
@@ -87,6 +88,8 @@ export interface PlaceOrderInput {
   notes: Record<string, string>;
   /** The buyer ticked "I accept the new prices" for lines whose price moved since they were put in the cart. */
   acceptPrices: boolean;
+  /** "Kirim sebagai dropshipper": the sender every order of this checkout prints instead of the shop. */
+  sender?: DropshipSender | null;
 }
 
 /**
@@ -96,6 +99,9 @@ export interface PlaceOrderInput {
 export async function placeOrder(user: { id: string }, input: PlaceOrderInput, now = new Date()) {
   const address = await findOwnAddress(user.id, input.addressId);
   if (!address) throw new DomainError("not_found", "checkout.error.address");
+  // Checked again here, whoever calls: the sender goes onto a parcel.
+  const sender = input.sender ? DropshipSenderSchema.safeParse(input.sender) : null;
+  if (sender && !sender.success) throw new DomainError("validation", "checkout.error.dropshipSender");
   const keys = new Set(input.keys);
   const rows = (await listCartItems({ userId: user.id })).filter((r) => keys.has(r.itemKey));
   if (!rows.length) throw new DomainError("validation", "checkout.error.empty");
@@ -127,6 +133,8 @@ export async function placeOrder(user: { id: string }, input: PlaceOrderInput, n
       shopId: shop.id,
       ...t,
       note: input.notes[shop.id]?.trim() || null,
+      dropshipSenderName: sender?.data?.name ?? null,
+      dropshipSenderPhone: sender?.data?.phone ?? null,
       items: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, title: l.title, variantLabel: l.variantLabel, unitPrice: l.unitPrice, quantity: l.quantity, weightGrams: l.weightGrams })),
       shipment: {
         courierCode: service?.courierCode ?? quote.courier.toLowerCase(),

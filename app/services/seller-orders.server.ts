@@ -138,8 +138,18 @@ export async function shipOrder(ownerId: string, orderNumber: string, input: { r
 
 type DocOrder = Awaited<ReturnType<typeof findShopOrdersForDocuments>>[number];
 
+/**
+ * Who the parcel says it is from: the shop, or the sender the buyer named with "Kirim sebagai dropshipper" (then
+ * without the shop's city, which would give the real sender away).
+ */
 function sender(o: DocOrder) {
+  if (isDropship(o)) return { name: o.dropshipSenderName!, phone: o.dropshipSenderPhone ?? "", city: "" };
   return { name: o.shop.name, phone: o.shop.phone ?? "", city: o.shop.regencyCode ? (findRegency(o.shop.regencyCode)?.name ?? "") : "" };
+}
+
+/** A parcel sent in someone else's name carries no prices (the recipient must not see what was paid). */
+function isDropship(o: DocOrder) {
+  return Boolean(o.dropshipSenderName);
 }
 
 function recipient(o: DocOrder) {
@@ -176,8 +186,8 @@ export async function packingSlipsPdf(ownerId: string, orderNumbers: string[]) {
     orderNumber: o.orderNumber,
     sender: sender(o),
     recipient: recipient(o),
-    items: o.items.map((i) => ({ title: i.title, variant: i.variantLabel ?? undefined, quantity: i.quantity, unitPrice: i.unitPrice })),
-    showPrices: true,
+    items: o.items.map((i) => ({ title: i.title, variant: i.variantLabel ?? undefined, quantity: i.quantity, unitPrice: isDropship(o) ? undefined : i.unitPrice })),
+    showPrices: !isDropship(o),
     note: o.note ?? undefined,
   }));
   return renderPackingSlips(slips);

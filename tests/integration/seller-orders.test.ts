@@ -91,6 +91,29 @@ describe("seller orders", () => {
     expect(await status(order.id)).toBe("paid");
   });
 
+  it("'Kirim sebagai dropshipper': the label and the slip name the buyer's sender, not the shop, and the slip shows no price", async () => {
+    const { order } = await aPaidOrder({ seller, buyer, sender: { name: "Rina Gift Shop", phone: "+62 812-1111-2222" } });
+    expect(order).toMatchObject({ dropshipSenderName: "Rina Gift Shop", dropshipSenderPhone: "+6281211112222" });
+    const plain = await aPaidOrder({ seller, buyer });
+
+    const labels = await readPdf(await shippingLabelsPdf(seller.owner.id, [order.orderNumber], "a6"));
+    expect(labels.text).toContain("Rina Gift Shop (+6281211112222)");
+    expect(labels.text).not.toContain(seller.shop.name);
+    const slip = await readPdf(await packingSlipsPdf(seller.owner.id, [order.orderNumber]));
+    expect(slip.text).toContain("Rina Gift Shop");
+    expect(slip.text).toContain("Kemeja Batik Mega Mendung");
+    expect(slip.text).not.toContain(seller.shop.name);
+    expect(slip.text).not.toMatch(/Rp|Harga satuan/);
+
+    // An ordinary order of the same shop still prints the shop and its prices.
+    const plainSlip = await readPdf(await packingSlipsPdf(seller.owner.id, [plain.order.orderNumber]));
+    expect(plainSlip.text).toContain(seller.shop.name);
+    expect(plainSlip.text).toContain("Harga satuan");
+
+    // A sender that is not a phone number is refused before anything is written.
+    await rejects(aPaidOrder({ seller, buyer, sender: { name: "Rina", phone: "12" } }), "validation", "checkout.error.dropshipSender");
+  });
+
   it("accept → print label and slip → resi (checked per courier) → shipped with tracking → delivered", async () => {
     const { order } = await aPaidOrder({ seller, buyer, serviceCode: "jne-reg" });
     await acceptOrder(seller.owner.id, order.orderNumber);
