@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { shipByDeadline } from "~/domain/orders/ship-deadline";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
@@ -19,6 +18,7 @@ import {
 } from "~/services/seller-orders.server";
 import { aBuyer, aFakeGateway, aPaidOrder } from "../factories/paid-orders";
 import { aSeller } from "../factories/shops";
+import { rejects } from "../setup/domain-errors";
 import { readPdf } from "../setup/pdf";
 
 const fake = aFakeGateway();
@@ -35,15 +35,6 @@ async function ledgerSum() {
   return Number(row.s ?? 0);
 }
 
-async function rejects(p: Promise<unknown>, code: string, key?: string) {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  if (key) expect((error as DomainError).messageKey).toBe(key);
-}
 
 beforeAll(async () => {
   setPaymentGatewayForTests(fake.gateway);
