@@ -55,6 +55,14 @@ const EnvSchema = z
     TRACKING_SANDBOX_HOURS: z.coerce.number().positive().default(48),
     /** Working days (WIB, no weekends or holidays) a seller has to ship a paid order. */
     SHIP_BY_WORKING_DAYS: z.coerce.number().int().min(1).max(10).default(2),
+    /** Days after the tracker said delivered before an order nobody complained about completes by itself. */
+    AUTO_COMPLETE_DAYS_AFTER_DELIVERY: z.coerce.number().positive().max(60).default(2),
+    /** Days after shipping before an order with no delivery reported completes by itself. */
+    AUTO_COMPLETE_DAYS_AFTER_SHIPPING: z.coerce.number().positive().max(60).default(7),
+    /** PPh 22 withholding on seller income (PMK 37/2025), for sellers who declared they are over the yearly threshold. */
+    PPH22_ENABLED: z.enum(["true", "false"]).default("false"),
+    /** PPh 22 rate in basis points of the goods value (50 = 0.5 %). */
+    PPH22_RATE_BPS: z.coerce.number().int().min(0).max(1000).default(50),
   })
   .superRefine((e, ctx) => {
     if (e.KYC_ENCRYPTION_KEYS && !e.KYC_ENCRYPTION_KEYS.split(",").every(isKeySpec)) {

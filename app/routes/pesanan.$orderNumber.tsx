@@ -10,7 +10,8 @@ import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { orHttpError } from "~/infra/http.server";
-import { buyerOrder, cancelUnpaidOrder, confirmReceipt } from "~/services/orders.server";
+import { confirmReceipt } from "~/services/order-completion.server";
+import { buyerOrder, cancelUnpaidOrder } from "~/services/orders.server";
 import { startPayment } from "~/services/payments.server";
 import { trackOrder } from "~/services/seller-orders.server";
 

@@ -35,6 +35,7 @@ import {
 } from "~/models/order.server";
 import { enqueueMail } from "~/models/outbox.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
+import { fixCommissionAtPayment, releaseEscrow } from "./release.server";
 
 export interface Actor {
   role: ActorRole;
@@ -74,7 +75,10 @@ export async function applyOrderTransition(
     if (effect === "commit_stock") await commitReservations(tx, order.id);
     if (effect === "release_stock") await releaseReservations(tx, order.id, now);
     if (effect === "request_refund") refundId = await requestRefund(tx, order, opts.reason ?? event);
+    if (effect === "release_escrow") await releaseEscrow(tx, order.id, now);
   }
+  // The commission rate in force at payment time is fixed on the order.
+  if (event === "pay") await fixCommissionAtPayment(tx, order.id);
   // The seller's ship-by deadline starts with the payment (working days in WIB; see ship-deadline.ts).
   if (event === "pay") await setShipBy(tx, order.id, shipByDeadline(now, env().SHIP_BY_WORKING_DAYS));
   await notify(tx, order, move);
@@ -190,12 +194,6 @@ export async function buyerOrder(buyerId: string, orderNumber: string) {
   const order = await findBuyerOrder(buyerId, orderNumber);
   if (!order) throw new DomainError("not_found", "order_not_found");
   return order;
-}
-
-/** "Pesanan Diterima": the buyer confirms the parcel arrived. */
-export async function confirmReceipt(buyerId: string, orderNumber: string) {
-  const order = await buyerOrder(buyerId, orderNumber);
-  return transitionOrder(order.id, "confirm_receipt", { role: "buyer", id: buyerId });
 }
 
 /** The buyer cancels an order that is not paid yet; the stock goes back. */

@@ -2,6 +2,7 @@ import type { Schedule } from "~/infra/jobs.server";
 import { pruneAuthRecords } from "~/models/throttle.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 import { deleteUnattachedPhotos } from "./photo-cleanup.server";
+import { autoCompleteOrders } from "./order-completion.server";
 import { processPendingRefunds } from "./orders.server";
 import { expireUnpaidPayments } from "./payments.server";
 import { cancelLateOrders, syncTracking } from "./seller-orders.server";
@@ -21,5 +22,7 @@ export function scheduledJobs(): Schedule[] {
     { name: "late-shipping", cron: "*/10 * * * *", run: () => cancelLateOrders() },
     // Shipped parcels the courier reports delivered move to "delivered".
     { name: "tracking-sync", cron: "*/15 * * * *", run: () => syncTracking() },
+    // Delivered (or long-shipped) orders nobody complained about complete and release their escrow to the seller.
+    { name: "auto-complete", cron: "5 * * * *", run: () => autoCompleteOrders() },
   ];
 }

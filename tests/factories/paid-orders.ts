@@ -3,7 +3,11 @@ import type { PaymentGateway } from "../../app/infra/payments/gateway.server";
 import { addAddress } from "../../app/services/addresses.server";
 import { addToCart } from "../../app/services/cart.server";
 import { checkoutPage, placeOrder } from "../../app/services/checkout.server";
+import { inOrderTx, lockOrder } from "../../app/models/order.server";
+import { recordDelivery } from "../../app/models/seller-order.server";
+import { applyOrderTransition, SYSTEM } from "../../app/services/orders.server";
 import { applySettlement } from "../../app/services/payments.server";
+import { shipOrder } from "../../app/services/seller-orders.server";
 import { aProduct } from "./products";
 import { aSeller } from "./shops";
 import { aUser } from "./users";
@@ -69,4 +73,23 @@ export function aFakeGateway() {
     },
   };
   return { gateway, refunds };
+}
+
+/**
+ * A paid order the seller shipped at `shippedAt` (through the seller's service), and, with `deliveredAt`, that the
+ * tracker reported delivered then. Set a fake gateway first (setPaymentGatewayForTests) when refunds may happen.
+ */
+export async function aShippedOrder(opts: Parameters<typeof aPaidOrder>[0] & { shippedAt?: Date; deliveredAt?: Date } = {}) {
+  const paid = await aPaidOrder({ ...opts, paidAt: opts.paidAt ?? (opts.shippedAt ? new Date(opts.shippedAt.getTime() - 3_600_000) : undefined) });
+  await shipOrder(paid.seller.owner.id, paid.order.orderNumber, { resi: "0123456789012345", confirmed: true }, opts.shippedAt ?? new Date());
+  if (opts.deliveredAt) {
+    const at = opts.deliveredAt;
+    await inOrderTx(async (tx) => {
+      const order = (await lockOrder(tx, paid.order.id))!;
+      await applyOrderTransition(tx, order, "deliver", SYSTEM, { detail: { source: "tracking" }, now: at });
+      await recordDelivery(tx, order.id, at);
+    });
+  }
+  const order = await db().order.findUniqueOrThrow({ where: { id: paid.order.id }, include: { shipment: true, items: true } });
+  return { ...paid, order };
 }

@@ -8,7 +8,8 @@ import { escrowBalanceOfOrder } from "../../app/models/ledger.server";
 import { addAddress, makeDefaultAddress, myAddress, myAddresses, removeAddress } from "../../app/services/addresses.server";
 import { addToCart, loadCart, mergeAnonymousCart } from "../../app/services/cart.server";
 import { checkoutPage, placeOrder } from "../../app/services/checkout.server";
-import { buyerOrder, buyerOrders, cancelUnpaidOrder, confirmReceipt, transitionOrder } from "../../app/services/orders.server";
+import { confirmReceipt } from "../../app/services/order-completion.server";
+import { buyerOrder, buyerOrders, cancelUnpaidOrder, transitionOrder } from "../../app/services/orders.server";
 import { applySettlement, expireUnpaidPayments } from "../../app/services/payments.server";
 import { aBuyer, aShopWithProduct, checkoutAll } from "../factories/buying";
 import { checkLedgerAfterEach } from "../setup/buying";
@@ -183,8 +184,8 @@ describe("orders after payment", () => {
       ["ship", "shipped", "seller"],
       ["confirm_receipt", "received", "buyer"],
     ]);
-    // Still in escrow: release is the next issue.
-    expect(await escrowBalanceOfOrder(orderId)).toBe(order.total);
+    // Receipt releases the escrow (issue 10).
+    expect(await escrowBalanceOfOrder(orderId)).toBe(0);
   });
 
   it("a buyer sees only their own orders", async () => {

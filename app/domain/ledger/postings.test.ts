@@ -44,13 +44,26 @@ describe("ledger postings", () => {
     expect(sum([...settled, ...refunded])).toBe(0);
   });
 
-  it("release (next issue) splits escrow into the seller's balance and platform revenue", () => {
+  it("release splits escrow into the seller's balance and platform revenue", () => {
     const p = escrowReleasePosting({ id: "o1", orderNumber: "LPK-1", shopId: "s1", total: 160_000, commission: 8_000, buyerFee: 1_000 });
     expect(p.lines.map((l) => [l.account.code, l.amount])).toEqual([
       ["escrow", 160_000],
       ["seller_available:s1", -151_000],
       ["platform_revenue", -9_000],
     ]);
+  });
+
+  it("release with PPh 22 withheld adds a tax_payable line; payees split the seller's part", () => {
+    const p = escrowReleasePosting({ id: "o1", orderNumber: "LPK-1", shopId: "s1", total: 160_000, commission: 8_000, buyerFee: 1_000, withholding: 750 });
+    expect(p.lines.map((l) => [l.account.code, l.amount])).toEqual([
+      ["escrow", 160_000],
+      ["seller_available:s1", -150_250],
+      ["platform_revenue", -9_000],
+      ["tax_payable", -750],
+    ]);
+    const split = escrowReleasePosting({ id: "o1", orderNumber: "LPK-1", shopId: "s1", total: 160_000, commission: 8_000, buyerFee: 1_000, payees: [{ shopId: "sup", amount: 140_000 }, { shopId: "s1", amount: 11_000 }] });
+    expect(split.lines.filter((l) => l.account.kind === "seller_available").map((l) => [l.account.code, l.amount])).toEqual([["seller_available:sup", -140_000], ["seller_available:s1", -11_000]]);
+    expect(() => escrowReleasePosting({ id: "o1", orderNumber: "LPK-1", shopId: "s1", total: 160_000, commission: 8_000, buyerFee: 1_000, payees: [{ shopId: "s1", amount: 150_000 }] })).toThrow(RangeError);
   });
 
   it("refuses zero, fractional and one-sided postings", () => {

@@ -10,10 +10,11 @@
  *   seller_available:<shopId>  liability: released to a seller, not yet paid out      (next issue)
  *   platform_revenue           income: commission and buyer fees                        (next issue)
  *   payout_clearing            liability: payouts sent to the payout provider, not yet confirmed (next issue)
+ *   tax_payable                liability: PPh 22 withheld from sellers at release, owed to the tax office
  * Balance of escrow for an order = −(sum of its escrow lines): what the buyer paid and is still held.
  */
 
-export const ACCOUNT_KINDS = ["provider_clearing", "escrow", "seller_available", "platform_revenue", "payout_clearing"] as const;
+export const ACCOUNT_KINDS = ["provider_clearing", "escrow", "seller_available", "platform_revenue", "payout_clearing", "tax_payable"] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 export interface AccountRef {
@@ -26,6 +27,7 @@ export const PROVIDER_CLEARING: AccountRef = { code: "provider_clearing", kind: 
 export const ESCROW: AccountRef = { code: "escrow", kind: "escrow" };
 export const PLATFORM_REVENUE: AccountRef = { code: "platform_revenue", kind: "platform_revenue" };
 export const PAYOUT_CLEARING: AccountRef = { code: "payout_clearing", kind: "payout_clearing" };
+export const TAX_PAYABLE: AccountRef = { code: "tax_payable", kind: "tax_payable" };
 export function sellerAvailable(shopId: string): AccountRef {
   return { code: `seller_available:${shopId}`, kind: "seller_available", shopId };
 }
@@ -97,17 +99,30 @@ export function refundPosting(refund: { id: string; refundKey: string; orderId: 
 }
 
 /**
- * For the next issue (release after receipt): the order's escrow goes to the seller's available balance,
- * minus the platform's commission and the buyer's fee. Here so the accounts above are shown to fit it.
+ * Release after receipt (or after a partial refund, of what is left): the order's escrow goes to the seller's
+ * available balance (one line per payee; dropship adds payees), the commission and the buyer's fee to platform
+ * revenue, and PPh 22 withheld to tax_payable. `total` is the escrow released. Exactly once per order.
  */
-export function escrowReleasePosting(order: { id: string; orderNumber: string; shopId: string; total: number; commission: number; buyerFee: number }): Posting {
+export function escrowReleasePosting(order: {
+  id: string;
+  orderNumber: string;
+  shopId: string;
+  total: number;
+  commission: number;
+  buyerFee: number;
+  withholding?: number;
+  payees?: readonly { shopId: string; amount: number }[];
+}): Posting {
   assertAmount(order.total, "order total");
+  const withholding = order.withholding ?? 0;
   const platform = order.commission + order.buyerFee;
-  if (!Number.isSafeInteger(platform) || platform < 0 || platform >= order.total) throw new RangeError("commission and fee must be below the order total");
-  const lines: PostingLine[] = [
-    { account: ESCROW, amount: order.total, orderId: order.id, shopId: order.shopId },
-    { account: sellerAvailable(order.shopId), amount: -(order.total - platform), orderId: order.id, shopId: order.shopId },
-  ];
+  if (!Number.isSafeInteger(platform) || platform < 0 || !Number.isSafeInteger(withholding) || withholding < 0 || platform + withholding > order.total) {
+    throw new RangeError("commission, fee and withholding must be below the order total");
+  }
+  const payees = order.payees ?? [{ shopId: order.shopId, amount: order.total - platform - withholding }];
+  const lines: PostingLine[] = [{ account: ESCROW, amount: order.total, orderId: order.id, shopId: order.shopId }];
+  for (const p of payees) if (p.amount !== 0) lines.push({ account: sellerAvailable(p.shopId), amount: -p.amount, orderId: order.id, shopId: p.shopId });
   if (platform > 0) lines.push({ account: PLATFORM_REVENUE, amount: -platform, orderId: order.id, shopId: order.shopId });
+  if (withholding > 0) lines.push({ account: TAX_PAYABLE, amount: -withholding, orderId: order.id, shopId: order.shopId });
   return assertBalanced({ idempotencyKey: `escrow-release:${order.id}`, kind: "escrow_release", referenceType: "order", referenceId: order.id, description: `Dana pesanan ${order.orderNumber} diteruskan`, lines });
 }

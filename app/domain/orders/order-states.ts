@@ -6,7 +6,8 @@
  *   awaiting_payment ─cancel→ cancelled          (before payment: stock back, nothing to refund)
  *   paid | processing ─cancel→ cancelled         (seller, admin or the late-shipping job: stock back + refund)
  *   cancelled | expired ─refund→ refunded         (the gateway confirmed the refund)
- *   shipped ─confirm_receipt→ received            (the buyer may confirm before tracking says delivered)
+ *   shipped ─confirm_receipt→ received            (the buyer may confirm before tracking says delivered; the job
+ *                                                  after AUTO_COMPLETE_DAYS_AFTER_SHIPPING); received releases escrow
  *
  * `transition` validates a move (state, event, actor) and says what must happen with it (effects); the
  * service applies it in one transaction and records who, when and why.
@@ -26,6 +27,7 @@ export type OrderEffect =
   | "commit_stock" // held reservations become sales
   | "release_stock" // held or committed stock goes back to the product
   | "request_refund" // money was paid: refund it through the gateway
+  | "release_escrow" // the order is complete: its escrow goes to the seller less commission (exactly once)
   | "notify_seller"
   | "notify_buyer";
 
@@ -48,8 +50,9 @@ export const ORDER_TRANSITIONS: readonly Move[] = [
   { from: "processing", event: "ship", to: "shipped", actors: ["seller", "admin"], effects: ["notify_buyer"] },
   { from: "processing", event: "cancel", to: "cancelled", actors: ["seller", "admin", "system"], effects: ["release_stock", "request_refund", "notify_buyer", "notify_seller"], needsReason: true },
   { from: "shipped", event: "deliver", to: "delivered", actors: ["system", "admin"], effects: ["notify_buyer"] },
-  { from: "shipped", event: "confirm_receipt", to: "received", actors: ["buyer", "admin"], effects: ["notify_seller"] },
-  { from: "delivered", event: "confirm_receipt", to: "received", actors: ["buyer", "admin", "system"], effects: ["notify_seller"] },
+  // The buyer confirms ("Pesanan Diterima"), or the auto-complete job when nobody complained in time.
+  { from: "shipped", event: "confirm_receipt", to: "received", actors: ["buyer", "admin", "system"], effects: ["release_escrow", "notify_seller"] },
+  { from: "delivered", event: "confirm_receipt", to: "received", actors: ["buyer", "admin", "system"], effects: ["release_escrow", "notify_seller"] },
   { from: "cancelled", event: "refund", to: "refunded", actors: ["system", "admin"], effects: ["notify_buyer"] },
   // A payment that settles after its order expired (or was cancelled unpaid) is refunded, never kept.
   { from: "expired", event: "refund", to: "refunded", actors: ["system", "admin"], effects: ["notify_buyer"] },

@@ -1,0 +1,64 @@
+/**
+ * Completing an order: "Pesanan Diterima" by the buyer, an admin, or the auto-complete job. Completion moves the
+ * order to `received` under its row lock, and the move's release effect posts the escrow release in the same
+ * transaction (release.server.ts), so however many callers race, one completes and releases and the rest see
+ * "already".
+ */
+import { DomainError } from "~/domain/errors";
+import { autoCompleteCutoffs, isAutoCompleteDue } from "~/domain/orders/auto-complete";
+import type { Tx } from "~/infra/db.server";
+import { env } from "~/infra/env.server";
+import { logger } from "~/infra/logger.server";
+import { findBuyerOrder, inOrderTx, lockOrder, type OrderRow } from "~/models/order.server";
+import { autoCompleteCandidates, shipmentTimes } from "~/models/release.server";
+import { applyOrderTransition, SYSTEM, type Actor } from "./orders.server";
+
+/**
+ * Completes an order: safe to call any number of times, concurrently, from the buyer, an admin and the job.
+ * "released" for the one call that completed it, "already" for every other.
+ */
+export async function completeOrder(orderId: string, actor: Actor, now = new Date(), guard?: (tx: Tx, order: OrderRow) => Promise<boolean>): Promise<"released" | "already" | "skipped"> {
+  return inOrderTx(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (!order) throw new DomainError("not_found", "order_not_found");
+    if (actor.role === "buyer" && order.buyer_id !== actor.id) throw new DomainError("not_found", "order_not_found");
+    if (order.status === "received") return "already" as const;
+    if (guard && !(await guard(tx, order))) return "skipped" as const;
+    await applyOrderTransition(tx, order, "confirm_receipt", actor, { now, detail: actor.role === "system" ? { source: "auto-complete" } : undefined });
+    return "released" as const;
+  });
+}
+
+export function autoCompleteSettings() {
+  const e = env();
+  return { daysAfterDelivery: e.AUTO_COMPLETE_DAYS_AFTER_DELIVERY, daysAfterShipping: e.AUTO_COMPLETE_DAYS_AFTER_SHIPPING };
+}
+
+/**
+ * The auto-complete job: orders delivered N days ago (or shipped M days ago with no delivery) and without an open
+ * complaint complete and release. Each is checked again under its lock, so a buyer or a complaint at the same
+ * moment wins or loses cleanly.
+ */
+export async function autoCompleteOrders(now = new Date()): Promise<number> {
+  const settings = autoCompleteSettings();
+  let completed = 0;
+  for (const id of await autoCompleteCandidates(autoCompleteCutoffs(now, settings))) {
+    try {
+      const result = await completeOrder(id, SYSTEM, now, async (tx, order) => {
+        const times = await shipmentTimes(tx, id);
+        return isAutoCompleteDue({ status: order.status, shippedAt: times?.shippedAt ?? null, deliveredAt: times?.deliveredAt ?? null }, settings, now);
+      });
+      if (result === "released") completed++;
+    } catch (error) {
+      logger.warn({ err: (error as Error).message, order: id }, "auto-complete skipped");
+    }
+  }
+  return completed;
+}
+
+/** "Pesanan Diterima": the buyer confirms the parcel arrived; the escrow is released (a double click releases once). */
+export async function confirmReceipt(buyerId: string, orderNumber: string) {
+  const order = await findBuyerOrder(buyerId, orderNumber);
+  if (!order) throw new DomainError("not_found", "order_not_found");
+  return completeOrder(order.id, { role: "buyer", id: buyerId });
+}
