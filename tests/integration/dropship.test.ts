@@ -5,6 +5,8 @@ import { productPage } from "~/services/browse.server";
 import { addToCart } from "~/services/cart.server";
 import { checkoutPage, placeOrder } from "~/services/checkout.server";
 import { addListings, decidePartner, dropshipperDashboard, joinProgram, openProducts, supplierCatalog, supplierProgram } from "~/services/dropship.server";
+import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder } from "~/models/ledger.server";
+import { confirmReceipt } from "~/services/order-completion.server";
 import { applySettlement } from "~/services/payments.server";
 import { packingSlipsPdf, sellerOrder, sellerOrderList, shipOrder, shippingLabelsPdf } from "~/services/seller-orders.server";
 import { aBuyer, aFakeGateway, aPaidOrder } from "../factories/paid-orders";
@@ -118,6 +120,17 @@ describe("dropship program", () => {
     const after = await dropshipperDashboard(dropshipper.owner.id);
     expect(after.orders.find((o) => o.orderNumber === order.orderNumber)?.shipment?.resi).toBe("0123456789012345");
     expect((await db().shipment.findUniqueOrThrow({ where: { orderId: order.id } })).resi).toBe("0123456789012345");
+
+    // The buyer confirms: the escrow splits in one entry, to the rupiah, exactly once.
+    expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("released");
+    expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("already");
+    expect(await countReleaseEntries(order.id)).toBe(1);
+    const { commission } = await db().order.findUniqueOrThrow({ where: { id: order.id }, select: { commission: true } });
+    expect(commission).toBeGreaterThan(0);
+    expect((await balancesOfShop(supplier.shop.id)).available).toBe(174_000 + order.shippingCost - commission!);
+    expect((await balancesOfShop(dropshipper.shop.id)).available).toBe(209_000 - 174_000);
+    expect(await escrowBalanceOfOrder(order.id)).toBe(0);
+    console.log(`[dropship] order ${order.total}: supplier ${174_000 + order.shippingCost - commission!}, dropshipper ${209_000 - 174_000}, platform ${commission! + order.feeTotal}`);
 
     // A dropshipper never sees the supplier's other customers.
     expect(json(after)).not.toContain(other.order.orderNumber);

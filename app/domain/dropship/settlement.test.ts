@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { assertBalanced } from "~/domain/ledger/postings";
-import { apportion, dropshipRefundAfterReleasePosting, dropshipReleasePosting, dropshipSplit, type DropshipOrderMoney } from "./settlement";
+import { assertBalanced, escrowReleasePosting } from "~/domain/ledger/postings";
+import { apportion, dropshipRefundAfterReleasePosting, dropshipSplit, type DropshipOrderMoney } from "./settlement";
 
 // Two units sold at Rp105.000 (dropship price Rp87.000), shipping Rp18.000, buyer fee Rp1.000, commission 5% of goods.
 const order: DropshipOrderMoney = { goodsTotal: 210_000, shippingCost: 18_000, feeTotal: 1_000, dropshipCost: 174_000, commission: 10_500, commissionSide: "supplier" };
@@ -26,7 +26,19 @@ describe("dropship release split", () => {
   });
 
   it("one release entry with the order's escrow out and three payees in, idempotent on the release key", () => {
-    const posting = dropshipReleasePosting(parties, dropshipSplit(order));
+    const split = dropshipSplit(order);
+    const posting = escrowReleasePosting({
+      id: "o-1",
+      orderNumber: "LPK-1",
+      shopId: "shop-d",
+      total: 229_000,
+      commission: 10_500,
+      buyerFee: 1_000,
+      payees: [
+        { shopId: "shop-s", amount: split.supplier },
+        { shopId: "shop-d", amount: split.dropshipper },
+      ],
+    });
     expect(posting.idempotencyKey).toBe("escrow-release:o-1");
     expect(posting.lines.map((l) => [l.account.code, l.amount])).toEqual([
       ["escrow", 229_000],

@@ -4,7 +4,7 @@
  * and dropshipper in proportion. Pure; the postings reuse the ledger's accounts and its release idempotency key
  * (`escrow-release:<orderId>`), so an order is released once whether it is a plain or a dropship order.
  */
-import { assertBalanced, ESCROW, PLATFORM_REVENUE, PROVIDER_CLEARING, sellerAvailable, type Posting, type PostingLine } from "~/domain/ledger/postings";
+import { assertBalanced, PROVIDER_CLEARING, sellerAvailable, type Posting, type PostingLine } from "~/domain/ledger/postings";
 
 /** Which side the platform's commission is taken from (configured: `DROPSHIP_COMMISSION_SIDE`). */
 export type CommissionSide = "supplier" | "dropshipper";
@@ -99,24 +99,6 @@ export interface DropshipParties {
   /** The shop the buyer bought from (the order's shop). */
   dropshipperShopId: string;
   supplierShopId: string;
-}
-
-/** The release entry of a dropship order: escrow out to supplier, dropshipper and platform, in one entry. */
-export function dropshipReleasePosting(p: DropshipParties, split: DropshipSplit): Posting {
-  const released = split.supplier + split.dropshipper + split.platform;
-  if (released <= 0) throw new RangeError("nothing to release");
-  const lines: PostingLine[] = [{ account: ESCROW, amount: released, orderId: p.orderId, shopId: p.dropshipperShopId }];
-  if (split.supplier > 0) lines.push({ account: sellerAvailable(p.supplierShopId), amount: -split.supplier, orderId: p.orderId, shopId: p.supplierShopId });
-  if (split.dropshipper > 0) lines.push({ account: sellerAvailable(p.dropshipperShopId), amount: -split.dropshipper, orderId: p.orderId, shopId: p.dropshipperShopId });
-  if (split.platform > 0) lines.push({ account: PLATFORM_REVENUE, amount: -split.platform, orderId: p.orderId, shopId: p.dropshipperShopId });
-  return assertBalanced({
-    idempotencyKey: `escrow-release:${p.orderId}`,
-    kind: "escrow_release",
-    referenceType: "order",
-    referenceId: p.orderId,
-    description: `Dana pesanan dropship ${p.orderNumber} diteruskan ke pemasok dan dropshipper`,
-    lines,
-  });
 }
 
 /**
