@@ -165,3 +165,13 @@ export function listDropshipperOrders(dropshipperShopId: string, take = 100) {
 export function findProductToList(tx: Tx, id: string) {
   return tx.product.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, categoryId: true, condition: true, minOrder: true, weightGrams: true, lengthCm: true, widthCm: true, heightCm: true } });
 }
+
+/** The supplier's own active products without variants that it may open, with their offer if open. */
+export function listOpenableProducts(shopId: string) {
+  return db().product.findMany({
+    where: { shopId, status: "active", variantType1: null, dropshipListing: null },
+    select: { id: true, title: true, priceRupiah: true, stock: true, dropshipOffer: { select: { dropshipPrice: true, minSellingPrice: true } } },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+}

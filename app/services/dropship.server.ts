@@ -27,6 +27,7 @@ import {
   listingsOfPartner,
   listingsOfSource,
   listOffers,
+  listOpenableProducts,
   listOpenPrograms,
   listPartnersWithSales,
   lockOffer,
@@ -120,8 +121,8 @@ async function unlistListingsOf(tx: Tx, sourceProductId: string, key: string) {
 /** The supplier's program page: its open products, its dropshippers and their sales. */
 export async function supplierProgram(ownerId: string) {
   const shop = await approvedShop(ownerId);
-  const [program, offers, partners] = await Promise.all([findProgram(shop.id), listOffers(shop.id, { activeOnly: false }), listPartnersWithSales(shop.id)]);
-  return { requiresApproval: program?.requiresApproval ?? false, offers, partners };
+  const [program, products, partners] = await Promise.all([findProgram(shop.id), listOpenableProducts(shop.id), listPartnersWithSales(shop.id)]);
+  return { requiresApproval: program?.requiresApproval ?? false, products, partners };
 }
 
 /** Approve a waiting dropshipper, or stop one: its listings of this supplier are unlisted at once. */
