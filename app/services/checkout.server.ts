@@ -71,7 +71,9 @@ export async function checkoutPage(user: { id: string }, opts: { keys?: string[]
   for (const group of cart.shops) {
     const lines = wanted ? group.lines.filter((l) => wanted.has(l.itemKey)) : group.lines;
     if (!lines.length) continue;
-    const quotes = address ? await quoteShop(fulfilmentOfGroup(group.shop, lines).origin, address, lines) : [];
+    // Mixed suppliers in one shop are refused at "Bayar" with a message; the page still shows the lines.
+    const mixed = new Set(lines.map((l) => l.fulfilment?.shopId ?? null)).size > 1;
+    const quotes = address && !mixed ? await quoteShop(fulfilmentOfGroup(group.shop, lines).origin, address, lines) : [];
     const chosen = quotes.find((q) => q.serviceCode === opts.services?.[group.shop.id]) ?? quotes[0] ?? null;
     const totals = orderTotals(lines, chosen?.priceRupiah ?? 0, buyerFee());
     shops.push({ shop: { id: group.shop.id, name: group.shop.name, slug: group.shop.slug }, lines, quotes, chosenService: chosen?.serviceCode ?? null, totals });
