@@ -137,5 +137,22 @@ describe("dropship program end to end", () => {
     await logIn(page, BUYER, DEMO_PASSWORD);
     await page.goto(`/pesanan/${order!.order_number}`);
     await page.getByText(`No. resi: ${resi}`).first().waitFor();
+
+    // Budi confirms: the escrow splits to the rupiah (supplier: dropship price + shipping − commission; dropshipper: margin).
+    page.once("dialog", (d) => void d.accept());
+    await submit(page, "Pesanan Diterima");
+    await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+    const [o] = await sql<{ id: string; shipping_cost: number; fee_total: number; total: number; commission: number; shop_id: string }>(
+      `SELECT id, shipping_cost, fee_total, total, commission, shop_id FROM orders`,
+    );
+    const balances = await sql<{ code: string; balance: string }>(
+      `SELECT a.code, (-SUM(l.amount))::text AS balance FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id WHERE l.order_id = $1 AND a.code <> 'escrow' GROUP BY a.code`,
+      [o.id],
+    );
+    const of = (code: string) => Number(balances.find((b) => b.code === code)?.balance ?? 0);
+    expect(of(`seller_available:${supplierShopId}`)).toBe(87_000 + o.shipping_cost - o.commission);
+    expect(of(`seller_available:${o.shop_id}`)).toBe(104_500 - 87_000);
+    expect(of("platform_revenue")).toBe(o.commission + o.fee_total);
+    expect(87_000 + o.shipping_cost - o.commission + 17_500 + o.commission + o.fee_total).toBe(o.total);
   });
 });
