@@ -21,7 +21,6 @@ let browser: Browser;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let stopE2e: (() => Promise<void>) | undefined;
 let base: string;
-let productId: string;
 let supplierShopId: string;
 
 async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []) {
@@ -40,7 +39,7 @@ beforeAll(async () => {
   stopE2e = e2e.stop;
   base = app.url.replace("127.0.0.1", "localhost");
   const [category] = await sql<{ id: number }>(`SELECT id FROM categories WHERE level = 3 ORDER BY id LIMIT 1`);
-  [{ id: productId, shop_id: supplierShopId }] = await sql<{ id: string; shop_id: string }>(
+  [{ shop_id: supplierShopId }] = await sql<{ id: string; shop_id: string }>(
     `INSERT INTO products (shop_id, slug, title, category_id, price_rupiah, stock, weight_grams, status, shop_province_code, published_at)
      SELECT id, 'gamis-syari-e2e', 'Gamis Syari Dropship', $1, 120000, 20, 700, 'active', province_code, now() FROM shops WHERE slug = 'gamis-cantik-bandung'
      RETURNING id, shop_id`,
@@ -109,9 +108,10 @@ describe("dropship program end to end", () => {
     await page.getByRole("button", { name: "BCA Virtual Account" }).click();
     await page.getByRole("button", { name: "Bayar" }).click();
     await page.getByText("Pembayaran berhasil.").waitFor();
-    let order: { order_number: string; status: string; courier_code: string } | undefined;
+    type OrderRow = { order_number: string; status: string; courier_code: string };
+    let order: OrderRow | undefined;
     for (let i = 0; i < 60 && order?.status !== "paid"; i++) {
-      [order] = await sql(`SELECT o.order_number, o.status, s.courier_code FROM orders o JOIN shipments s ON s.order_id = o.id`);
+      [order] = await sql<OrderRow>(`SELECT o.order_number, o.status, s.courier_code FROM orders o JOIN shipments s ON s.order_id = o.id`);
       if (order?.status !== "paid") await page.waitForTimeout(500);
     }
     expect(order?.status).toBe("paid");
