@@ -155,4 +155,43 @@ describe("dropship program end to end", () => {
     expect(of("platform_revenue")).toBe(o.commission + o.fee_total);
     expect(87_000 + o.shipping_cost - o.commission + 17_500 + o.commission + o.fee_total).toBe(o.total);
   });
+
+  it("'Kirim sebagai dropshipper' at checkout: the label shows the sender the buyer typed", async () => {
+    const page = await phonePage(browser, base);
+    onTestFailed(async () => {
+      console.log(page.url(), app.output().slice(-3000));
+      await page.screenshot({ path: "/tmp/e2e-dropship-sender-failure.png", fullPage: true }).catch(() => undefined);
+    });
+    await logIn(page, BUYER, DEMO_PASSWORD);
+    await page.goto("/produk/gamis-syari-e2e");
+    const buy = page.getByRole("button", { name: "Beli Sekarang" });
+    await hydrated(buy);
+    await buy.click();
+    await page.getByRole("heading", { name: "Checkout" }).waitFor();
+    const tick = page.getByRole("checkbox", { name: "Kirim sebagai dropshipper" });
+    await hydrated(tick);
+    await tick.check();
+    await page.getByLabel("Nama pengirim").fill("Kado dari Budi");
+    await page.getByLabel("No. HP pengirim").fill("0813 2222 3333");
+    await submit(page, "Bayar");
+    await page.getByRole("heading", { name: "Pembayaran (sandbox)" }).waitFor();
+    await page.getByRole("button", { name: "BCA Virtual Account" }).click();
+    await page.getByRole("button", { name: "Bayar" }).click();
+    await page.getByText("Pembayaran berhasil.").waitFor();
+    let order: { order_number: string; status: string } | undefined;
+    for (let i = 0; i < 60 && order?.status !== "paid"; i++) {
+      [order] = await sql<{ order_number: string; status: string }>(`SELECT order_number, status FROM orders WHERE dropship_sender_name = 'Kado dari Budi'`);
+      if (order?.status !== "paid") await page.waitForTimeout(500);
+    }
+    expect(order?.status).toBe("paid");
+    await page.context().clearCookies();
+
+    await logIn(page, SUPPLIER, DEMO_PASSWORD);
+    const label = await readPdf(new Uint8Array(await (await page.request.get(`/seller/orders/labels?order=${order!.order_number}&layout=a6`)).body()));
+    expect(label.text).toContain("Kado dari Budi (+6281322223333)");
+    expect(label.text).not.toContain("Gamis Cantik Bandung");
+    const slip = await readPdf(new Uint8Array(await (await page.request.get(`/seller/orders/slips?order=${order!.order_number}`)).body()));
+    expect(slip.text).toContain("Kado dari Budi");
+    expect(slip.text).not.toMatch(/Rp/);
+  });
 });
