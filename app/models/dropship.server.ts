@@ -175,3 +175,9 @@ export function listOpenableProducts(shopId: string) {
     take: 200,
   });
 }
+
+/** The supplier's current offer behind a dropshipper's listing (null: not a listing, or the offer was closed). */
+export async function findListingOffer(productId: string) {
+  const listing = await db().dropshipListing.findUnique({ where: { productId }, select: { sourceProduct: { select: { dropshipOffer: { select: { dropshipPrice: true, minSellingPrice: true } } } } } });
+  return listing ? { offer: listing.sourceProduct.dropshipOffer } : null;
+}

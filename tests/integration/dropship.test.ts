@@ -2,6 +2,7 @@ import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { productPage } from "~/services/browse.server";
+import { saveProduct } from "~/services/catalog.server";
 import { addToCart } from "~/services/cart.server";
 import { checkoutPage, placeOrder } from "~/services/checkout.server";
 import { addListings, decidePartner, dropshipperDashboard, joinProgram, openProducts, supplierCatalog, supplierProgram } from "~/services/dropship.server";
@@ -138,6 +139,15 @@ describe("dropship program", () => {
     // The supplier sees its dropshipper and the volume at dropship prices.
     const program = await supplierProgram(supplier.owner.id);
     expect(program.partners.map((p) => [p.dropshipperShop.name, p.status, p.sales])).toEqual([["Rina Hijab Store", "approved", { orders: 1, dropshipCost: 174_000 }]]);
+  });
+
+  it("the dropshipper edits its listing's title and price, never below the dropship price or minimum, and never gets stock", async () => {
+    const form = { title: "Gamis Syari Premium Rina", description: "Dikirim langsung dari gudang.", categoryId: (await db().product.findUniqueOrThrow({ where: { id: listing.productId } })).categoryId, condition: "new" as const, price: 110_000, stock: 50, sku: "", minOrder: 1, weightGrams: 700, lengthCm: null, widthCm: null, heightCm: null, photoIds: [], variantType1: "", variantType2: "", variants: [], intent: "save" as const };
+    await saveProduct(dropshipper.owner, form as never, listing.productId);
+    expect(await db().product.findUniqueOrThrow({ where: { id: listing.productId } })).toMatchObject({ title: "Gamis Syari Premium Rina", priceRupiah: 110_000, stock: 0 });
+    await rejects(saveProduct(dropshipper.owner, { ...form, price: 95_000 } as never, listing.productId), "validation", "dropship.error.below_minimum");
+    await rejects(saveProduct(dropshipper.owner, { ...form, price: 80_000 } as never, listing.productId), "validation", "dropship.error.below_cost");
+    await saveProduct(dropshipper.owner, { ...form, title: "Gamis Syari Bandung", price: 104_500 } as never, listing.productId);
   });
 
   it("a supplier price change shows the new margin, and unlists the listing when the margin would go negative", async () => {
