@@ -45,6 +45,8 @@ const EnvSchema = z
     PAYMENT_EXPIRY_HOURS: z.coerce.number().positive().max(24 * 7).default(24),
     /** Buyer's service fee per order, integer rupiah (held in escrow with the order; the platform's at release). */
     BUYER_SERVICE_FEE: z.coerce.number().int().min(0).max(100_000).default(1000),
+    /** Dropship: which side the platform's commission comes off at release (supplier or dropshipper). */
+    DROPSHIP_COMMISSION_SIDE: z.enum(["supplier", "dropshipper"]).default("supplier"),
     // Payments (Midtrans-shaped). embedded = the sandbox served by this app under /sandbox/midtrans.
     MIDTRANS_ENV: z.enum(["embedded", "sandbox", "production"]).default("embedded"),
     MIDTRANS_SERVER_KEY: z.string().min(1).optional(),

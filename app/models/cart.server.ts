@@ -1,4 +1,5 @@
 import { db, type Tx } from "~/infra/db.server";
+import { DROPSHIP_SOURCE_SELECT } from "./dropship.server";
 
 export type CartOwner = { userId: string } | { anonTokenHash: string };
 
@@ -38,8 +39,9 @@ const ITEM_INCLUDE = {
       heightCm: true,
       variantType1: true,
       shopId: true,
-      shop: { select: { id: true, name: true, slug: true, status: true, ownerId: true, provinceCode: true, regencyCode: true } },
+      shop: { select: { id: true, name: true, slug: true, status: true, ownerId: true, provinceCode: true, regencyCode: true, phone: true } },
       photos: { select: { keySmall: true }, orderBy: { position: "asc" as const }, take: 1 },
+      dropshipListing: DROPSHIP_SOURCE_SELECT,
     },
   },
   variant: { select: { id: true, option1: true, option2: true, priceRupiah: true, stock: true, weightGrams: true } },
@@ -97,6 +99,7 @@ export function findProductForCart(tx: Tx, productId: string) {
       shopId: true,
       shop: { select: { status: true, ownerId: true } },
       variants: { select: { id: true, priceRupiah: true, stock: true } },
+      dropshipListing: DROPSHIP_SOURCE_SELECT,
     },
   });
 }

@@ -11,7 +11,11 @@ export interface NewOrder {
   feeTotal: number;
   total: number;
   note: string | null;
-  items: { productId: string; variantId: string | null; title: string; variantLabel: string | null; unitPrice: number; quantity: number; weightGrams: number }[];
+  dropshipSenderName: string | null;
+  dropshipSenderPhone: string | null;
+  items: { productId: string; variantId: string | null; title: string; variantLabel: string | null; unitPrice: number; quantity: number; weightGrams: number; dropshipUnitPrice?: number | null; sourceProductId?: string | null }[];
+  /** Dropship program: the supplier that packs and ships. */
+  fulfilmentShopId?: string | null;
   shipment: { courierCode: string; serviceCode: string; courierName: string; serviceName: string; weightGrams: number; billableKg: number; etdMinDays: number; etdMaxDays: number };
 }
 
@@ -35,11 +39,14 @@ export async function insertCheckout(
         paymentId: payment.id,
         buyerId: input.buyerId,
         shopId: o.shopId,
+        fulfilmentShopId: o.fulfilmentShopId ?? null,
         goodsTotal: o.goodsTotal,
         shippingCost: o.shippingCost,
         feeTotal: o.feeTotal,
         total: o.total,
         note: o.note,
+        dropshipSenderName: o.dropshipSenderName,
+        dropshipSenderPhone: o.dropshipSenderPhone,
         expiresAt: input.expiresAt,
         ...input.address,
         items: { create: o.items },
@@ -123,18 +130,20 @@ export interface OrderRow {
   payment_id: string;
   buyer_id: string;
   shop_id: string;
+  /** Dropship program: the supplier that fulfils this order (acts as its seller); null for a plain order. */
+  fulfilment_shop_id: string | null;
   status: string;
   total: number;
 }
 
 export function lockOrdersOfPayment(tx: Tx, paymentId: string): Promise<OrderRow[]> {
   return tx.$queryRaw<OrderRow[]>`
-    SELECT id, order_number, payment_id, buyer_id, shop_id, status, total FROM orders WHERE payment_id = ${paymentId}::uuid ORDER BY id FOR UPDATE`;
+    SELECT id, order_number, payment_id, buyer_id, shop_id, fulfilment_shop_id, status, total FROM orders WHERE payment_id = ${paymentId}::uuid ORDER BY id FOR UPDATE`;
 }
 
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow | null> {
   const rows = await tx.$queryRaw<OrderRow[]>`
-    SELECT id, order_number, payment_id, buyer_id, shop_id, status, total FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+    SELECT id, order_number, payment_id, buyer_id, shop_id, fulfilment_shop_id, status, total FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
   return rows[0] ?? null;
 }
 

@@ -1,5 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { z } from "zod";
+import { DROPSHIP_SOURCE_SELECT } from "./dropship.server";
 import { db, type Tx } from "~/infra/db.server";
 import { decodeCursor as decodeCursorValues, encodeCursor as encodeCursorValues } from "~/infra/http.server";
 import { INT4_MAX, uuidParam } from "~/schemas/params";
@@ -199,6 +200,7 @@ export function findProductBySlug(slug: string) {
       photos: { orderBy: { position: "asc" } },
       category: true,
       shop: { select: { id: true, name: true, slug: true, status: true, regencyCode: true, provinceCode: true, createdAt: true } },
+      dropshipListing: DROPSHIP_SOURCE_SELECT,
     },
   });
 }

@@ -30,7 +30,20 @@ export async function fixCommission(tx: Tx, orderId: string, lines: { id: string
 export function orderForRelease(tx: Tx, orderId: string) {
   return tx.order.findUniqueOrThrow({
     where: { id: orderId },
-    select: { id: true, orderNumber: true, shopId: true, goodsTotal: true, shippingCost: true, feeTotal: true, total: true, commission: true, shop: { select: { pph22OverThreshold: true } } },
+    select: {
+      id: true,
+      orderNumber: true,
+      shopId: true,
+      goodsTotal: true,
+      shippingCost: true,
+      feeTotal: true,
+      total: true,
+      commission: true,
+      shop: { select: { pph22OverThreshold: true } },
+      // Dropship program: the supplier and its dropship prices of the day (the three-way split).
+      fulfilmentShopId: true,
+      items: { select: { quantity: true, dropshipUnitPrice: true } },
+    },
   });
 }
 

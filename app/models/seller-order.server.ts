@@ -17,6 +17,14 @@ export type SellerTab = keyof typeof SELLER_TABS;
 
 export const LATE_CANCEL_DETAIL = { late: true } as const;
 
+/**
+ * The orders a shop packs and ships: its own plain orders and the dropship orders forwarded to it as supplier. A
+ * dropshipper's program orders are not here (it follows them on its dropship page; the supplier ships them).
+ */
+export function fulfilledBy(shopId: string): Prisma.OrderWhereInput {
+  return { OR: [{ shopId, fulfilmentShopId: null }, { fulfilmentShopId: shopId }] };
+}
+
 function searchWhere(q: string | undefined): Prisma.OrderWhereInput {
   const term = q?.trim();
   if (!term) return {};
@@ -32,17 +40,19 @@ function searchWhere(q: string | undefined): Prisma.OrderWhereInput {
 
 export function listShopOrders(shopId: string, opts: { tab: SellerTab; q?: string; take?: number }) {
   return db().order.findMany({
-    where: { shopId, status: { in: [...SELLER_TABS[opts.tab]] }, ...searchWhere(opts.q) },
+    where: { AND: [fulfilledBy(shopId), searchWhere(opts.q)], status: { in: [...SELLER_TABS[opts.tab]] } },
     select: {
       id: true,
       orderNumber: true,
       status: true,
       total: true,
+      shippingCost: true,
+      fulfilmentShopId: true,
       createdAt: true,
       paidAt: true,
       recipient: true,
       buyer: { select: { name: true } },
-      items: { select: { title: true, quantity: true }, take: 3 },
+      items: { select: { title: true, quantity: true, dropshipUnitPrice: true } },
       shipment: { select: { shipBy: true, resi: true, courierName: true, serviceName: true } },
     },
     // Oldest deadline first: what must ship soonest is on top.
@@ -52,13 +62,13 @@ export function listShopOrders(shopId: string, opts: { tab: SellerTab; q?: strin
 }
 
 export async function countShopOrdersByStatus(shopId: string, q?: string): Promise<Record<string, number>> {
-  const rows = await db().order.groupBy({ by: ["status"], where: { shopId, ...searchWhere(q) }, _count: { _all: true } });
+  const rows = await db().order.groupBy({ by: ["status"], where: { AND: [fulfilledBy(shopId), searchWhere(q)] }, _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 }
 
 export function findShopOrder(shopId: string, orderNumber: string) {
   return db().order.findFirst({
-    where: { shopId, orderNumber, status: { in: [...SELLER_TABS.all] } },
+    where: { ...fulfilledBy(shopId), orderNumber, status: { in: [...SELLER_TABS.all] } },
     include: {
       items: true,
       shipment: true,
@@ -72,7 +82,7 @@ export function findShopOrder(shopId: string, orderNumber: string) {
 
 export function findShopOrdersForDocuments(shopId: string, orderNumbers: string[]) {
   return db().order.findMany({
-    where: { shopId, orderNumber: { in: orderNumbers }, status: { in: ["paid", "processing", "shipped"] } },
+    where: { ...fulfilledBy(shopId), orderNumber: { in: orderNumbers }, status: { in: ["paid", "processing", "shipped"] } },
     include: { items: true, shipment: true, shop: { select: { name: true, phone: true, regencyCode: true } } },
     orderBy: { orderNumber: "asc" },
   });
@@ -104,10 +114,10 @@ export function shippedOrdersToTrack(take = 200) {
 /** Orders of the shop cancelled by the late-shipping job since `since`. */
 export function countLateCancellations(shopId: string, since: Date) {
   return db().orderEvent.count({
-    where: { event: "cancel", actorRole: "system", createdAt: { gte: since }, detail: { path: ["late"], equals: true }, order: { shopId } },
+    where: { event: "cancel", actorRole: "system", createdAt: { gte: since }, detail: { path: ["late"], equals: true }, order: fulfilledBy(shopId) },
   });
 }
 
 export function countShopOrdersSince(shopId: string, since: Date) {
-  return db().order.count({ where: { shopId, paidAt: { gte: since } } });
+  return db().order.count({ where: { ...fulfilledBy(shopId), paidAt: { gte: since } } });
 }

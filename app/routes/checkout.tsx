@@ -27,7 +27,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const parsed = CheckoutSchema.safeParse(Object.fromEntries([...(await request.formData()).entries()].filter(([, v]) => typeof v === "string")));
-  if (!parsed.success) return data({ error: "checkout.error.address", vars: {} as Record<string, string | number> }, { status: 400 });
+  if (!parsed.success) {
+    const senderIssue = parsed.error.issues.some((i) => i.path[0] === "senderName" || i.path[0] === "senderPhone");
+    return data({ error: senderIssue ? "checkout.error.dropshipSender" : "checkout.error.address", vars: {} as Record<string, string | number> }, { status: 400 });
+  }
   let placed;
   try {
     placed = await placeOrder(user, parseCheckoutForm(parsed.data));
@@ -49,6 +52,7 @@ export default function Checkout() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const [dropship, setDropship] = useState(false);
   const [services, setServices] = useState<Record<string, string>>(() => Object.fromEntries(page.shops.map((s) => [s.shop.id, s.chosenService ?? ""])));
 
   if (!page.shops.length) {
@@ -150,6 +154,24 @@ export default function Checkout() {
             </p>
           </section>
         ))}
+
+        <section className="card" aria-labelledby="checkout-dropship">
+          <label className="checkbox-row" id="checkout-dropship">
+            <input type="checkbox" name="dropship" value="1" checked={dropship} onChange={(e) => setDropship(e.currentTarget.checked)} /> <strong>{t("checkout.dropship")}</strong>
+          </label>
+          <p className="muted">{t("checkout.dropshipHint")}</p>
+          {/* Always in the form, so it works without JavaScript too; the server asks for them only when ticked. */}
+          <div className="dropship-sender">
+            <div className="field">
+              <label htmlFor="senderName">{t("checkout.senderName")}</label>
+              <input id="senderName" name="senderName" required={dropship} minLength={2} maxLength={60} autoComplete="name" />
+            </div>
+            <div className="field">
+              <label htmlFor="senderPhone">{t("checkout.senderPhone")}</label>
+              <input id="senderPhone" name="senderPhone" type="tel" inputMode="tel" required={dropship} maxLength={20} autoComplete="tel" />
+            </div>
+          </div>
+        </section>
 
         <section className="card" aria-labelledby="checkout-summary">
           <h2 id="checkout-summary">{t("checkout.summary")}</h2>

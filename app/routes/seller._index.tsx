@@ -42,6 +42,11 @@ export default function SellerHome() {
               {t("withdrawal.financeLink")}
             </Link>
           ) : null}
+          {shop.status === "approved" ? (
+            <Link className="button" to="/seller/dropship">
+              {t("dropship.title")}
+            </Link>
+          ) : null}
           <Link className="button-secondary" to="/seller/onboarding">
             {shop.status === "approved" ? t("onboarding.timeline") : t("onboarding.title")}
           </Link>

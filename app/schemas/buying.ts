@@ -5,18 +5,21 @@ import { formText, isCleanText } from "~/schemas/params";
 
 // Buying forms: address book, cart buttons, checkout. Messages are i18n keys.
 
+/** An Indonesian phone number, normalised (+62…). */
+const indonesianPhone = () =>
+  z
+    .string()
+    .trim()
+    .min(1, "validation.required")
+    .refine((p) => normalizeIndonesianPhone(p) !== null, "onboarding.shop.phone")
+    .transform((p) => normalizeIndonesianPhone(p) ?? p);
 const text = (min: number, max: number) => formText(max).min(min, "validation.required");
 
 export const AddressSchema = z
   .object({
     label: formText(40).default(""),
     recipient: text(2, 80),
-    phone: z
-      .string()
-      .trim()
-      .min(1, "validation.required")
-      .refine((p) => normalizeIndonesianPhone(p) !== null, "onboarding.shop.phone")
-      .transform((p) => normalizeIndonesianPhone(p) ?? p),
+    phone: indonesianPhone(),
     provinceCode: z.string().refine((c) => Boolean(findProvince(c)), "onboarding.shop.provinceRequired"),
     regencyCode: z.string().min(1, "onboarding.shop.regencyRequired"),
     district: text(2, 80),
@@ -46,14 +49,37 @@ export type CartAction = z.infer<typeof CartActionSchema>;
  * The checkout form. Per line: `price.<itemKey>` = the unit price the page showed; per shop: `service.<shopId>`
  * and `note.<shopId>`. Flattened names keep it a plain HTML form.
  */
+/**
+ * "Kirim sebagai dropshipper": the sender the label and packing slip show instead of the shop. The same rules as
+ * an address's recipient and phone (the phone normalised to 08…).
+ */
+export const DropshipSenderSchema = z.object({
+  name: text(2, 60),
+  phone: indonesianPhone(),
+});
+export type DropshipSender = z.infer<typeof DropshipSenderSchema>;
+
 export const CheckoutSchema = z
   .object({
     addressId: uuid,
     items: z.string().min(1, "checkout.empty"),
     acceptPrices: z.string().optional().transform((v) => v === "1" || v === "on"),
+    /** The "Kirim sebagai dropshipper" tick; senderName / senderPhone are then required. */
+    dropship: z.string().optional().transform((v) => v === "1" || v === "on"),
+    senderName: z.string().optional(),
+    senderPhone: z.string().optional(),
   })
   // Notes are stored, service codes and prices are looked up: none may carry a control character.
-  .catchall(z.string().refine(isCleanText, "validation.invalidCharacters"));
+  .catchall(z.string().refine(isCleanText, "validation.invalidCharacters"))
+  .transform((v, ctx) => {
+    if (!v.dropship) return { ...v, sender: null };
+    const sender = DropshipSenderSchema.safeParse({ name: v.senderName ?? "", phone: v.senderPhone ?? "" });
+    if (!sender.success) {
+      for (const issue of sender.error.issues) ctx.addIssue({ code: "custom", path: [issue.path[0] === "name" ? "senderName" : "senderPhone"], message: issue.message });
+      return z.NEVER;
+    }
+    return { ...v, sender: sender.data };
+  });
 
 export function parseCheckoutForm(values: z.infer<typeof CheckoutSchema>) {
   const keys = values.items.split(",").filter(Boolean);
@@ -66,5 +92,5 @@ export function parseCheckoutForm(values: z.infer<typeof CheckoutSchema>) {
     else if (name.startsWith("service.")) services[name.slice(8)] = value;
     else if (name.startsWith("note.")) notes[name.slice(5)] = value.trim().slice(0, 200);
   }
-  return { addressId: values.addressId, keys, prices, services, notes, acceptPrices: values.acceptPrices };
+  return { addressId: values.addressId, keys, prices, services, notes, acceptPrices: values.acceptPrices, sender: values.sender };
 }

@@ -1,3 +1,4 @@
+import { effectiveStock, sourceAvailable } from "~/domain/dropship/listing";
 import { z } from "zod";
 import { queryParams } from "~/infra/http.server";
 import { int4Param } from "~/schemas/params";
@@ -124,7 +125,7 @@ export async function productPage(slug: string, viewer: { shopOwnerOf?: string |
   const p = await findProductBySlug(slug);
   if (!p) return null;
   const ownShop = viewer.shopOwnerOf === p.shopId;
-  if ((p.status !== "active" || p.shop.status !== "approved") && !ownShop && !viewer.isAdmin) return null;
+  if ((p.status !== "active" || p.shop.status !== "approved" || !sourceAvailable(p.dropshipListing)) && !ownShop && !viewer.isAdmin) return null;
   const tree = await categoryTree();
   return {
     id: p.id,
@@ -134,7 +135,7 @@ export async function productPage(slug: string, viewer: { shopOwnerOf?: string |
     status: p.status,
     condition: p.condition,
     priceRupiah: p.priceRupiah,
-    stock: p.stock,
+    stock: effectiveStock(p, p.dropshipListing),
     minOrder: p.minOrder,
     weightGrams: p.weightGrams,
     dimensions: p.lengthCm && p.widthCm && p.heightCm ? { lengthCm: p.lengthCm, widthCm: p.widthCm, heightCm: p.heightCm } : null,

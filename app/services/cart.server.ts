@@ -1,4 +1,5 @@
 import { DomainError } from "~/domain/errors";
+import { effectiveStock, sourceAvailable } from "~/domain/dropship/listing";
 import { itemKeyOf } from "~/domain/orders/numbers";
 import { inOrderTx } from "~/models/order.server";
 import { photoUrl } from "./catalog.server";
@@ -25,7 +26,8 @@ export type LineProblem = "unavailable" | "out_of_stock" | "not_enough_stock" | 
 function currentOf(row: CartItemRow) {
   return {
     price: row.variant?.priceRupiah ?? row.product.priceRupiah,
-    stock: row.variant ? row.variant.stock : row.product.stock,
+    // A dropship listing holds no stock: the supplier's is read through.
+    stock: row.variant ? row.variant.stock : effectiveStock(row.product, row.product.dropshipListing),
     weightGrams: row.variant?.weightGrams ?? row.product.weightGrams,
   };
 }
@@ -33,13 +35,21 @@ function currentOf(row: CartItemRow) {
 export function lineProblems(row: CartItemRow, viewerId: string | null): LineProblem[] {
   const { price, stock } = currentOf(row);
   const problems: LineProblem[] = [];
-  if (row.product.status !== "active" || row.product.shop.status !== "approved" || (row.product.variantType1 && !row.variant)) problems.push("unavailable");
+  if (row.product.status !== "active" || row.product.shop.status !== "approved" || !sourceAvailable(row.product.dropshipListing) || (row.product.variantType1 && !row.variant)) problems.push("unavailable");
   else if (stock <= 0) problems.push("out_of_stock");
   else if (row.quantity > stock) problems.push("not_enough_stock");
   if (row.quantity < row.product.minOrder) problems.push("below_min_order");
   if (viewerId && row.product.shop.ownerId === viewerId) problems.push("own_shop");
   if (price !== row.priceSeen) problems.push("price_changed");
   return problems;
+}
+
+/** A dropship listing's supplier: who ships it (the parcel's origin), its product and the dropship price. */
+function fulfilmentOf(row: CartItemRow) {
+  const listing = row.product.dropshipListing;
+  if (!listing) return null;
+  const source = listing.sourceProduct;
+  return { shopId: listing.supplierShopId, provinceCode: source.shop.provinceCode, regencyCode: source.shop.regencyCode, sourceProductId: source.id, dropshipPrice: source.dropshipOffer?.dropshipPrice ?? null };
 }
 
 export function toCartLine(row: CartItemRow, viewerId: string | null) {
@@ -60,6 +70,7 @@ export function toCartLine(row: CartItemRow, viewerId: string | null) {
     weightGrams: current.weightGrams,
     photo: row.product.photos[0] ? photoUrl(row.product.photos[0].keySmall) : null,
     problems: lineProblems(row, viewerId),
+    fulfilment: fulfilmentOf(row),
   };
 }
 export type CartLine = ReturnType<typeof toCartLine>;
@@ -90,14 +101,14 @@ export function cartCount(owner: CartOwner) {
 export async function addToCart(owner: CartOwner, viewerId: string | null, input: { productId: string; variantId: string | null; quantity: number }) {
   return inOrderTx(async (tx) => {
     const product = await findProductForCart(tx, input.productId);
-    if (!product || product.status !== "active" || product.shop.status !== "approved") throw new DomainError("not_found", "cart.error.unavailable");
+    if (!product || product.status !== "active" || product.shop.status !== "approved" || !sourceAvailable(product.dropshipListing)) throw new DomainError("not_found", "cart.error.unavailable");
     if (viewerId && product.shop.ownerId === viewerId) throw new DomainError("forbidden", "cart.error.ownShop");
     const hasVariants = Boolean(product.variantType1) && product.variants.length > 0;
     const variant = input.variantId ? product.variants.find((v) => v.id === input.variantId) : undefined;
     if (hasVariants && !variant) throw new DomainError("validation", "cart.error.chooseVariant");
     if (!hasVariants && input.variantId) throw new DomainError("validation", "cart.error.unavailable");
     const price = variant?.priceRupiah ?? product.priceRupiah;
-    const stock = variant ? variant.stock : product.stock;
+    const stock = variant ? variant.stock : effectiveStock(product, product.dropshipListing);
     const cartId = await ensureCart(tx, owner);
     const itemKey = itemKeyOf(product.id, variant?.id);
     const existing = await findCartItem(tx, cartId, itemKey);

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import { checkOwnPrice } from "~/domain/dropship/pricing";
+import { findListingOffer } from "~/models/dropship.server";
 import { DomainError } from "~/domain/errors";
 import { listingFigures, moveProduct, type ProductMove, type ProductStatus } from "~/domain/catalog/product";
 import { slugify } from "~/domain/text";
@@ -64,6 +66,15 @@ export async function saveProduct(user: { id: string }, form: ProductForm, produ
   if (productId && !existing) throw new DomainError("not_found", "product.notFound");
   if (existing?.status === "blocked") throw new DomainError("conflict", "product_blocked");
 
+  // A dropship listing: the dropshipper edits title, description and photos; its price must cover the supplier's
+  // dropship price and minimum; it never holds stock nor variants of its own.
+  const listing = existing ? await findListingOffer(existing.id) : null;
+  if (listing) {
+    if (form.variants.length) throw new DomainError("validation", "dropship.error.variantsLater");
+    const check = listing.offer ? checkOwnPrice(form.price, listing.offer) : "below_cost";
+    if (check !== "ok") throw new DomainError("validation", `dropship.error.${check}`);
+    form = { ...form, stock: 0 };
+  }
   const variants = form.variants.map((v) => ({ option1: v.option1, option2: v.option2 || null, priceRupiah: v.price, stock: v.stock, sku: v.sku || null, weightGrams: v.weightGrams }));
   const figures = listingFigures({ priceRupiah: form.price, stock: form.stock, weightGrams: form.weightGrams }, variants);
   const data = {

@@ -9,6 +9,7 @@ import { env } from "~/infra/env.server";
 import { findOwnAddress, listAddresses } from "~/models/address.server";
 import { deleteCartItems, listCartItems } from "~/models/cart.server";
 import { inOrderTx, insertCheckout, reserveStock, type NewOrder } from "~/models/order.server";
+import { DropshipSenderSchema, type DropshipSender } from "~/schemas/buying";
 import { loadCart, toCartLine, type CartLine } from "./cart.server";
 
 let rateProvider: RateProvider = sampleRateProvider;
@@ -49,6 +50,17 @@ function quoteShop(shop: { provinceCode: string | null; regencyCode: string | nu
   );
 }
 
+/**
+ * Who ships a shop's lines: the shop itself, or (dropship program) the one supplier of all its listings. A shop's
+ * own products and listings of different suppliers go in separate parcels, so they are bought separately.
+ */
+export function fulfilmentOfGroup(shop: { provinceCode: string | null; regencyCode: string | null }, lines: CartLine[]) {
+  const suppliers = new Set(lines.map((l) => l.fulfilment?.shopId ?? null));
+  if (suppliers.size > 1) throw new DomainError("conflict", "checkout.error.dropshipMixed");
+  const f = lines[0]?.fulfilment;
+  return f ? { fulfilmentShopId: f.shopId, origin: { provinceCode: f.provinceCode, regencyCode: f.regencyCode } } : { fulfilmentShopId: null, origin: shop };
+}
+
 /** Everything the checkout page shows: addresses, the chosen lines per shop with courier services, totals. */
 export async function checkoutPage(user: { id: string }, opts: { keys?: string[]; addressId?: string | null; services?: Record<string, string> } = {}) {
   const addresses = (await listAddresses(user.id)).map(addressView);
@@ -59,7 +71,9 @@ export async function checkoutPage(user: { id: string }, opts: { keys?: string[]
   for (const group of cart.shops) {
     const lines = wanted ? group.lines.filter((l) => wanted.has(l.itemKey)) : group.lines;
     if (!lines.length) continue;
-    const quotes = address ? await quoteShop(group.shop, address, lines) : [];
+    // Mixed suppliers in one shop are refused at "Bayar" with a message; the page still shows the lines.
+    const mixed = new Set(lines.map((l) => l.fulfilment?.shopId ?? null)).size > 1;
+    const quotes = address && !mixed ? await quoteShop(fulfilmentOfGroup(group.shop, lines).origin, address, lines) : [];
     const chosen = quotes.find((q) => q.serviceCode === opts.services?.[group.shop.id]) ?? quotes[0] ?? null;
     const totals = orderTotals(lines, chosen?.priceRupiah ?? 0, buyerFee());
     shops.push({ shop: { id: group.shop.id, name: group.shop.name, slug: group.shop.slug }, lines, quotes, chosenService: chosen?.serviceCode ?? null, totals });
@@ -87,6 +101,8 @@ export interface PlaceOrderInput {
   notes: Record<string, string>;
   /** The buyer ticked "I accept the new prices" for lines whose price moved since they were put in the cart. */
   acceptPrices: boolean;
+  /** "Kirim sebagai dropshipper": the sender every order of this checkout prints instead of the shop. */
+  sender?: DropshipSender | null;
 }
 
 /**
@@ -96,6 +112,9 @@ export interface PlaceOrderInput {
 export async function placeOrder(user: { id: string }, input: PlaceOrderInput, now = new Date()) {
   const address = await findOwnAddress(user.id, input.addressId);
   if (!address) throw new DomainError("not_found", "checkout.error.address");
+  // Checked again here, whoever calls: the sender goes onto a parcel.
+  const sender = input.sender ? DropshipSenderSchema.safeParse(input.sender) : null;
+  if (sender && !sender.success) throw new DomainError("validation", "checkout.error.dropshipSender");
   const keys = new Set(input.keys);
   const rows = (await listCartItems({ userId: user.id })).filter((r) => keys.has(r.itemKey));
   if (!rows.length) throw new DomainError("validation", "checkout.error.empty");
@@ -109,7 +128,7 @@ export async function placeOrder(user: { id: string }, input: PlaceOrderInput, n
     if (input.prices[line.itemKey] !== line.unitPrice) throw new DomainError("conflict", "checkout.error.priceChanged", { title: line.title });
     if (line.problems.includes("price_changed") && !input.acceptPrices) throw new DomainError("conflict", "checkout.error.acceptPrices", { title: line.title });
     const s = row.product.shop;
-    const group = groups.get(s.id) ?? { shop: { id: s.id, provinceCode: s.provinceCode, regencyCode: s.regencyCode }, lines: [] };
+    const group = groups.get(s.id) ?? { shop: { id: s.id, name: s.name, phone: s.phone, provinceCode: s.provinceCode, regencyCode: s.regencyCode }, lines: [] };
     group.lines.push(line);
     groups.set(s.id, group);
   }
@@ -118,7 +137,10 @@ export async function placeOrder(user: { id: string }, input: PlaceOrderInput, n
   const orders: NewOrder[] = [];
   const totals: OrderTotals[] = [];
   for (const { shop, lines } of groups.values()) {
-    const quote = pickQuote(await quoteShop(shop, address, lines), input.services[shop.id] ?? "");
+    const { fulfilmentShopId, origin } = fulfilmentOfGroup(shop, lines);
+    const quote = pickQuote(await quoteShop(origin, address, lines), input.services[shop.id] ?? "");
+    // A program order goes out in the dropshipper's name unless the buyer named a sender of their own.
+    const orderSender = sender?.data ?? (fulfilmentShopId ? { name: shop.name, phone: shop.phone ?? "" } : null);
     const service = COURIER_SERVICES.find((c) => c.code === quote.serviceCode);
     const t = orderTotals(lines, quote.priceRupiah, buyerFee());
     totals.push(t);
@@ -127,7 +149,20 @@ export async function placeOrder(user: { id: string }, input: PlaceOrderInput, n
       shopId: shop.id,
       ...t,
       note: input.notes[shop.id]?.trim() || null,
-      items: lines.map((l) => ({ productId: l.productId, variantId: l.variantId, title: l.title, variantLabel: l.variantLabel, unitPrice: l.unitPrice, quantity: l.quantity, weightGrams: l.weightGrams })),
+      dropshipSenderName: orderSender?.name ?? null,
+      dropshipSenderPhone: orderSender ? orderSender.phone : null,
+      fulfilmentShopId,
+      items: lines.map((l) => ({
+        productId: l.productId,
+        variantId: l.variantId,
+        title: l.title,
+        variantLabel: l.variantLabel,
+        unitPrice: l.unitPrice,
+        quantity: l.quantity,
+        weightGrams: l.weightGrams,
+        dropshipUnitPrice: l.fulfilment ? dropshipPriceOf(l) : null,
+        sourceProductId: l.fulfilment?.sourceProductId ?? null,
+      })),
       shipment: {
         courierCode: service?.courierCode ?? quote.courier.toLowerCase(),
         serviceCode: quote.serviceCode,
@@ -154,7 +189,8 @@ export async function placeOrder(user: { id: string }, input: PlaceOrderInput, n
     });
     // Always in the same order (product, variant), so two checkouts sharing products never deadlock.
     const reservations = saved
-      .flatMap((o, i) => orders[i].items.map((item) => ({ orderId: o.id, title: item.title, productId: item.productId, variantId: item.variantId, quantity: item.quantity })))
+      // A listing's stock is its supplier's: the reservation takes (and a cancel gives back) the supplier's units.
+      .flatMap((o, i) => orders[i].items.map((item) => ({ orderId: o.id, title: item.title, productId: item.sourceProductId ?? item.productId, variantId: item.variantId, quantity: item.quantity })))
       .sort((a, b) => (a.productId + (a.variantId ?? "")).localeCompare(b.productId + (b.variantId ?? "")));
     for (const r of reservations) {
       if (!(await reserveStock(tx, r.orderId, r))) throw new DomainError("conflict", "checkout.error.outOfStock", { title: r.title });
@@ -167,6 +203,15 @@ export async function placeOrder(user: { id: string }, input: PlaceOrderInput, n
 
 interface CartItemShop {
   id: string;
+  name: string;
+  phone: string | null;
   provinceCode: string | null;
   regencyCode: string | null;
+}
+
+/** The dropship price of the day; a listing whose supplier closed the offer cannot be bought. */
+function dropshipPriceOf(line: CartLine): number {
+  const price = line.fulfilment?.dropshipPrice;
+  if (price == null || price > line.unitPrice) throw new DomainError("conflict", "cart.problem.unavailable", { title: line.title });
+  return price;
 }

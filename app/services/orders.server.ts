@@ -100,7 +100,23 @@ async function notify(tx: Tx, order: OrderRow, move: TransitionResult) {
     await createNotification(tx, { userId: order.buyer_id, kind: `order.${move.to}`, title: t(`order.notice.buyer.${move.to}`, vars), body: t("order.notice.body", vars), link });
   }
   if (move.effects.includes("notify_seller")) {
-    const shop = await tx.shop.findUniqueOrThrow({ where: { id: order.shop_id }, select: { ownerId: true, name: true, owner: { select: { email: true, name: true } } } });
+    // A dropship order is forwarded to its supplier: the supplier is told (and mailed) like a seller, and so is the dropshipper.
+    // The supplier never sees the buyer's price: its notice carries its own amount (dropship prices + shipping).
+    if (order.fulfilment_shop_id) await notifySeller(tx, order.fulfilment_shop_id, order, move, { ...vars, total: formatRupiah(await supplierAmount(tx, order.id)) });
+    await notifySeller(tx, order.shop_id, order, move, vars);
+  }
+}
+
+async function supplierAmount(tx: Tx, orderId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ amount: bigint }[]>`
+    SELECT o.shipping_cost + COALESCE(sum(i.dropship_unit_price * i.quantity), 0) AS amount
+    FROM orders o LEFT JOIN order_items i ON i.order_id = o.id WHERE o.id = ${orderId}::uuid GROUP BY o.id`;
+  return Number(row?.amount ?? 0);
+}
+
+async function notifySeller(tx: Tx, shopId: string, order: OrderRow, move: TransitionResult, vars: { order: string; total: string }) {
+  {
+    const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ownerId: true, name: true, owner: { select: { email: true, name: true } } } });
     const title = t(`order.notice.seller.${move.to}`, vars);
     await createNotification(tx, { userId: shop.ownerId, kind: `order.${move.to}`, title, body: t("order.notice.body", vars), link: `/seller/pesanan/${order.order_number}` });
     if (move.to === "paid") await enqueueMail(tx, { to: shop.owner.email, subject: title, text: `${t("mail.greeting", { name: shop.owner.name })}\n\n${t("order.mail.paid", vars)}\n\n${t("mail.signoff")}` });
@@ -117,7 +133,8 @@ export async function transitionOrder(orderId: string, event: OrderEvent, actor:
     const order = await lockOrder(tx, orderId);
     if (!order) throw new DomainError("not_found", "order_not_found");
     if (actor.role === "buyer" && order.buyer_id !== actor.id) throw new DomainError("not_found", "order_not_found");
-    if (actor.role === "seller" && order.shop_id !== ownShopId) throw new DomainError("not_found", "order_not_found");
+    // A dropship program order is the supplier's to accept, ship or cancel; the dropshipper only follows it.
+    if (actor.role === "seller" && (order.fulfilment_shop_id ?? order.shop_id) !== ownShopId) throw new DomainError("not_found", "order_not_found");
     if (event === "cancel") await lockProductsOfOrders(tx, [order.id]);
     return applyOrderTransition(tx, order, event, actor, { reason, detail });
   });

@@ -8,6 +8,7 @@
  */
 import { DomainError } from "~/domain/errors";
 import { escrowReleasePosting } from "~/domain/ledger/postings";
+import { dropshipSplit } from "~/domain/dropship/settlement";
 import { commissionOf, releaseAmounts } from "~/domain/ledger/release";
 import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
@@ -37,11 +38,39 @@ export async function releaseEscrow(tx: Tx, orderId: string, now: Date): Promise
   const held = await escrowHeldInTx(tx, orderId);
   if (held <= 0) return false;
   const commission = order.commission ?? (await fixCommissionAtPayment(tx, orderId));
-  const amounts = releaseAmounts({ ...order, commission }, { refunded: order.total - held, withholdingBps: withholdingRate(order.shop) });
+  const refunded = order.total - held;
+  // A dropship order pays two shops (no PPh 22 withheld on it yet): the split replaces the single payee.
+  const amounts = releaseAmounts({ ...order, commission }, { refunded, withholdingBps: order.fulfilmentShopId ? null : withholdingRate(order.shop) });
+  const payees = order.fulfilmentShopId ? dropshipPayees({ ...order, fulfilmentShopId: order.fulfilmentShopId }, amounts.commission, refunded) : amounts.payees;
   const posted = await postEntry(
     tx,
-    escrowReleasePosting({ id: order.id, orderNumber: order.orderNumber, shopId: order.shopId, total: amounts.escrow, commission: amounts.commission, buyerFee: amounts.buyerFee, withholding: amounts.withholding, payees: amounts.payees }),
+    escrowReleasePosting({ id: order.id, orderNumber: order.orderNumber, shopId: order.shopId, total: amounts.escrow, commission: amounts.commission, buyerFee: amounts.buyerFee, withholding: amounts.withholding, payees }),
   );
   if (posted) await markReleased(tx, orderId, { at: now, commission: amounts.commission, withheld: amounts.withholding });
   return posted;
+}
+
+/**
+ * The three-way split of a dropship order (supplier: dropship price + shipping; dropshipper: margin; the
+ * commission off the side `DROPSHIP_COMMISSION_SIDE` names), what a partial refund took coming off both in
+ * proportion. The platform's part (commission + fee) is the release's own.
+ */
+function dropshipPayees(
+  order: { shopId: string; fulfilmentShopId: string; goodsTotal: number; shippingCost: number; feeTotal: number; items: { quantity: number; dropshipUnitPrice: number | null }[] },
+  commission: number,
+  refunded: number,
+) {
+  const split = dropshipSplit({
+    goodsTotal: order.goodsTotal,
+    shippingCost: order.shippingCost,
+    feeTotal: order.feeTotal,
+    dropshipCost: order.items.reduce((sum, i) => sum + (i.dropshipUnitPrice ?? 0) * i.quantity, 0),
+    commission,
+    commissionSide: env().DROPSHIP_COMMISSION_SIDE,
+    refunded,
+  });
+  return [
+    { shopId: order.fulfilmentShopId, amount: split.supplier },
+    { shopId: order.shopId, amount: split.dropshipper },
+  ];
 }

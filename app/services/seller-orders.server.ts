@@ -47,17 +47,34 @@ export function isSellerTab(v: unknown): v is SellerTab {
 /** The order list: one tab, a search over order number and buyer, and a count per tab. */
 export async function sellerOrderList(ownerId: string, opts: { tab: SellerTab; q?: string }) {
   const shopId = await shopOf(ownerId);
-  const [orders, byStatus] = await Promise.all([listShopOrders(shopId, opts), countShopOrdersByStatus(shopId, opts.q)]);
+  const [rows, byStatus] = await Promise.all([listShopOrders(shopId, opts), countShopOrdersByStatus(shopId, opts.q)]);
+  // A supplier sees a forwarded dropship order at its own amount (dropship prices + shipping), never the buyer's.
+  const orders = rows.map(({ items, ...o }) => ({ ...o, items: items.map(({ title, quantity }) => ({ title, quantity })), total: o.fulfilmentShopId === shopId ? supplierTotal(o.shippingCost, items) : o.total }));
   const counts = Object.fromEntries(
     (Object.keys(SELLER_TABS) as SellerTab[]).map((tab) => [tab, SELLER_TABS[tab].reduce((sum, s) => sum + (byStatus[s] ?? 0), 0)]),
   ) as Record<SellerTab, number>;
   return { orders, counts };
 }
 
+function supplierTotal(shippingCost: number, items: { quantity: number; dropshipUnitPrice: number | null }[]) {
+  return shippingCost + items.reduce((sum, i) => sum + (i.dropshipUnitPrice ?? 0) * i.quantity, 0);
+}
+
 async function ownOrder(ownerId: string, orderNumber: string) {
-  const order = await findShopOrder(await shopOf(ownerId), orderNumber);
+  const shopId = await shopOf(ownerId);
+  const order = await findShopOrder(shopId, orderNumber);
   if (!order) throw new DomainError("not_found", "order_not_found");
-  return order;
+  return order.fulfilmentShopId === shopId ? asSupplierSees(order) : order;
+}
+
+/**
+ * A forwarded dropship order as its supplier sees it: unit prices are its dropship prices, the totals its own
+ * amount, no buyer fee and no refund amounts (which are the buyer's money). The buyer's address stays: it ships there.
+ */
+function asSupplierSees<O extends { shippingCost: number; goodsTotal: number; feeTotal: number; total: number; items: { unitPrice: number; quantity: number; dropshipUnitPrice: number | null }[]; refunds: unknown[] }>(order: O): O {
+  const items = order.items.map((i) => ({ ...i, unitPrice: i.dropshipUnitPrice ?? 0 }));
+  const goodsTotal = items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
+  return { ...order, items, goodsTotal, feeTotal: 0, total: goodsTotal + order.shippingCost, refunds: [] };
 }
 
 function regionNames(o: { provinceCode: string; regencyCode: string }) {
@@ -138,8 +155,18 @@ export async function shipOrder(ownerId: string, orderNumber: string, input: { r
 
 type DocOrder = Awaited<ReturnType<typeof findShopOrdersForDocuments>>[number];
 
+/**
+ * Who the parcel says it is from: the shop, or the sender the buyer named with "Kirim sebagai dropshipper" (then
+ * without the shop's city, which would give the real sender away).
+ */
 function sender(o: DocOrder) {
+  if (isDropship(o)) return { name: o.dropshipSenderName!, phone: o.dropshipSenderPhone ?? "", city: "" };
   return { name: o.shop.name, phone: o.shop.phone ?? "", city: o.shop.regencyCode ? (findRegency(o.shop.regencyCode)?.name ?? "") : "" };
+}
+
+/** A parcel sent in someone else's name carries no prices (the recipient must not see what was paid). */
+function isDropship(o: DocOrder) {
+  return Boolean(o.dropshipSenderName);
 }
 
 function recipient(o: DocOrder) {
@@ -176,8 +203,8 @@ export async function packingSlipsPdf(ownerId: string, orderNumbers: string[]) {
     orderNumber: o.orderNumber,
     sender: sender(o),
     recipient: recipient(o),
-    items: o.items.map((i) => ({ title: i.title, variant: i.variantLabel ?? undefined, quantity: i.quantity, unitPrice: i.unitPrice })),
-    showPrices: true,
+    items: o.items.map((i) => ({ title: i.title, variant: i.variantLabel ?? undefined, quantity: i.quantity, unitPrice: isDropship(o) ? undefined : i.unitPrice })),
+    showPrices: !isDropship(o),
     note: o.note ?? undefined,
   }));
   return renderPackingSlips(slips);

@@ -35,7 +35,7 @@ export async function aBuyer(name = "Budi Santoso") {
  * An order of one product from the seller's shop, placed through the buying services and settled as the
  * notification handler would (so stock, ledger, timeline and ship-by deadline are all real).
  */
-export async function aPaidOrder(opts: { seller?: Seller; buyer?: Awaited<ReturnType<typeof aBuyer>>; paidAt?: Date; serviceCode?: string; title?: string } = {}) {
+export async function aPaidOrder(opts: { seller?: Seller; buyer?: Awaited<ReturnType<typeof aBuyer>>; paidAt?: Date; serviceCode?: string; title?: string; sender?: { name: string; phone: string } } = {}) {
   const seller = opts.seller ?? (await aSeller({ status: "approved" }));
   const buyer = opts.buyer ?? (await aBuyer());
   const product = await aProduct(seller.owner, { title: opts.title ?? "Kemeja Batik Mega Mendung", price: 150_000, weightGrams: 800 });
@@ -50,6 +50,7 @@ export async function aPaidOrder(opts: { seller?: Seller; buyer?: Awaited<Return
     services: { [seller.shop.id]: service },
     notes: { [seller.shop.id]: "Tolong bungkus rapi" },
     acceptPrices: false,
+    sender: opts.sender ?? null,
   });
   await applySettlement(placed.paymentId, { transaction_status: "settlement", payment_type: "bank_transfer", transaction_id: `t-${placed.paymentNumber}`, settlement_time: undefined }, "test", opts.paidAt ?? new Date());
   const order = await db().order.findUniqueOrThrow({ where: { id: placed.orders[0].id }, include: { shipment: true } });

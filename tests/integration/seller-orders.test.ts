@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "~/domain/errors";
 import { shipByDeadline } from "~/domain/orders/ship-deadline";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
@@ -19,6 +18,7 @@ import {
 } from "~/services/seller-orders.server";
 import { aBuyer, aFakeGateway, aPaidOrder } from "../factories/paid-orders";
 import { aSeller } from "../factories/shops";
+import { rejects } from "../setup/domain-errors";
 import { readPdf } from "../setup/pdf";
 
 const fake = aFakeGateway();
@@ -35,15 +35,6 @@ async function ledgerSum() {
   return Number(row.s ?? 0);
 }
 
-async function rejects(p: Promise<unknown>, code: string, key?: string) {
-  const error = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe(code);
-  if (key) expect((error as DomainError).messageKey).toBe(key);
-}
 
 beforeAll(async () => {
   setPaymentGatewayForTests(fake.gateway);
@@ -89,6 +80,29 @@ describe("seller orders", () => {
     await rejects(transitionOrder(order.id, "accept", { role: "seller", id: other.owner.id }), "not_found");
     await rejects(transitionOrder(order.id, "accept", { role: "buyer", id: buyer.id }), "forbidden");
     expect(await status(order.id)).toBe("paid");
+  });
+
+  it("'Kirim sebagai dropshipper': the label and the slip name the buyer's sender, not the shop, and the slip shows no price", async () => {
+    const { order } = await aPaidOrder({ seller, buyer, sender: { name: "Rina Gift Shop", phone: "+62 812-1111-2222" } });
+    expect(order).toMatchObject({ dropshipSenderName: "Rina Gift Shop", dropshipSenderPhone: "+6281211112222" });
+    const plain = await aPaidOrder({ seller, buyer });
+
+    const labels = await readPdf(await shippingLabelsPdf(seller.owner.id, [order.orderNumber], "a6"));
+    expect(labels.text).toContain("Rina Gift Shop (+6281211112222)");
+    expect(labels.text).not.toContain(seller.shop.name);
+    const slip = await readPdf(await packingSlipsPdf(seller.owner.id, [order.orderNumber]));
+    expect(slip.text).toContain("Rina Gift Shop");
+    expect(slip.text).toContain("Kemeja Batik Mega Mendung");
+    expect(slip.text).not.toContain(seller.shop.name);
+    expect(slip.text).not.toMatch(/Rp|Harga satuan/);
+
+    // An ordinary order of the same shop still prints the shop and its prices.
+    const plainSlip = await readPdf(await packingSlipsPdf(seller.owner.id, [plain.order.orderNumber]));
+    expect(plainSlip.text).toContain(seller.shop.name);
+    expect(plainSlip.text).toContain("Harga satuan");
+
+    // A sender that is not a phone number is refused before anything is written.
+    await rejects(aPaidOrder({ seller, buyer, sender: { name: "Rina", phone: "12" } }), "validation", "checkout.error.dropshipSender");
   });
 
   it("accept → print label and slip → resi (checked per courier) → shipped with tracking → delivered", async () => {

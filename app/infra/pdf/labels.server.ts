@@ -101,7 +101,7 @@ async function drawLabel(doc: PDFDocument, page: PDFPage, f: Fonts, label: Shipp
   y -= 4;
   page.drawLine({ start: { x: ox + pad, y }, end: { x: ox + w - pad, y }, thickness: 0.6, color: GREY });
   y = text(page, "PENGIRIM", ox + pad, y - 2, { font: f.bold, size: 7, width: inner, color: GREY });
-  y = text(page, `${label.sender.name} (${label.sender.phone}), ${label.sender.city}`, ox + pad, y, { font: f.regular, size: 9, width: inner, maxLines: 2 });
+  y = text(page, `${label.sender.name} (${label.sender.phone})${label.sender.city ? `, ${label.sender.city}` : ""}`, ox + pad, y, { font: f.regular, size: 9, width: inner, maxLines: 2 });
   y -= 4;
   page.drawLine({ start: { x: ox + pad, y }, end: { x: ox + w - pad, y }, thickness: 0.6, color: GREY });
   y = text(page, `Berat: ${formatWeight(label.weightGrams)}    Non-COD`, ox + pad, y - 2, { font: f.bold, size: 9, width: inner });
@@ -161,7 +161,7 @@ export async function renderPackingSlips(slips: PackingSlip[]): Promise<Uint8Arr
     const col = inner / 2 - 5 * MM;
     const r = slip.recipient;
     let yl = text(page, "PENGIRIM", m, y, { font: f.bold, size: 8, width: col, color: GREY });
-    yl = text(page, `${slip.sender.name}\n${slip.sender.phone}\n${slip.sender.city}`, m, yl, { font: f.regular, size: 10, width: col });
+    yl = text(page, [slip.sender.name, slip.sender.phone, slip.sender.city].filter(Boolean).join("\n"), m, yl, { font: f.regular, size: 10, width: col });
     let yr = text(page, "PENERIMA", m + inner / 2, y, { font: f.bold, size: 8, width: col, color: GREY });
     yr = text(page, `${r.name}\n${r.phone}\n${r.street}, ${r.district}\n${r.city}, ${r.province} ${r.postalCode}`, m + inner / 2, yr, { font: f.regular, size: 10, width: col });
     y = Math.min(yl, yr) - 12;

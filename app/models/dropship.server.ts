@@ -1,0 +1,183 @@
+// The dropship program's tables: programs, offers, partners, listings, and the dropship views of orders.
+// Every query names the shop it works for in its `where`.
+import { db, type Tx } from "~/infra/db.server";
+
+/** What a listing reads from its supplier's product at every read (stock, availability, dropship price, origin). */
+export const DROPSHIP_SOURCE_SELECT = {
+  select: {
+    supplierShopId: true,
+    sourceProduct: {
+      select: {
+        id: true,
+        stock: true,
+        status: true,
+        shop: { select: { id: true, status: true, provinceCode: true, regencyCode: true } },
+        dropshipOffer: { select: { dropshipPrice: true, minSellingPrice: true } },
+      },
+    },
+  },
+} as const;
+
+export function upsertProgram(tx: Tx, supplierShopId: string, requiresApproval: boolean) {
+  return tx.dropshipProgram.upsert({ where: { supplierShopId }, create: { supplierShopId, requiresApproval }, update: { requiresApproval } });
+}
+
+export function findProgram(supplierShopId: string) {
+  return db().dropshipProgram.findUnique({ where: { supplierShopId }, include: { supplierShop: { select: { id: true, name: true, slug: true, status: true } } } });
+}
+
+export function findOwnActiveProducts(tx: Tx, shopId: string, ids: string[]) {
+  return tx.product.findMany({ where: { shopId, id: { in: ids }, dropshipListing: null }, select: { id: true, status: true, variantType1: true } });
+}
+
+/** Locks the offer row (or nothing) so a price change and a listing racing see one price. */
+export async function lockOffer(tx: Tx, productId: string) {
+  await tx.$executeRaw`SELECT 1 FROM dropship_offers WHERE product_id = ${productId}::uuid FOR UPDATE`;
+}
+
+export function upsertOffer(tx: Tx, o: { productId: string; supplierShopId: string; dropshipPrice: number; minSellingPrice: number | null }) {
+  return tx.dropshipOffer.upsert({
+    where: { productId: o.productId },
+    create: o,
+    update: { dropshipPrice: o.dropshipPrice, minSellingPrice: o.minSellingPrice },
+  });
+}
+
+export function deleteOffers(tx: Tx, supplierShopId: string, productIds: string[]) {
+  return tx.dropshipOffer.deleteMany({ where: { supplierShopId, productId: { in: productIds } } });
+}
+
+/** Suppliers with at least one open product in an approved shop, for dropshippers to browse. */
+export function listOpenPrograms(exceptShopId: string) {
+  return db().dropshipProgram.findMany({
+    where: { supplierShopId: { not: exceptShopId }, supplierShop: { status: "approved" }, offers: { some: { product: { status: "active" } } } },
+    select: { supplierShopId: true, requiresApproval: true, supplierShop: { select: { name: true, slug: true } }, _count: { select: { offers: true } } },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+  });
+}
+
+/** A supplier's open products: the catalog a dropshipper sees (no orders, no customers). */
+export function listOffers(supplierShopId: string, opts: { activeOnly: boolean }) {
+  return db().dropshipOffer.findMany({
+    where: { supplierShopId, ...(opts.activeOnly ? { product: { status: "active" } } : {}) },
+    select: {
+      productId: true,
+      dropshipPrice: true,
+      minSellingPrice: true,
+      product: { select: { title: true, slug: true, stock: true, status: true, priceRupiah: true, weightGrams: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+export function findPartner(supplierShopId: string, dropshipperShopId: string) {
+  return db().dropshipPartner.findUnique({ where: { supplierShopId_dropshipperShopId: { supplierShopId, dropshipperShopId } } });
+}
+
+export function upsertPartner(tx: Tx, supplierShopId: string, dropshipperShopId: string, status: "pending" | "approved") {
+  return tx.dropshipPartner.upsert({
+    where: { supplierShopId_dropshipperShopId: { supplierShopId, dropshipperShopId } },
+    create: { supplierShopId, dropshipperShopId, status },
+    update: {},
+  });
+}
+
+export async function setPartnerStatus(tx: Tx, supplierShopId: string, dropshipperShopId: string, status: "approved" | "stopped") {
+  const { count } = await tx.dropshipPartner.updateMany({ where: { supplierShopId, dropshipperShopId }, data: { status } });
+  return count === 1;
+}
+
+/** A supplier's dropshippers with their sales through it (orders paid, goods at the dropship price). */
+export async function listPartnersWithSales(supplierShopId: string) {
+  const partners = await db().dropshipPartner.findMany({
+    where: { supplierShopId },
+    select: { dropshipperShopId: true, status: true, createdAt: true, dropshipperShop: { select: { name: true, slug: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  const sales = await db().$queryRaw<{ shop_id: string; orders: bigint; cost: bigint | null }[]>`
+    SELECT o.shop_id, count(DISTINCT o.id) AS orders, sum(i.dropship_unit_price * i.quantity) AS cost
+    FROM orders o JOIN order_items i ON i.order_id = o.id
+    WHERE o.fulfilment_shop_id = ${supplierShopId}::uuid AND o.paid_at IS NOT NULL
+    GROUP BY o.shop_id`;
+  const byShop = new Map(sales.map((s) => [s.shop_id, { orders: Number(s.orders), dropshipCost: Number(s.cost ?? 0) }]));
+  return partners.map((p) => ({ ...p, sales: byShop.get(p.dropshipperShopId) ?? { orders: 0, dropshipCost: 0 } }));
+}
+
+export function findListedSources(dropshipperShopId: string, sourceIds: string[]) {
+  return db().dropshipListing.findMany({ where: { dropshipperShopId, sourceProductId: { in: sourceIds } }, select: { sourceProductId: true } });
+}
+
+export function createListing(tx: Tx, data: { productId: string; sourceProductId: string; supplierShopId: string; dropshipperShopId: string; markupKind: string; markupValue: number; roundingStep: number }) {
+  return tx.dropshipListing.create({ data });
+}
+
+/** The listings selling this source product, with their selling price and status (for repricing). */
+export function listingsOfSource(tx: Tx, sourceProductId: string) {
+  return tx.dropshipListing.findMany({
+    where: { sourceProductId },
+    select: { productId: true, dropshipperShopId: true, product: { select: { title: true, priceRupiah: true, status: true, shop: { select: { ownerId: true } } } } },
+  });
+}
+
+export function listingsOfPartner(tx: Tx, supplierShopId: string, dropshipperShopId: string) {
+  return tx.dropshipListing.findMany({ where: { supplierShopId, dropshipperShopId }, select: { productId: true } });
+}
+
+export function setListingNotice(tx: Tx, productId: string, notice: string | null) {
+  return tx.dropshipListing.update({ where: { productId }, data: { notice } });
+}
+
+/** The dropshipper's listings grouped later by supplier: price, the supplier's current dropship price, notice. */
+export function listDropshipperListings(dropshipperShopId: string) {
+  return db().dropshipListing.findMany({
+    where: { dropshipperShopId },
+    select: {
+      productId: true,
+      supplierShopId: true,
+      notice: true,
+      product: { select: { title: true, slug: true, priceRupiah: true, status: true } },
+      sourceProduct: { select: { stock: true, status: true, shop: { select: { name: true, status: true } }, dropshipOffer: { select: { dropshipPrice: true, minSellingPrice: true } } } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** The dropshipper's program orders: status, deadline and resi from the supplier; never the supplier's other orders. */
+export function listDropshipperOrders(dropshipperShopId: string, take = 100) {
+  return db().order.findMany({
+    where: { shopId: dropshipperShopId, fulfilmentShopId: { not: null }, paidAt: { not: null } },
+    select: {
+      orderNumber: true,
+      status: true,
+      goodsTotal: true,
+      paidAt: true,
+      fulfilmentShop: { select: { name: true } },
+      items: { select: { title: true, quantity: true, unitPrice: true, dropshipUnitPrice: true } },
+      shipment: { select: { shipBy: true, resi: true, courierName: true, serviceName: true, shippedAt: true } },
+    },
+    orderBy: { paidAt: "desc" },
+    take,
+  });
+}
+
+/** What a new listing copies from the supplier's product (never its stock). */
+export function findProductToList(tx: Tx, id: string) {
+  return tx.product.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, categoryId: true, condition: true, minOrder: true, weightGrams: true, lengthCm: true, widthCm: true, heightCm: true } });
+}
+
+/** The supplier's own active products without variants that it may open, with their offer if open. */
+export function listOpenableProducts(shopId: string) {
+  return db().product.findMany({
+    where: { shopId, status: "active", variantType1: null, dropshipListing: null },
+    select: { id: true, title: true, priceRupiah: true, stock: true, dropshipOffer: { select: { dropshipPrice: true, minSellingPrice: true } } },
+    orderBy: { updatedAt: "desc" },
+    take: 200,
+  });
+}
+
+/** The supplier's current offer behind a dropshipper's listing (null: not a listing, or the offer was closed). */
+export async function findListingOffer(productId: string) {
+  const listing = await db().dropshipListing.findUnique({ where: { productId }, select: { sourceProduct: { select: { dropshipOffer: { select: { dropshipPrice: true, minSellingPrice: true } } } } } });
+  return listing ? { offer: listing.sourceProduct.dropshipOffer } : null;
+}

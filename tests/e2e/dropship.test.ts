@@ -1,0 +1,197 @@
+import pg from "pg";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { RESI_FORMATS } from "../../app/domain/shipping/resi-formats";
+import { DEMO_PASSWORD } from "../../prisma/seed";
+import type { RunningApp } from "../setup/app-server";
+import { readPdf } from "../setup/pdf";
+import type { createTestDatabase } from "../setup/test-db";
+import { hydrated, logIn, logOut, phonePage, startE2e } from "./helpers";
+
+// The dropship program on a phone, against the built app: the supplier (Gamis Cantik Bandung) opens a product,
+// the dropshipper (Elektronik Jaya Surabaya) lists it with 20% markup, Budi buys it from the dropshipper and pays
+// in the sandbox, the supplier prints a label naming the dropshipper and enters the resi, Budi sees the resi.
+
+const SUPPLIER = "bandung@lapak.test";
+const DROPSHIPPER = "jaya@lapak.test";
+const BUYER = "budi@lapak.test";
+
+let app: RunningApp;
+let browser: Browser;
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let stopE2e: (() => Promise<void>) | undefined;
+let base: string;
+let supplierShopId: string;
+
+async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+beforeAll(async () => {
+  const e2e = await startE2e({ MIDTRANS_SANDBOX_DUPLICATE_RATE: "0" });
+  ({ app, browser, database } = e2e);
+  stopE2e = e2e.stop;
+  base = app.url.replace("127.0.0.1", "localhost");
+  const [category] = await sql<{ id: number }>(`SELECT id FROM categories WHERE level = 3 ORDER BY id LIMIT 1`);
+  [{ shop_id: supplierShopId }] = await sql<{ id: string; shop_id: string }>(
+    `INSERT INTO products (shop_id, slug, title, category_id, price_rupiah, stock, weight_grams, status, shop_province_code, published_at)
+     SELECT id, 'gamis-syari-e2e', 'Gamis Syari Dropship', $1, 120000, 20, 700, 'active', province_code, now() FROM shops WHERE slug = 'gamis-cantik-bandung'
+     RETURNING id, shop_id`,
+    [category.id],
+  );
+  await sql(
+    `INSERT INTO addresses (user_id, label, recipient, phone, province_code, regency_code, district, postal_code, street, is_default)
+     SELECT id, 'Rumah', 'Budi Santoso', '+6281234567001', '35', '3578', 'Gubeng', '60281', 'Jl. Kertajaya No. 10', true FROM users WHERE email = $1`,
+    [BUYER],
+  );
+});
+
+afterAll(async () => {
+  await stopE2e?.();
+});
+
+async function submit(page: Page, name: string) {
+  const button = page.getByRole("button", { name });
+  await hydrated(button);
+  await button.click();
+}
+
+describe("dropship program end to end", () => {
+  it("supplier opens, dropshipper lists with 20% markup, buyer buys, supplier labels and ships, buyer sees the resi", async () => {
+    const page = await phonePage(browser, base);
+    onTestFailed(async () => {
+      console.log(page.url(), app.output().slice(-3000));
+      await page.screenshot({ path: "/tmp/e2e-dropship-failure.png", fullPage: true }).catch(() => undefined);
+    });
+
+    // Supplier opens the product at Rp87.000.
+    await logIn(page, SUPPLIER, DEMO_PASSWORD);
+    await page.goto("/seller/dropship/program");
+    await page.getByRole("heading", { name: "Program dropship (pemasok)" }).waitFor();
+    const item = page.locator(".ds-item").filter({ hasText: "Gamis Syari Dropship" });
+    await item.getByRole("checkbox").check();
+    await item.getByLabel("Harga dropship (Rp)").fill("87000");
+    await submit(page, "Simpan");
+    await page.getByRole("status").filter({ hasText: "1 produk dibuka untuk dropship" }).waitFor();
+    await logOut(page);
+
+    // Dropshipper joins and adds it with the default 20% markup rounded up to Rp500.
+    await logIn(page, DROPSHIPPER, DEMO_PASSWORD);
+    await page.goto("/seller/dropship");
+    await page.getByRole("link", { name: "Gamis Cantik Bandung" }).click();
+    await submit(page, "Gabung jadi dropshipper");
+    await page.getByRole("checkbox", { name: "Gamis Syari Dropship" }).check();
+    await page.getByLabel("Besar markup").fill("20");
+    await submit(page, "Tambahkan ke toko");
+    await page.getByRole("status").filter({ hasText: "1 produk ditambahkan" }).waitFor();
+    const [listing] = await sql<{ slug: string; price_rupiah: number }>(`SELECT p.slug, p.price_rupiah FROM dropship_listings l JOIN products p ON p.id = l.product_id`);
+    expect(listing.price_rupiah).toBe(104_500);
+    await logOut(page);
+
+    // Budi buys it from the dropshipper's shop and pays in the sandbox.
+    await logIn(page, BUYER, DEMO_PASSWORD);
+    await page.goto(`/produk/${listing.slug}`);
+    await page.getByText("Elektronik Jaya Surabaya").first().waitFor();
+    expect(await page.getByText("Gamis Cantik Bandung").count()).toBe(0);
+    const add = page.getByRole("button", { name: "Beli Sekarang" });
+    await hydrated(add);
+    await add.click();
+    await page.getByRole("heading", { name: "Checkout" }).waitFor();
+    await submit(page, "Bayar");
+    await page.getByRole("heading", { name: "Pembayaran (sandbox)" }).waitFor();
+    await page.getByRole("button", { name: "BCA Virtual Account" }).click();
+    await page.getByRole("button", { name: "Bayar" }).click();
+    await page.getByText("Pembayaran berhasil.").waitFor();
+    type OrderRow = { order_number: string; status: string; courier_code: string };
+    let order: OrderRow | undefined;
+    for (let i = 0; i < 60 && order?.status !== "paid"; i++) {
+      [order] = await sql<OrderRow>(`SELECT o.order_number, o.status, s.courier_code FROM orders o JOIN shipments s ON s.order_id = o.id`);
+      if (order?.status !== "paid") await page.waitForTimeout(500);
+    }
+    expect(order?.status).toBe("paid");
+    // Back from the gateway's page the buyer's session is not carried over here: start the seller's half afresh.
+    await page.context().clearCookies();
+
+    // The supplier prints the label (the dropshipper is the sender) and enters the resi.
+    await logIn(page, SUPPLIER, DEMO_PASSWORD);
+    const pdf = await page.request.get(`/seller/orders/labels?order=${order!.order_number}&layout=a6`);
+    expect(pdf.status()).toBe(200);
+    const label = await readPdf(new Uint8Array(await pdf.body()));
+    expect(label.text).toContain("Elektronik Jaya Surabaya");
+    expect(label.text).not.toContain("Gamis Cantik Bandung");
+    await page.goto(`/seller/orders/${order!.order_number}`);
+    const resi = RESI_FORMATS[order!.courier_code]?.example ?? "0123456789012345";
+    await page.getByLabel("Nomor resi").fill(resi);
+    await submit(page, "Kirim Pesanan");
+    if (await page.getByRole("button", { name: "Ya, resi sudah benar" }).count()) await submit(page, "Ya, resi sudah benar");
+    await page.getByText("Resi tersimpan. Pesanan dalam pengiriman.").waitFor();
+    await logOut(page);
+
+    // Budi sees the resi on his order.
+    await logIn(page, BUYER, DEMO_PASSWORD);
+    await page.goto(`/pesanan/${order!.order_number}`);
+    await page.getByText(`No. resi: ${resi}`).first().waitFor();
+
+    // Budi confirms: the escrow splits to the rupiah (supplier: dropship price + shipping − commission; dropshipper: margin).
+    page.once("dialog", (d) => void d.accept());
+    await submit(page, "Pesanan Diterima");
+    await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+    const [o] = await sql<{ id: string; shipping_cost: number; fee_total: number; total: number; commission: number; shop_id: string }>(
+      `SELECT id, shipping_cost, fee_total, total, commission, shop_id FROM orders`,
+    );
+    const balances = await sql<{ code: string; balance: string }>(
+      `SELECT a.code, (-SUM(l.amount))::text AS balance FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id WHERE l.order_id = $1 AND a.code <> 'escrow' GROUP BY a.code`,
+      [o.id],
+    );
+    const of = (code: string) => Number(balances.find((b) => b.code === code)?.balance ?? 0);
+    expect(of(`seller_available:${supplierShopId}`)).toBe(87_000 + o.shipping_cost - o.commission);
+    expect(of(`seller_available:${o.shop_id}`)).toBe(104_500 - 87_000);
+    expect(of("platform_revenue")).toBe(o.commission + o.fee_total);
+    expect(87_000 + o.shipping_cost - o.commission + 17_500 + o.commission + o.fee_total).toBe(o.total);
+  });
+
+  it("'Kirim sebagai dropshipper' at checkout: the label shows the sender the buyer typed", async () => {
+    const page = await phonePage(browser, base);
+    onTestFailed(async () => {
+      console.log(page.url(), app.output().slice(-3000));
+      await page.screenshot({ path: "/tmp/e2e-dropship-sender-failure.png", fullPage: true }).catch(() => undefined);
+    });
+    await logIn(page, BUYER, DEMO_PASSWORD);
+    await page.goto("/produk/gamis-syari-e2e");
+    const buy = page.getByRole("button", { name: "Beli Sekarang" });
+    await hydrated(buy);
+    await buy.click();
+    await page.getByRole("heading", { name: "Checkout" }).waitFor();
+    const tick = page.getByRole("checkbox", { name: "Kirim sebagai dropshipper" });
+    await hydrated(tick);
+    await tick.check();
+    await page.getByLabel("Nama pengirim").fill("Kado dari Budi");
+    await page.getByLabel("No. HP pengirim").fill("0813 2222 3333");
+    await submit(page, "Bayar");
+    await page.getByRole("heading", { name: "Pembayaran (sandbox)" }).waitFor();
+    await page.getByRole("button", { name: "BCA Virtual Account" }).click();
+    await page.getByRole("button", { name: "Bayar" }).click();
+    await page.getByText("Pembayaran berhasil.").waitFor();
+    let order: { order_number: string; status: string } | undefined;
+    for (let i = 0; i < 60 && order?.status !== "paid"; i++) {
+      [order] = await sql<{ order_number: string; status: string }>(`SELECT order_number, status FROM orders WHERE dropship_sender_name = 'Kado dari Budi'`);
+      if (order?.status !== "paid") await page.waitForTimeout(500);
+    }
+    expect(order?.status).toBe("paid");
+    await page.context().clearCookies();
+
+    await logIn(page, SUPPLIER, DEMO_PASSWORD);
+    const label = await readPdf(new Uint8Array(await (await page.request.get(`/seller/orders/labels?order=${order!.order_number}&layout=a6`)).body()));
+    expect(label.text).toContain("Kado dari Budi (+6281322223333)");
+    expect(label.text).not.toContain("Gamis Cantik Bandung");
+    const slip = await readPdf(new Uint8Array(await (await page.request.get(`/seller/orders/slips?order=${order!.order_number}`)).body()));
+    expect(slip.text).toContain("Kado dari Budi");
+    expect(slip.text).not.toMatch(/Rp/);
+  });
+});

@@ -1,0 +1,56 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/infra/db.server";
+import * as dashboard from "~/routes/seller.dropship._index";
+import * as catalog from "~/routes/seller.dropship.pemasok.$shopId";
+import * as program from "~/routes/seller.dropship.program";
+import { aBuyer } from "../factories/paid-orders";
+import { aProduct } from "../factories/products";
+import { aSeller } from "../factories/shops";
+import { cookieFor } from "../factories/users";
+import { call, getRequest, payload, postForm } from "../setup/http";
+
+type Seller = Awaited<ReturnType<typeof aSeller>>;
+let supplier: Seller;
+let dropshipper: Seller;
+let supplierCookie: string;
+let dropshipperCookie: string;
+let product: { id: string };
+
+beforeAll(async () => {
+  supplier = await aSeller({ status: "approved", name: "Pemasok Rute" });
+  dropshipper = await aSeller({ status: "approved", name: "Dropshipper Rute" });
+  product = await aProduct(supplier.owner, { title: "Kerudung Paris Polos", price: 30_000 });
+  supplierCookie = await cookieFor(supplier.owner.id);
+  dropshipperCookie = await cookieFor(dropshipper.owner.id);
+});
+
+describe("dropship routes", () => {
+  it("supplier opens a product through its form; dropshipper joins and adds it with a 20% markup rounded to Rp500", async () => {
+    const bad = await call(program.action, postForm("/seller/dropship/program", { product: product.id, [`open.${product.id}`]: "1", [`price.${product.id}`]: "abc" }, { cookie: supplierCookie }));
+    expect(bad.status).toBe(400);
+    const saved = await call(program.action, postForm("/seller/dropship/program", { product: product.id, [`open.${product.id}`]: "1", [`price.${product.id}`]: "21700", [`min.${product.id}`]: "" }, { cookie: supplierCookie }));
+    expect(payload(saved.result)).toEqual({ saved: 1, unlisted: 0 });
+    const page = payload<{ products: { id: string; open: boolean; dropshipPrice: number }[] }>((await call(program.loader, getRequest("/seller/dropship/program", { cookie: supplierCookie }))).result);
+    expect(page.products.find((p) => p.id === product.id)).toMatchObject({ open: true, dropshipPrice: 21_700 });
+
+    const url = `/seller/dropship/pemasok/${supplier.shop.id}`;
+    const params = { shopId: supplier.shop.id };
+    expect(payload((await call(catalog.action, postForm(url, { intent: "join" }, { cookie: dropshipperCookie }), params)).result)).toEqual({ joined: "approved" });
+    const noMarkup = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "percent", markupValue: "dua puluh", step: "500" }, { cookie: dropshipperCookie }), params);
+    expect(payload(noMarkup.result)).toEqual({ error: "dropship.error.markup" });
+    const added = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "percent", markupValue: "20", step: "500" }, { cookie: dropshipperCookie }), params);
+    expect(payload(added.result)).toEqual({ added: 1, skipped: 0 });
+    const listing = await db().product.findFirstOrThrow({ where: { shopId: dropshipper.shop.id } });
+    expect(listing.priceRupiah).toBe(26_500); // 21.700 + 20% = 26.040 → Rp26.500
+
+    const dash = payload<{ suppliers: { supplier: string; products: { margin: number; stock: number }[] }[] }>((await call(dashboard.loader, getRequest("/seller/dropship", { cookie: dropshipperCookie }))).result);
+    expect(dash.suppliers).toEqual([expect.objectContaining({ supplier: supplier.shop.name, products: [expect.objectContaining({ margin: 4_800, stock: 10 })] })]);
+  });
+
+  it("a buyer without a shop cannot open the dropship pages", async () => {
+    const buyer = await aBuyer("Pembeli Biasa");
+    const cookie = await cookieFor(buyer.id);
+    expect((await call(dashboard.loader, getRequest("/seller/dropship", { cookie }))).status).toBe(403);
+    expect((await call(program.action, postForm("/seller/dropship/program", { product: product.id }, { cookie }))).status).toBe(403);
+  });
+});
