@@ -26,8 +26,8 @@ beforeAll(async () => {
   const e2e = await startE2e({ MIDTRANS_SANDBOX_DUPLICATE_RATE: "0.5" });
   ({ app, browser, database } = e2e);
   stopE2e = e2e.stop;
-  // The app calls itself (payment page, notifications) at http://localhost:<port>: the browser uses the same origin.
-  base = app.url.replace("127.0.0.1", "localhost");
+  // The app calls itself (payment page, notifications) at its APP_URL, which is app.url: the browser uses the same origin.
+  base = app.url;
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const category = (await client.query<{ id: number }>(`SELECT id FROM categories WHERE level = 3 ORDER BY id LIMIT 1`)).rows[0].id;

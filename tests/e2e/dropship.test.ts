@@ -37,7 +37,7 @@ beforeAll(async () => {
   const e2e = await startE2e({ MIDTRANS_SANDBOX_DUPLICATE_RATE: "0" });
   ({ app, browser, database } = e2e);
   stopE2e = e2e.stop;
-  base = app.url.replace("127.0.0.1", "localhost");
+  base = app.url;
   const [category] = await sql<{ id: number }>(`SELECT id FROM categories WHERE level = 3 ORDER BY id LIMIT 1`);
   [{ shop_id: supplierShopId }] = await sql<{ id: string; shop_id: string }>(
     `INSERT INTO products (shop_id, slug, title, category_id, price_rupiah, stock, weight_grams, status, shop_province_code, published_at)

@@ -79,7 +79,7 @@ beforeAll(async () => {
   const e2e = await startE2e({ MIDTRANS_SANDBOX_DUPLICATE_RATE: "0.5" });
   ({ app, browser, database } = e2e);
   stopE2e = e2e.stop;
-  base = app.url.replace("127.0.0.1", "localhost");
+  base = app.url;
   // The services this file calls run in the test process against the same database and gateway as the app.
   process.env.DATABASE_URL = database.url;
   process.env.APP_URL = base;
