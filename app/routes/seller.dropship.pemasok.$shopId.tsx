@@ -7,17 +7,24 @@ import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { formatRupiah } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
-import { orHttpError, statusOf } from "~/infra/http.server";
+import { z } from "zod";
+import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
+import { uuidParam } from "~/schemas/params";
 import { AddListingsSchema } from "~/schemas/dropship";
+
 import { addListings, joinProgram, supplierCatalog } from "~/services/dropship.server";
 import dropshipStyles from "~/styles/dropship.css";
+
+// A supplier is named by its shop id: anything that is not a UUID is a 404 before any query.
+const SupplierParams = z.object({ shopId: uuidParam });
 
 export const meta = titleMeta("dropship.catalog.title");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: dropshipStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);
-  const catalog = await orHttpError(() => supplierCatalog(user.id, params.shopId ?? ""));
+  const { shopId } = routeParams(params, SupplierParams);
+  const catalog = await orHttpError(() => supplierCatalog(user.id, shopId));
   return {
     supplier: catalog.supplier,
     requiresApproval: catalog.requiresApproval,
@@ -30,11 +37,12 @@ type ActionResult = { error: string } | { joined: string } | { added: number; sk
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
+  const { shopId } = routeParams(params, SupplierParams);
   const form = await request.formData();
   try {
-    if (form.get("intent") === "join") return { joined: await joinProgram(user.id, params.shopId ?? "") } satisfies ActionResult;
+    if (form.get("intent") === "join") return { joined: await joinProgram(user.id, shopId) } satisfies ActionResult;
     const parsed = AddListingsSchema.safeParse({
-      supplierShopId: params.shopId,
+      supplierShopId: shopId,
       products: form.getAll("product").map(String),
       markupKind: form.get("markupKind"),
       markupValue: form.get("markupValue"),
