@@ -1,18 +1,9 @@
 import { z } from "zod";
-import { normalizeIndonesianPhone } from "~/domain/kyc/phone";
-import { findProvince, findRegency } from "~/domain/regions/data";
+import { checkRegencyInProvince, indonesianPhone, postalCode, provinceCode, regencyCode } from "./address-fields";
 import { formText, isCleanText } from "~/schemas/params";
 
 // Buying forms: address book, cart buttons, checkout. Messages are i18n keys.
 
-/** An Indonesian phone number, normalised (+62…). */
-const indonesianPhone = () =>
-  z
-    .string()
-    .trim()
-    .min(1, "validation.required")
-    .refine((p) => normalizeIndonesianPhone(p) !== null, "onboarding.shop.phone")
-    .transform((p) => normalizeIndonesianPhone(p) ?? p);
 const text = (min: number, max: number) => formText(max).min(min, "validation.required");
 
 export const AddressSchema = z
@@ -20,20 +11,17 @@ export const AddressSchema = z
     label: formText(40).default(""),
     recipient: text(2, 80),
     phone: indonesianPhone(),
-    provinceCode: z.string().refine((c) => Boolean(findProvince(c)), "onboarding.shop.provinceRequired"),
-    regencyCode: z.string().min(1, "onboarding.shop.regencyRequired"),
+    provinceCode: provinceCode(),
+    regencyCode: regencyCode(),
     district: text(2, 80),
-    postalCode: z.string().trim().regex(/^[1-9]\d{4}$/, "onboarding.shop.postalCode"),
+    postalCode: postalCode(),
     street: text(5, 200),
     isDefault: z
       .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
       .optional()
       .transform((v) => v === true || v === "on" || v === "true"),
   })
-  .superRefine((v, ctx) => {
-    const regency = findRegency(v.regencyCode);
-    if (v.regencyCode && (!regency || regency.provinceCode !== v.provinceCode)) ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "onboarding.shop.regencyRequired" });
-  });
+  .superRefine(checkRegencyInProvince);
 export type AddressInput = z.infer<typeof AddressSchema>;
 
 const uuid = z.string().uuid("validation.required");

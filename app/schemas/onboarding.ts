@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { checkRegencyInProvince, indonesianPhone, postalCode, provinceCode, regencyCode } from "./address-fields";
 import { findBank } from "~/domain/kyc/banks";
 import { checkBankAccount } from "~/domain/kyc/bank-account";
 import { parseNik } from "~/domain/kyc/nik";
 import { parseNpwp } from "~/domain/kyc/npwp";
-import { normalizeIndonesianPhone } from "~/domain/kyc/phone";
-import { findProvince, findRegency } from "~/domain/regions/data";
 
 // One schema per wizard step, used by the form (zodResolver) and the action (safeParse).
 // Messages are i18n keys; NIK/NPWP/bank errors reuse the domain's error codes.
@@ -16,24 +15,14 @@ export const ShopStepSchema = z
     name: text(3, 60, "onboarding.shop.nameMin"),
     slug: z.string().trim().toLowerCase().regex(/^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/, "onboarding.shop.slugFormat"),
     description: z.string().trim().max(1000, "validation.tooLong").default(""),
-    provinceCode: z.string().refine((c) => Boolean(findProvince(c)), "onboarding.shop.provinceRequired"),
-    regencyCode: z.string().min(1, "onboarding.shop.regencyRequired"),
+    provinceCode: provinceCode(),
+    regencyCode: regencyCode(),
     district: text(2, 80),
-    postalCode: z.string().trim().regex(/^[1-9]\d{4}$/, "onboarding.shop.postalCode"),
+    postalCode: postalCode(),
     street: text(5, 200, "onboarding.shop.streetMin"),
-    phone: z
-      .string()
-      .trim()
-      .min(1, "validation.required")
-      .refine((p) => normalizeIndonesianPhone(p) !== null, "onboarding.shop.phone")
-      .transform((p) => normalizeIndonesianPhone(p) ?? p),
+    phone: indonesianPhone(),
   })
-  .superRefine((v, ctx) => {
-    const regency = findRegency(v.regencyCode);
-    if (v.regencyCode && (!regency || regency.provinceCode !== v.provinceCode)) {
-      ctx.addIssue({ code: "custom", path: ["regencyCode"], message: "onboarding.shop.regencyRequired" });
-    }
-  });
+  .superRefine(checkRegencyInProvince);
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
