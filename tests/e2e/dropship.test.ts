@@ -115,7 +115,7 @@ describe("dropship program end to end", () => {
       if (order?.status !== "paid") await page.waitForTimeout(500);
     }
     expect(order?.status).toBe("paid");
-    // Back from the gateway's page the buyer's session is not carried over here: start the seller's half afresh.
+    // The supplier's half runs in the same page: the buyer's session goes first.
     await page.context().clearCookies();
 
     // The supplier prints the label (the dropshipper is the sender) and enters the resi.
