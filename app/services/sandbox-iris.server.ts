@@ -13,6 +13,7 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { formatIrisAmount, irisSignature, parseIrisAmount } from "~/domain/payouts/iris";
 import { env } from "~/infra/env.server";
+import { deliverNotificationRound } from "~/infra/notification-delivery.server";
 import { startPollingLoop } from "~/infra/polling-loop.server";
 import { irisConfig, irisNotificationUrl } from "~/infra/payouts/iris.server";
 import {
@@ -172,36 +173,17 @@ async function enqueueNotification(tx: Tx, p: Payout, now: Date) {
 /** Sends every due notification once, signed with the merchant key. */
 export async function deliverDueIrisNotifications(now = new Date(), take = 50) {
   const rows = await claimDueIrisNotifications(now, take, IRIS_DELIVERY.leaseMs);
-  let delivered = 0;
-  let failed = 0;
   const merchantKey = irisConfig().merchantKey;
-  await Promise.all(
-    rows.map(async (row) => {
-      const attempts = row.attempts + 1;
-      let status: number | undefined;
-      try {
-        const res = await fetch(row.url, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", "Iris-Signature": irisSignature(row.body, merchantKey), "User-Agent": "Lapak-Iris-Sandbox/1.0" },
-          body: row.body,
-          signal: AbortSignal.timeout(IRIS_DELIVERY.timeoutMs),
-        });
-        status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-      } catch {
-        // unreachable: retried below
-      }
-      if (status !== undefined && status >= 200 && status < 300) {
-        delivered++;
-        await recordIrisNotificationAttempt(row.id, { deliveredAt: new Date(), status, attempts });
-      } else {
-        failed++;
-        const giveUp = attempts >= IRIS_DELIVERY.maxAttempts;
-        await recordIrisNotificationAttempt(row.id, { status, attempts, nextAttemptAt: new Date(Date.now() + (giveUp ? 100 * 365 * 86_400_000 : backoffMs(attempts, IRIS_DELIVERY.baseDelayMs, IRIS_DELIVERY.maxDelayMs))) });
-      }
+  return deliverNotificationRound(rows, {
+    timeoutMs: IRIS_DELIVERY.timeoutMs,
+    maxAttempts: IRIS_DELIVERY.maxAttempts,
+    backoff: (attempts) => backoffMs(attempts, IRIS_DELIVERY.baseDelayMs, IRIS_DELIVERY.maxDelayMs),
+    request: (row) => ({
+      headers: { "Content-Type": "application/json", "Iris-Signature": irisSignature(row.body, merchantKey), "User-Agent": "Lapak-Iris-Sandbox/1.0" },
+      body: row.body,
     }),
-  );
-  return { delivered, failed };
+    record: recordIrisNotificationAttempt,
+  });
 }
 
 let loop: ReturnType<typeof startPollingLoop> | undefined;

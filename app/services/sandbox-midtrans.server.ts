@@ -16,6 +16,7 @@ import {
 } from "~/domain/payments/midtrans";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
+import { deliverNotificationRound } from "~/infra/notification-delivery.server";
 import { startPollingLoop } from "~/infra/polling-loop.server";
 import { midtransConfig, midtransServerKey } from "~/infra/payments/gateway.server";
 import {
@@ -334,42 +335,16 @@ export function backoffMs(failedAttempts: number, base = DELIVERY.baseDelayMs, m
 /** Sends every due notification once; returns how many were delivered and how many failed this round. */
 export async function deliverDueNotifications(now = new Date(), take = 50): Promise<{ delivered: number; failed: number }> {
   const rows = await claimDueNotifications(now, take, DELIVERY.leaseMs);
-  let delivered = 0;
-  let failed = 0;
-  await Promise.all(
-    rows.map(async (row) => {
-      const attempts = row.attempts + 1;
-      let status: number | undefined;
-      let error: string | undefined;
-      try {
-        const res = await fetch(row.url, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json", "User-Agent": "Lapak-Midtrans-Sandbox/1.0" },
-          body: JSON.stringify(row.body),
-          signal: AbortSignal.timeout(DELIVERY.timeoutMs),
-        });
-        status = res.status;
-        await res.arrayBuffer().catch(() => undefined);
-      } catch (e) {
-        error = (e as Error).message;
-      }
-      if (status !== undefined && status >= 200 && status < 300) {
-        delivered++;
-        await recordNotificationAttempt(row.id, { deliveredAt: new Date(), status, attempts });
-      } else {
-        failed++;
-        const giveUp = attempts >= DELIVERY.maxAttempts;
-        await recordNotificationAttempt(row.id, {
-          status,
-          error: giveUp ? `gave up after ${attempts} attempts: ${error ?? `HTTP ${status}`}` : (error ?? `HTTP ${status}`),
-          attempts,
-          // Far in the future = given up: the row stays for inspection.
-          nextAttemptAt: new Date(Date.now() + (giveUp ? 100 * 365 * 86_400_000 : backoffMs(attempts))),
-        });
-      }
+  return deliverNotificationRound(rows, {
+    timeoutMs: DELIVERY.timeoutMs,
+    maxAttempts: DELIVERY.maxAttempts,
+    backoff: (attempts) => backoffMs(attempts),
+    request: (row) => ({
+      headers: { "Content-Type": "application/json", Accept: "application/json", "User-Agent": "Lapak-Midtrans-Sandbox/1.0" },
+      body: JSON.stringify(row.body),
     }),
-  );
-  return { delivered, failed };
+    record: recordNotificationAttempt,
+  });
 }
 
 let loop: ReturnType<typeof startPollingLoop> | undefined;

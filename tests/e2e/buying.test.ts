@@ -1,10 +1,10 @@
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, logIn, phonePage, startE2e } from "./helpers";
+import { hydrated, logIn, phonePageForTest, startE2e } from "./helpers";
 
 // The buyer's journey on a phone, against the built app and its embedded Midtrans sandbox: a cart from two shops,
 // an address added at checkout, one payment by BCA virtual account on the sandbox's page, both orders paid.
@@ -55,11 +55,7 @@ async function addToCart(page: Page, slug: string) {
 
 describe("buying from two shops with one payment", () => {
   it("fills a cart, adds an address, pays a BCA virtual account in the sandbox and sees both orders paid", async () => {
-    const page = await phonePage(browser, base);
-    onTestFailed(async () => {
-      console.log(page.url(), app.output().slice(-3000));
-      await page.screenshot({ path: "/tmp/e2e-buying-failure.png", fullPage: true }).catch(() => undefined);
-    });
+    const page = await phonePageForTest(browser, base, () => app.output(), "buying");
     await logIn(page, BUYER.email, BUYER.password);
     for (const p of PRODUCTS) await addToCart(page, p.slug);
 

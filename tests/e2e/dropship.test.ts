@@ -1,12 +1,12 @@
 import pg from "pg";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESI_FORMATS } from "../../app/domain/shipping/resi-formats";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import { readPdf } from "../setup/pdf";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, logIn, logOut, phonePage, startE2e } from "./helpers";
+import { hydrated, logIn, logOut, phonePageForTest, startE2e } from "./helpers";
 
 // The dropship program on a phone, against the built app: the supplier (Gamis Cantik Bandung) opens a product,
 // the dropshipper (Elektronik Jaya Surabaya) lists it with 20% markup, Budi buys it from the dropshipper and pays
@@ -64,11 +64,7 @@ async function submit(page: Page, name: string) {
 
 describe("dropship program end to end", () => {
   it("supplier opens, dropshipper lists with 20% markup, buyer buys, supplier labels and ships, buyer sees the resi", async () => {
-    const page = await phonePage(browser, base);
-    onTestFailed(async () => {
-      console.log(page.url(), app.output().slice(-3000));
-      await page.screenshot({ path: "/tmp/e2e-dropship-failure.png", fullPage: true }).catch(() => undefined);
-    });
+    const page = await phonePageForTest(browser, base, () => app.output(), "dropship");
 
     // Supplier opens the product at Rp87.000.
     await logIn(page, SUPPLIER, DEMO_PASSWORD);
@@ -157,11 +153,7 @@ describe("dropship program end to end", () => {
   });
 
   it("'Kirim sebagai dropshipper' at checkout: the label shows the sender the buyer typed", async () => {
-    const page = await phonePage(browser, base);
-    onTestFailed(async () => {
-      console.log(page.url(), app.output().slice(-3000));
-      await page.screenshot({ path: "/tmp/e2e-dropship-sender-failure.png", fullPage: true }).catch(() => undefined);
-    });
+    const page = await phonePageForTest(browser, base, () => app.output(), "dropship-sender");
     await logIn(page, BUYER, DEMO_PASSWORD);
     await page.goto("/produk/gamis-syari-e2e");
     const buy = page.getByRole("button", { name: "Beli Sekarang" });

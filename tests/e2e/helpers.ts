@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import sharp from "sharp";
-import { inject } from "vitest";
+import { inject, onTestFailed } from "vitest";
 import { startApp } from "../setup/app-server";
 import { launchBrowser } from "../setup/browser";
 import { createTestDatabase } from "../setup/test-db";
@@ -15,6 +15,19 @@ import { createTestDatabase } from "../setup/test-db";
 export async function phonePage(browser: Browser, baseURL: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "id-ID", baseURL, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   return context.newPage();
+}
+
+/**
+ * phonePage() for one test that, if the test fails, logs the page's URL and the app's last output and saves a
+ * full-page screenshot to /tmp/e2e-<name>-failure.png.
+ */
+export async function phonePageForTest(browser: Browser, baseURL: string, appOutput: () => string, name: string): Promise<Page> {
+  const page = await phonePage(browser, baseURL);
+  onTestFailed(async () => {
+    console.log(page.url(), appOutput().slice(-3000));
+    await page.screenshot({ path: `/tmp/e2e-${name}-failure.png`, fullPage: true }).catch(() => undefined);
+  });
+  return page;
 }
 
 /**

@@ -2,13 +2,13 @@ import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { PageSizes } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESI_FORMATS } from "../../app/domain/shipping/resi-formats";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import { readPdf } from "../setup/pdf";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, logIn, logOut, phonePage, startE2e } from "./helpers";
+import { hydrated, logIn, logOut, phonePageForTest, startE2e } from "./helpers";
 
 // The sellers' half of buying, on a phone against the built app and its embedded Midtrans sandbox: two shops each
 // see their paid order, print a label (a PDF download), enter the resi; the buyer sees the timeline with the
@@ -105,11 +105,7 @@ afterAll(async () => {
 
 describe("sellers process paid orders on a phone", () => {
   it("label PDF, resi, tracking in the buyer's timeline, receipt confirmed; a cancelled order is refunded", async () => {
-    const page = await phonePage(browser, base);
-    onTestFailed(async () => {
-      console.log(page.url(), app.output().slice(-3000));
-      await page.screenshot({ path: "/tmp/e2e-orders-seller-failure.png", fullPage: true }).catch(() => undefined);
-    });
+    const page = await phonePageForTest(browser, base, () => app.output(), "orders-seller");
     const [buyer] = await rows<{ id: string }>(`SELECT id FROM users WHERE email = 'budi@lapak.test'`);
     const { addAddress } = await import("../../app/services/addresses.server");
     const address = await addAddress(buyer.id, { label: "Rumah", recipient: "Budi Santoso", phone: "081234567001", provinceCode: "35", regencyCode: "3578", district: "Gubeng", postalCode: "60281", street: "Jl. Kertajaya No. 10", isDefault: true });
