@@ -142,6 +142,8 @@ describe("seller verification in the browser", () => {
     await stepHeading(seller, "Pajak (NPWP)");
     await a11y(seller);
     await upload(seller, /^Foto kartu NPWP/, files["npwp.jpg"], 1);
+    // A click before React has hydrated the step is undone by the first render: wait for it, as a person would.
+    await hydrated(seller.getByLabel("NPWP saya adalah NIK saya"));
     await seller.getByLabel("NPWP saya adalah NIK saya").check();
     await expect.poll(() => seller.getByLabel("Nomor NPWP").count()).toBe(0);
     await seller.getByRole("button", { name: "Simpan & lanjut" }).click();
