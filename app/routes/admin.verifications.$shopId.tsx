@@ -6,6 +6,7 @@ import { type MouseEvent, useRef } from "react";
 import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { DocumentViewer } from "~/components/kyc/document-viewer";
+import { ReviewFlags } from "~/components/kyc/review-flags";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { actorRoleKey, auditEventKey, documentLabel } from "~/domain/kyc/audit";
@@ -120,21 +121,7 @@ export default function ReviewPage() {
       <p>
         <span className={`badge badge--${r.shop.status}`}>{t(`status.${r.shop.status}`)}</span> · {r.shop.ownerEmail}
       </p>
-      <section className="card" aria-labelledby="flags-title">
-        <h2 id="flags-title">{t("review.flags")}</h2>
-        {r.flags.length ? (
-          <ul className="flags">
-            {r.flags.map((f, i) => (
-              <li key={i} className="flag">
-                ⚠ {t(`flag.${f.code}`)}
-                {f.detail ? ` — ${f.detail}` : ""}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("review.noFlags")}</p>
-        )}
-      </section>
+      <ReviewFlags flags={r.flags} />
       <section className="card">
         <h2>{t("review.shopData")}</h2>
         <p>
@@ -278,7 +265,14 @@ export default function ReviewPage() {
         <ol className="timeline">
           {r.events.map((e) => (
             <li key={e.id}>
-              <strong>{t(auditEventKey(e).key, { from: t(`status.${e.from}`), to: t(`status.${e.to}`) })}</strong> · {t(actorRoleKey(e.actorRole))}
+              <strong>
+                {e.bankChangeId ? (
+                  <Link to={`/admin/rekening/${e.bankChangeId}`}>{t(auditEventKey({ ...e, bankChange: true }).key)}</Link>
+                ) : (
+                  t(auditEventKey(e).key, { from: t(`status.${e.from}`), to: t(`status.${e.to}`) })
+                )}
+              </strong>{" "}
+              · {t(actorRoleKey(e.actorRole))}
               {e.actorName ? ` (${e.actorName})` : ""} · {formatDateTime(e.createdAt, locale)}
               {e.reason && e.reason !== "created" ? <p>{e.reason}</p> : null}
               {e.documentReasons.length ? (

@@ -5,11 +5,13 @@
  */
 
 export type DocumentKind = "ktp" | "selfie" | "npwp" | "bank_book";
+/** What the upload field sends as `kind`: a wizard document, or the new bank book of a payout account change. */
+export type UploadKind = DocumentKind | "bank_book_change";
 
 /** What the upload route answers on success (`{ ok: true, document }`). */
 export interface UploadedDocument {
   id: string;
-  kind: DocumentKind;
+  kind: UploadKind;
   version: number;
   url: string;
   contentType: string;
