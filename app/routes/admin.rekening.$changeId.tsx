@@ -5,7 +5,7 @@ import { FormError, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { BankAccountCard } from "~/components/kyc/bank-account-card";
 import { DocumentViewer } from "~/components/kyc/document-viewer";
-import { ReviewFlags } from "~/components/kyc/review-flags";
+import { ConfirmFlagsField, ReviewFlags, useFlagConfirmation } from "~/components/kyc/review-flags";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { actorRoleKey, auditEventKey } from "~/domain/kyc/audit";
@@ -30,15 +30,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(await orHttpError(() => loadBankChangeReview(admin, changeId)), { headers: NO_STORE });
 }
 
+const FIELD_OF: Record<string, string> = { "bankChange.errors.reasonRequired": "reason", "review.confirmFlagsRequired": "confirmFlags" };
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "review:kyc:any");
   const { changeId } = routeParams(params, ChangeParams);
   const parsed = await parseForm(request, BankChangeDecisionSchema);
   if (!parsed.ok) return parsed.response;
   try {
-    await reviewBankAccountChange(admin, changeId, parsed.data.intent, parsed.data.reason);
+    await reviewBankAccountChange(admin, changeId, parsed.data.intent, { note: parsed.data.reason, confirmFlags: parsed.data.confirmFlags !== "" });
   } catch (error) {
-    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), error.messageKey === "bankChange.errors.reasonRequired" ? "reason" : "_form", parsed.values);
+    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), FIELD_OF[error.messageKey] ?? "_form", parsed.values);
     throw error;
   }
   return redirectWithFlash(request, `/admin/rekening/${changeId}`, { kind: "success", key: "bankChange.admin.decided" });
@@ -50,6 +52,7 @@ export default function BankChangeReview() {
   const r = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const confirmation = useFlagConfirmation(r.flags);
   const statusBadge = (status: string) => <span className={`badge badge--${status === "pending" ? "in_review" : status === "cancelled" ? "draft" : status}`}>{t(`bankChange.status.${status}`)}</span>;
   return (
     <>
@@ -96,8 +99,9 @@ export default function BankChangeReview() {
           <FormError error={actionData?.errors?._form} />
           <Form method="post" className="stack">
             <TextAreaField name="reason" label={t("review.reason")} rows={3} defaultValue={actionData?.values?.reason} error={actionData?.errors?.reason} />
+            {r.flags.length ? <ConfirmFlagsField confirmation={confirmation} error={actionData?.errors?.confirmFlags} /> : null}
             <div className="row">
-              <button type="submit" name="intent" value="approve" disabled={busy}>
+              <button type="submit" name="intent" value="approve" disabled={busy} onClick={confirmation.onApprove}>
                 {t("bankChange.admin.approve")}
               </button>
               <button type="submit" name="intent" value="reject" className="button-danger" disabled={busy}>

@@ -29,6 +29,8 @@ export const BankChangeDecisionSchema = z
   .object({
     intent: z.enum(["approve", "reject"]),
     reason: formText(500).default(""),
+    /** Ticked when the admin approves over open flags, having looked at them again. */
+    confirmFlags: z.string().default(""),
   })
   .superRefine((v, ctx) => {
     if (v.intent === "reject" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "bankChange.errors.reasonRequired" });

@@ -161,13 +161,21 @@ export async function cancelBankAccountChange(user: { id: string }, changeId: st
   });
 }
 
-/** An admin decides; approval moves the new account into the shop's KYC profile and lifts the hold. */
-export async function reviewBankAccountChange(admin: Admin, changeId: string, decision: "approve" | "reject", note = "", now = new Date()) {
+/**
+ * An admin decides; approval moves the new account into the shop's KYC profile and lifts the hold. Approving over open
+ * flags (a holder who is not the KTP name, an account another shop uses) needs `confirmFlags`, as on the shop's review.
+ */
+export async function reviewBankAccountChange(admin: Admin, changeId: string, decision: "approve" | "reject", opts: { note?: string; confirmFlags?: boolean } = {}, now = new Date()) {
   requireAdminUser(admin);
+  if (decision === "approve" && !opts.confirmFlags) {
+    const change = await findBankAccountChange(changeId);
+    const flags = change ? await flagsOf(change) : [];
+    if (flags.length) throw new DomainError("validation", "review.confirmFlagsRequired", { flags: flags.map((f) => f.code).join(",") });
+  }
   await db().$transaction(async (tx) => {
     const change = await lockBankAccountChange(tx, changeId);
     if (!change) throw new DomainError("not_found", "bankChange.errors.notFound");
-    await applyMove(tx, change, decision, { id: admin.id, role: "admin" }, note.trim().slice(0, 500) || null, now);
+    await applyMove(tx, change, decision, { id: admin.id, role: "admin" }, opts.note?.trim().slice(0, 500) || null, now);
   });
 }
 
@@ -224,6 +232,25 @@ async function noticeToSeller(tx: Tx, change: LockedChange, step: "pending" | "a
 // ---------------------------------------------------------------------------------------------------
 // The admin's side: the queue and the review page.
 
+type FoundChange = NonNullable<Awaited<ReturnType<typeof findBankAccountChange>>>;
+
+/** The review's automatic flags: the holder against the KTP name, the account at another shop, the photo used elsewhere. */
+async function flagsOf(change: FoundChange) {
+  const [sameAccount, reused] = await Promise.all([
+    findShopIdsByHash("accountHash", change.accountHash),
+    change.document ? findReusedDocuments(change.shopId, [change.document.sha256]) : Promise.resolve([]),
+  ]);
+  return computeFlags({
+    nik: null,
+    birthDate: null,
+    sex: null,
+    fullName: change.shop.kyc?.fullName ?? null,
+    holderName: change.holderName,
+    duplicates: { nik: [], npwp: [], account: sameAccount.filter((s) => s.shopId !== change.shopId).map((s) => s.shop.name) },
+    reusedDocuments: reused.map((r) => ({ kind: r.kind, otherShop: r.shop.name })),
+  });
+}
+
 function listed(c: Awaited<ReturnType<typeof listPendingBankAccountChanges>>[number]) {
   return {
     id: c.id,
@@ -255,21 +282,8 @@ export async function loadBankChangeReview(admin: Admin, changeId: string) {
   requireAdminUser(admin);
   const change = await findBankAccountChange(changeId);
   if (!change) throw new DomainError("not_found", "bankChange.errors.notFound");
-  const [docs, sameAccount, reused] = await Promise.all([
-    currentDocuments(change.shopId),
-    findShopIdsByHash("accountHash", change.accountHash),
-    change.document ? findReusedDocuments(change.shopId, [change.document.sha256]) : Promise.resolve([]),
-  ]);
+  const [docs, flags] = await Promise.all([currentDocuments(change.shopId), flagsOf(change)]);
   const ktpName = change.shop.kyc?.fullName ?? null;
-  const flags = computeFlags({
-    nik: null,
-    birthDate: null,
-    sex: null,
-    fullName: ktpName,
-    holderName: change.holderName,
-    duplicates: { nik: [], npwp: [], account: sameAccount.filter((s) => s.shopId !== change.shopId).map((s) => s.shop.name) },
-    reusedDocuments: reused.map((r) => ({ kind: r.kind, otherShop: r.shop.name })),
-  });
   const names = await findUserNames([...new Set(change.events.map((e) => e.actorId).filter((x): x is string => Boolean(x)))]);
   // The bank book the old account was verified with: the shop's current one, unless this change's own became it.
   const oldBook = docs.all.find((d) => d.kind === "bank_book" && d.id !== change.documentId && !d.deletedAt);

@@ -185,6 +185,16 @@ describe("asking for a new payout account", () => {
     expect(await db().outboxMail.count({ where: { toAddress: seller.owner.email, subject: "Permintaan ganti rekening pencairan" } })).toBe(1);
   });
 
+  it("five requests at once (double taps, two phones) make one pending change", async () => {
+    const seller = await aSellerWithCookie();
+    const upload = await uploadBankBook(seller.cookie);
+    const results = await Promise.all(Array.from({ length: 5 }, () => requestChange(seller.cookie, { ...NEW_ACCOUNT, documentId: upload.body.document!.id })));
+    const statuses = results.map((r) => r.status).sort();
+    console.info(`[bank change] 5 concurrent requests → ${statuses.filter((s) => s === 302).length} accepted, ${statuses.filter((s) => s === 409).length} refused as pending`);
+    expect(statuses).toEqual([302, 409, 409, 409, 409]);
+    expect(await db().bankAccountChange.count({ where: { shopId: seller.shop.id } })).toBe(1);
+  });
+
   it("the seller can cancel a pending change, which lifts the hold; nobody else can", async () => {
     const seller = await aSellerWithCookie();
     const change = await aPendingChange(seller);
@@ -278,11 +288,15 @@ describe("the admin's review", () => {
     expect(atProvider.beneficiaryAccount).not.toBe(oldNumber);
   });
 
-  it("rejection needs a reason, keeps the old account for the next withdrawal and tells the seller why", async () => {
+  it("approving over flags needs the tick; rejection needs a reason, keeps the old account for the next withdrawal and tells the seller why", async () => {
     const seller = await aSellerWithCookie();
     const change = await aPendingChange(seller, { bankCode: "008", accountNumber: "1420012345678", holderName: "Budi Santoso" });
     const review = payload<Review>((await openReview(change.id)).result);
     expect(review.flags).toEqual([{ code: "bank_holder_name_mismatch", detail: "Budi Santoso ≠ Siti Aminah" }]);
+    // Approving an account in another person's name takes the same second look as the shop's review.
+    const unconfirmed = await decide(change.id, { intent: "approve", reason: "" });
+    expect(unconfirmed.status).toBe(400);
+    expect(payload<Errors>(unconfirmed.result).errors).toEqual({ confirmFlags: "review.confirmFlagsRequired" });
 
     const noReason = await decide(change.id, { intent: "reject", reason: "  " });
     expect(noReason.status).toBe(400);

@@ -140,7 +140,7 @@ export function isPdfType(contentType: string): boolean {
 
 export type UploadOutcome = { ok: true; document: UploadedDocument } | { ok: false; error: string; vars?: Record<string, string | number> };
 
-const KINDS: readonly string[] = ["ktp", "selfie", "npwp", "bank_book"];
+const KINDS: readonly string[] = ["ktp", "selfie", "npwp", "bank_book", "bank_book_change"] satisfies readonly UploadKind[];
 
 function isDocument(value: unknown): value is UploadedDocument {
   if (!value || typeof value !== "object") return false;
