@@ -1,6 +1,7 @@
 // Feature message modules register here, so the server and the browser see the same dictionary.
 import { registerMessages } from "./i18n";
 import { adminCatalogMessages } from "./messages/admin-catalog";
+import { afterSalesMessages } from "./messages/after-sales";
 import { browseMessages } from "./messages/browse";
 import { buyingMessages } from "./messages/buying";
 import { catalogMessages } from "./messages/catalog";
@@ -29,3 +30,4 @@ registerMessages(sellerOrderMessages);
 registerMessages(payoutMessages);
 registerMessages(financeMessages);
 registerMessages(dropshipMessages);
+registerMessages(afterSalesMessages);
