@@ -1,6 +1,6 @@
 // After-sales of dropship program orders: the order as each shop on it may read it, the complaint's chain fields,
 // and the shops' complaint lists. Every query names the shop it works for in its `where`.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/infra/db.server";
 
 const SHOP_CONTACT = { select: { id: true, name: true, phone: true, ownerId: true, street: true, district: true, regencyCode: true, provinceCode: true, postalCode: true } } as const;
@@ -66,18 +66,16 @@ export function findOrderShopContact(orderId: string) {
   });
 }
 
-const OPEN_COMPLAINT: Prisma.ComplaintWhereInput = { status: { notIn: ["resolved", "rejected_final"] } };
-
-/** The unsettled complaints on a shop's program orders, as dropshipper or as supplier (the supplier's only once forwarded to it). */
+/**
+ * The unsettled complaints on a shop's program orders, as dropshipper (all) or as supplier (those forwarded to it),
+ * soonest deadline first. Read from the shop's orders in transit (a complaint holds its order there), so the
+ * orders' (shop, status) indexes find them.
+ */
 export function listProgramComplaints(shopId: string, as: "dropshipper" | "supplier", take = 50) {
-  return db().complaint.findMany({
-    where: {
-      ...OPEN_COMPLAINT,
-      ...(as === "supplier" ? { status: { notIn: ["resolved", "rejected_final", "open"] } } : {}),
-      order: as === "dropshipper" ? { shopId, fulfilmentShopId: { not: null } } : { fulfilmentShopId: shopId },
-    },
-    select: { status: true, reason: true, answerDueAt: true, order: { select: { orderNumber: true } } },
-    orderBy: { answerDueAt: "asc" },
-    take,
-  });
+  const party = as === "dropshipper" ? Prisma.sql`o.shop_id = ${shopId}::uuid AND o.fulfilment_shop_id IS NOT NULL` : Prisma.sql`o.fulfilment_shop_id = ${shopId}::uuid AND c.status <> 'open'`;
+  return db().$queryRaw<{ order_number: string; status: string; reason: string; answer_due_at: Date }[]>`
+    SELECT o.order_number, c.status, c.reason, c.answer_due_at
+    FROM orders o JOIN complaints c ON c.order_id = o.id
+    WHERE ${party} AND o.status IN ('shipped', 'delivered') AND c.status NOT IN ('resolved', 'rejected_final')
+    ORDER BY c.answer_due_at LIMIT ${take}`;
 }

@@ -266,7 +266,7 @@ export async function shopChainView(ownerId: string, orderNumber: string, now = 
 
 /** The complaint lists of a shop's dashboards: as dropshipper (all unsettled) or as supplier (forwarded to it). */
 export async function shopComplaints(shopId: string, as: "dropshipper" | "supplier") {
-  return (await listProgramComplaints(shopId, as)).map((c) => ({ orderNumber: c.order.orderNumber, status: c.status, reason: c.reason, answerDueAt: c.answerDueAt }));
+  return (await listProgramComplaints(shopId, as)).map((c) => ({ orderNumber: c.order_number, status: c.status, reason: c.reason, answerDueAt: c.answer_due_at }));
 }
 
 /**
