@@ -215,19 +215,21 @@ export async function dropshipMarginByMonth(dropshipperShopId: string, months = 
 
 /**
  * How each supplier served this dropshipper's orders paid since `since`: orders, late shipments (shipped after the
- * ship-by deadline, or cancelled by the late-shipping job) and complaints.
+ * ship-by deadline, or cancelled by the late-shipping job) and complaints. Each order's shipment, events and
+ * complaint are looked up by its id, one index probe each (scalar subqueries: an EXISTS may be planned as a
+ * hash of the whole table).
  */
 export async function supplierPerformanceOf(dropshipperShopId: string, since: Date) {
   const rows = await db().$queryRaw<{ supplier_id: string; name: string; orders: number; late: number; complaints: number }[]>`
-    SELECT o.fulfilment_shop_id AS supplier_id, s.name,
-           count(*)::int AS orders,
-           count(*) FILTER (WHERE sh.shipped_at > sh.ship_by
-             OR EXISTS (SELECT 1 FROM order_events ev WHERE ev.order_id = o.id AND ev.event = 'cancel' AND ev.actor_role = 'system' AND ev.detail @> '{"late": true}'))::int AS late,
-           count(c.id)::int AS complaints
+    SELECT o.fulfilment_shop_id AS supplier_id, s.name, count(*)::int AS orders,
+           count(*) FILTER (WHERE x.late)::int AS late, count(*) FILTER (WHERE x.complained)::int AS complaints
     FROM orders o
     JOIN shops s ON s.id = o.fulfilment_shop_id
-    LEFT JOIN shipments sh ON sh.order_id = o.id
-    LEFT JOIN complaints c ON c.order_id = o.id
+    CROSS JOIN LATERAL (
+      SELECT COALESCE((SELECT sh.shipped_at > sh.ship_by FROM shipments sh WHERE sh.order_id = o.id), false)
+               OR (SELECT count(*) FROM order_events ev WHERE ev.order_id = o.id AND ev.event = 'cancel' AND ev.actor_role = 'system' AND ev.detail @> '{"late": true}') > 0 AS late,
+             (SELECT count(*) FROM complaints c WHERE c.order_id = o.id) > 0 AS complained
+    ) x
     WHERE o.shop_id = ${dropshipperShopId}::uuid AND o.fulfilment_shop_id IS NOT NULL AND o.paid_at >= ${since}
     GROUP BY o.fulfilment_shop_id, s.name
     ORDER BY orders DESC, s.name
