@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatRupiah, formatWaited, formatWeight } from "./format";
+import { formatDate, formatMonth, formatRupiah, formatWaited, formatWeight } from "./format";
 
 describe("id-ID formatting", () => {
   it("formats integer rupiah without decimals or spaces", () => {
@@ -13,6 +13,10 @@ describe("id-ID formatting", () => {
   it("formats dates in Indonesian, in Jakarta time", () => {
     expect(formatDate(new Date("2026-08-16T20:00:00Z"))).toBe("17 Agustus 2026");
     expect(formatDate(new Date("2026-08-16T20:00:00Z"), "en")).toBe("17 August 2026");
+  });
+  it("names a month the ledger grouped in WIB", () => {
+    expect(formatMonth("2026-12")).toBe("Desember 2026");
+    expect(formatMonth("2027-01", "en")).toBe("January 2027");
   });
   it("formats weights in grams and kilograms with a decimal comma", () => {
     expect(formatWeight(850)).toBe("850 g");

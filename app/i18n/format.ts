@@ -26,6 +26,11 @@ export function formatDateTime(date: Date | string, locale: Locale = "id", timeZ
   return new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone, timeZoneName: "short" }).format(new Date(date));
 }
 
+/** A calendar month written "2026-12" (already in WIB) → "Desember 2026". */
+export function formatMonth(yearMonth: string, locale: Locale = "id"): string {
+  return new Intl.DateTimeFormat(tags[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${yearMonth}-01T00:00:00Z`));
+}
+
 /** Grams → "850 g" below a kilogram, "1,25 kg" above. */
 export function formatWeight(grams: number): string {
   if (grams < 1000) return `${number.format(grams)} g`;

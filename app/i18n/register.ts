@@ -1,6 +1,7 @@
 // Feature message modules register here, so the server and the browser see the same dictionary.
 import { registerMessages } from "./i18n";
 import { adminCatalogMessages } from "./messages/admin-catalog";
+import { afterSalesMessages } from "./messages/after-sales";
 import { bankChangeMessages } from "./messages/bank-change";
 import { browseMessages } from "./messages/browse";
 import { buyingMessages } from "./messages/buying";
@@ -31,3 +32,4 @@ registerMessages(payoutMessages);
 registerMessages(bankChangeMessages);
 registerMessages(financeMessages);
 registerMessages(dropshipMessages);
+registerMessages(afterSalesMessages);

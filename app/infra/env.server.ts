@@ -83,6 +83,10 @@ const EnvSchema = z
     AUTO_COMPLETE_DAYS_AFTER_SHIPPING: z.coerce.number().positive().max(60).default(7),
     /** Days each side has to answer a complaint step before the other may ask an admin. */
     COMPLAINT_ANSWER_DAYS: z.coerce.number().positive().max(30).default(2),
+    /** Dropship program complaints: days the dropshipper has to forward a complaint to its supplier. */
+    DROPSHIP_COMPLAINT_FORWARD_DAYS: z.coerce.number().positive().max(30).default(1),
+    /** Dropship program complaints: days the supplier has to decide (and to confirm a return arrived). */
+    DROPSHIP_COMPLAINT_SUPPLIER_DAYS: z.coerce.number().positive().max(30).default(2),
     /** PPh 22 withholding on seller income (PMK 37/2025), for sellers who declared they are over the yearly threshold. */
     PPH22_ENABLED: z.enum(["true", "false"]).default("false"),
     /** PPh 22 rate in basis points of the goods value (50 = 0.5 %). */

@@ -143,10 +143,13 @@ export function listDropshipperListings(dropshipperShopId: string) {
   });
 }
 
-/** The dropshipper's program orders: status, deadline and resi from the supplier; never the supplier's other orders. */
+/**
+ * The dropshipper's program orders in transit (paid to delivered): status, deadline and resi from the supplier;
+ * never the supplier's other orders. Completed ones count in the margin, read from the ledger.
+ */
 export function listDropshipperOrders(dropshipperShopId: string, take = 100) {
   return db().order.findMany({
-    where: { shopId: dropshipperShopId, fulfilmentShopId: { not: null }, paidAt: { not: null } },
+    where: { shopId: dropshipperShopId, fulfilmentShopId: { not: null }, status: { in: ["paid", "processing", "shipped", "delivered"] } },
     select: {
       orderNumber: true,
       status: true,
@@ -176,8 +179,70 @@ export function listOpenableProducts(shopId: string) {
   });
 }
 
+/** Whether the supplier opened this product to dropshippers. */
+export async function isOpenForDropship(productId: string): Promise<boolean> {
+  return (await db().dropshipOffer.count({ where: { productId } })) > 0;
+}
+
+/** The supplier's active products with variants: not openable yet, named on the program page so it says why. */
+export function listVariantProducts(shopId: string, take = 50) {
+  return db().product.findMany({ where: { shopId, status: "active", variantType1: { not: null }, dropshipListing: null }, select: { id: true, title: true }, orderBy: { updatedAt: "desc" }, take });
+}
+
 /** The supplier's current offer behind a dropshipper's listing (null: not a listing, or the offer was closed). */
 export async function findListingOffer(productId: string) {
   const listing = await db().dropshipListing.findUnique({ where: { productId }, select: { sourceProduct: { select: { dropshipOffer: { select: { dropshipPrice: true, minSellingPrice: true } } } } } });
   return listing ? { offer: listing.sourceProduct.dropshipOffer } : null;
+}
+
+// ---- dashboards ------------------------------------------------------------------------------------
+
+/**
+ * What the dropshipper earned from program orders per month (WIB), read from its ledger account: the release
+ * credits its margin (net of any commission on its side and of refunds), so this is money, not order prices.
+ */
+export async function dropshipMarginByMonth(dropshipperShopId: string, months = 12) {
+  const rows = await db().$queryRaw<{ month: string; margin: bigint }[]>`
+    SELECT to_char(date_trunc('month', e.created_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM') AS month, (-SUM(l.amount))::bigint AS margin
+    FROM ledger_accounts a
+    JOIN journal_lines l ON l.account_id = a.id
+    JOIN journal_entries e ON e.id = l.entry_id
+    JOIN orders o ON o.id = l.order_id
+    WHERE a.code = ${`seller_available:${dropshipperShopId}`} AND o.shop_id = ${dropshipperShopId}::uuid AND o.fulfilment_shop_id IS NOT NULL
+    GROUP BY 1 ORDER BY 1 DESC LIMIT ${months}`;
+  return rows.map((r) => ({ month: r.month, margin: Number(r.margin) }));
+}
+
+/**
+ * How each supplier served this dropshipper's orders paid since `since`: orders, late shipments (shipped after the
+ * ship-by deadline, or cancelled by the late-shipping job) and complaints. Each order's shipment, events and
+ * complaint are looked up by its id, one index probe each (scalar subqueries: an EXISTS may be planned as a
+ * hash of the whole table).
+ */
+export async function supplierPerformanceOf(dropshipperShopId: string, since: Date) {
+  const rows = await db().$queryRaw<{ supplier_id: string; name: string; orders: number; late: number; complaints: number }[]>`
+    SELECT o.fulfilment_shop_id AS supplier_id, s.name, count(*)::int AS orders,
+           count(*) FILTER (WHERE x.late)::int AS late, count(*) FILTER (WHERE x.complained)::int AS complaints
+    FROM orders o
+    JOIN shops s ON s.id = o.fulfilment_shop_id
+    CROSS JOIN LATERAL (
+      SELECT COALESCE((SELECT sh.shipped_at > sh.ship_by FROM shipments sh WHERE sh.order_id = o.id), false)
+               OR (SELECT count(*) FROM order_events ev WHERE ev.order_id = o.id AND ev.event = 'cancel' AND ev.actor_role = 'system' AND ev.detail @> '{"late": true}') > 0 AS late,
+             (SELECT count(*) FROM complaints c WHERE c.order_id = o.id) > 0 AS complained
+    ) x
+    WHERE o.shop_id = ${dropshipperShopId}::uuid AND o.fulfilment_shop_id IS NOT NULL AND o.paid_at >= ${since}
+    GROUP BY o.fulfilment_shop_id, s.name
+    ORDER BY orders DESC, s.name
+    LIMIT 100`;
+  return rows.map((r) => ({ supplierShopId: r.supplier_id, supplier: r.name, orders: r.orders, late: r.late, complaints: r.complaints }));
+}
+
+/** The supplier's program orders to pack and ship, oldest first: the dropshipper's name, never the buyer's price. */
+export function listOrdersToFulfil(supplierShopId: string, take = 100) {
+  return db().order.findMany({
+    where: { fulfilmentShopId: supplierShopId, status: { in: ["paid", "processing"] } },
+    select: { orderNumber: true, status: true, createdAt: true, shop: { select: { name: true } }, items: { select: { title: true, quantity: true } }, shipment: { select: { shipBy: true } } },
+    orderBy: { createdAt: "asc" },
+    take,
+  });
 }

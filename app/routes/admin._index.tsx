@@ -34,6 +34,9 @@ export default function AdminHome() {
           <Link to="/admin/pesanan">{t("adminOrders.title")}</Link>
         </li>
         <li>
+          <Link to="/admin/komplain">{t("dropship.afterSales.adminTitle")}</Link>
+        </li>
+        <li>
           <Link to="/admin/komisi">{t("commission.title")}</Link>
         </li>
         <li>

@@ -130,6 +130,11 @@ export default function OrderDetail() {
           </Form>
         </section>
       ) : null}
+      {order.status === "shipped" || order.status === "delivered" || order.events.some((e) => e.event === "complaint_opened") ? (
+        <p>
+          <Link to={`/pesanan/${order.orderNumber}/komplain`}>{t(order.events.some((e) => e.event === "complaint_opened") ? "dropship.afterSales.link" : "complaint.title")}</Link>
+        </p>
+      ) : null}
       {order.status === "shipped" || order.status === "delivered" ? (
         <Form method="post">
           <button type="submit" name="intent" value="confirm">

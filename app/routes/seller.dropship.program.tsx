@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ComplaintList } from "~/components/dropship/complaint-list";
 import { DropshipPageHead } from "~/components/dropship/page-head";
-import { useT } from "~/components/i18n";
+import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
-import { formatRupiah } from "~/i18n/format";
+import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
 import { orHttpError, statusOf } from "~/infra/http.server";
 import { parseProgramForm, PartnerDecisionSchema } from "~/schemas/dropship";
@@ -22,6 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     requiresApproval: program.requiresApproval,
     products: program.products.map((p) => ({ id: p.id, title: p.title, price: p.priceRupiah, stock: p.stock, open: Boolean(p.dropshipOffer), dropshipPrice: p.dropshipOffer?.dropshipPrice ?? null, minSellingPrice: p.dropshipOffer?.minSellingPrice ?? null })),
     partners: program.partners.map((p) => ({ shopId: p.dropshipperShopId, name: p.dropshipperShop.name, status: p.status, orders: p.sales.orders, volume: p.sales.dropshipCost })),
+    toFulfil: program.toFulfil.map((o) => ({ orderNumber: o.orderNumber, status: o.status, dropshipper: o.shop.name, items: o.items.map((i) => `${i.title} × ${i.quantity}`).join(", "), shipBy: o.shipment?.shipBy?.toISOString() ?? null })),
+    complaints: program.complaints.map((c) => ({ ...c, answerDueAt: c.answerDueAt.toISOString() })),
+    variantProducts: program.variantProducts,
   };
 }
 
@@ -49,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SupplierProgram() {
   const t = useT();
-  const { requiresApproval, products, partners } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const { requiresApproval, products, partners, toFulfil, complaints, variantProducts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
   return (
     <section>
@@ -58,11 +63,35 @@ export default function SupplierProgram() {
         error={result && "error" in result ? result.error : null}
         success={result && "saved" in result ? t("dropship.supplier.saved", { count: result.saved, unlisted: result.unlisted }) : null}
       />
+      {complaints.length ? (
+        <>
+          <h2>{t("dropship.complaints.toDecide")}</h2>
+          <ComplaintList complaints={complaints} />
+        </>
+      ) : null}
+
+      <h2>{t("dropship.supplier.toFulfil")}</h2>
+      {toFulfil.length === 0 ? <p className="muted">{t("dropship.supplier.noneToFulfil")}</p> : null}
+      <ul className="ds-list" data-testid="dropship-to-fulfil">
+        {toFulfil.map((o) => (
+          <li key={o.orderNumber} className="ds-item">
+            <Link to={`/seller/orders/${o.orderNumber}`}>{o.orderNumber}</Link>
+            <span>
+              {t(`orders.status.${o.status}`)} · {t("dropship.supplier.forDropshipper", { dropshipper: o.dropshipper })}
+            </span>
+            <span className="muted">{o.items}</span>
+            {o.shipBy ? <span>{t("orders.shipBy", { date: formatDateTime(o.shipBy, locale) })}</span> : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2>{t("dropship.supplier.products")}</h2>
       <Form method="post">
         <label className="checkbox-row">
           <input type="checkbox" name="requiresApproval" value="1" defaultChecked={requiresApproval} /> {t("dropship.supplier.approval")}
         </label>
         {products.length === 0 ? <p className="muted">{t("dropship.supplier.noProducts")}</p> : null}
+        {variantProducts.length ? <p className="ds-notice">{t("dropship.supplier.variantsClosed", { titles: variantProducts.map((p) => p.title).join(", ") })}</p> : null}
         <ul className="ds-list">
           {products.map((p) => (
             <li key={p.id} className="ds-item">

@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       refund: order.refunds[0] ? { status: order.refunds[0].status, amount: order.refunds[0].amount } : null,
     },
     resiExample: s ? (RESI_FORMATS[s.courierCode]?.example ?? "") : "",
+    // A dropship order's complaint reaches its supplier once the dropshipper forwards it (the chain's own page).
+    complaintLink: order.fulfilmentShopId && order.events.some((e) => e.event === "complaint_forward") ? `/seller/dropship/komplain/${order.orderNumber}` : null,
     events: timelineEvents(order.events),
     tracking: timelineTracking(tracking),
   };
@@ -72,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SellerOrderPage() {
   const t = useT();
   const locale = useLocale();
-  const { order, events, tracking, resiExample } = useLoaderData<typeof loader>();
+  const { order, events, tracking, resiExample, complaintLink } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionData | undefined;
   const busy = useNavigation().state !== "idle";
   const errors = result && "errors" in result ? result.errors : {};
@@ -96,6 +98,11 @@ export default function SellerOrderPage() {
       {errors._form ? (
         <p className="alert alert--error" role="alert">
           {t(errors._form)}
+        </p>
+      ) : null}
+      {complaintLink ? (
+        <p className="alert alert--warn">
+          <Link to={complaintLink}>{t("dropship.afterSales.link")}</Link>
         </p>
       ) : null}
       {open && order.shipment?.shipBy ? (

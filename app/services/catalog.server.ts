@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { checkOwnPrice } from "~/domain/dropship/pricing";
-import { findListingOffer } from "~/models/dropship.server";
+import { findListingOffer, isOpenForDropship } from "~/models/dropship.server";
 import { DomainError } from "~/domain/errors";
 import { listingFigures, moveProduct, type ProductMove, type ProductStatus } from "~/domain/catalog/product";
 import { slugify } from "~/domain/text";
@@ -75,6 +75,8 @@ export async function saveProduct(user: { id: string }, form: ProductForm, produ
     if (check !== "ok") throw new DomainError("validation", `dropship.error.${check}`);
     form = { ...form, stock: 0 };
   }
+  // A product open to dropshippers is sold by them without variants (offers and listings are per product).
+  if (existing && form.variants.length && (await isOpenForDropship(existing.id))) throw new DomainError("validation", "dropship.error.variantsOpen");
   const variants = form.variants.map((v) => ({ option1: v.option1, option2: v.option2 || null, priceRupiah: v.price, stock: v.stock, sku: v.sku || null, weightGrams: v.weightGrams }));
   const figures = listingFigures({ priceRupiah: form.price, stock: form.stock, weightGrams: form.weightGrams }, variants);
   const data = {

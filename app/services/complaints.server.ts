@@ -11,9 +11,11 @@ import { answerDue, canEscalate, complaintMove, COMPLAINT_REASONS, type Complain
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 import { findComplaint, insertComplaint, updateComplaint } from "~/models/complaint.server";
+import { isProgramOrder } from "~/models/dropship-after-sales.server";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder } from "~/models/order.server";
 import { findShopOrder } from "~/models/seller-order.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
+import { chainStep, firstHopDue, tellDropshipperOfComplaint } from "./dropship-after-sales.server";
 import { applyOrderTransition, processRefund, requestRefund } from "./orders.server";
 
 export { COMPLAINT_REASONS };
@@ -46,8 +48,11 @@ export async function openComplaint(buyerId: string, orderNumber: string, input:
     if (!order || order.buyer_id !== buyerId) throw new DomainError("not_found", "order_not_found");
     if (order.status !== "shipped" && order.status !== "delivered") throw new DomainError("invalid_transition", "complaint.notNow");
     if (await findComplaint(tx, orderId)) throw new DomainError("conflict", "complaint.exists");
-    const complaint = await insertComplaint(tx, { orderId, reason: input.reason, description: input.description.trim(), answerDueAt: answerDue(now, answerDays()) });
+    // A dropship program order's complaint goes to the dropshipper first, with that hop's deadline.
+    const answerDueAt = order.fulfilment_shop_id ? firstHopDue(now) : answerDue(now, answerDays());
+    const complaint = await insertComplaint(tx, { orderId, reason: input.reason, description: input.description.trim(), answerDueAt });
     await insertOrderEvent(tx, { orderId, event: "complaint_opened", fromStatus: order.status, toStatus: order.status, actorRole: "buyer", actorId: buyerId, reason: input.description.trim().slice(0, 250), detail: { reason: input.reason } });
+    if (order.fulfilment_shop_id) await tellDropshipperOfComplaint(tx, order);
     return complaint;
   });
 }
@@ -68,6 +73,8 @@ export interface ComplaintStep {
  */
 export async function complaintStep(actor: ComplaintActor, userId: string, orderNumber: string, step: ComplaintStep, now = new Date()) {
   const orderId = await orderIdFor(actor, userId, orderNumber);
+  // A dropship program order's complaint runs the after-sales chain (buyer → dropshipper → supplier).
+  if (await isProgramOrder(orderId)) return chainStep(actor === "seller" ? "shop" : actor, userId, orderNumber, step, now);
   const refundId = await inOrderTx(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order) throw new DomainError("not_found", "order_not_found");

@@ -17,6 +17,7 @@ import type { Tx } from "~/infra/db.server";
 import {
   createListing,
   deleteOffers,
+  dropshipMarginByMonth,
   findListedSources,
   findOwnActiveProducts,
   findPartner,
@@ -29,10 +30,13 @@ import {
   listOffers,
   listOpenableProducts,
   listOpenPrograms,
+  listOrdersToFulfil,
+  listVariantProducts,
   listPartnersWithSales,
   lockOffer,
   setListingNotice,
   setPartnerStatus,
+  supplierPerformanceOf,
   upsertOffer,
   upsertPartner,
   upsertProgram,
@@ -41,6 +45,7 @@ import { createNotification } from "~/models/notification.server";
 import { inOrderTx } from "~/models/order.server";
 import { createProduct, updateProduct } from "~/models/product.server";
 import { findShopOfOwner } from "~/models/shop.server";
+import { shopComplaints } from "./dropship-after-sales.server";
 
 const t = translator("id");
 
@@ -118,11 +123,21 @@ async function unlistListingsOf(tx: Tx, sourceProductId: string, key: string) {
   return out;
 }
 
-/** The supplier's program page: its open products, its dropshippers and their sales. */
+/**
+ * The supplier's program page: its open products, its dropshippers and their sales, orders to fulfil, complaints
+ * to decide, and its products with variants, which cannot be opened (offers and listings are per product).
+ */
 export async function supplierProgram(ownerId: string) {
   const shop = await approvedShop(ownerId);
-  const [program, products, partners] = await Promise.all([findProgram(shop.id), listOpenableProducts(shop.id), listPartnersWithSales(shop.id)]);
-  return { requiresApproval: program?.requiresApproval ?? false, products, partners };
+  const [program, products, partners, toFulfil, complaints, variantProducts] = await Promise.all([
+    findProgram(shop.id),
+    listOpenableProducts(shop.id),
+    listPartnersWithSales(shop.id),
+    listOrdersToFulfil(shop.id),
+    shopComplaints(shop.id, "supplier"),
+    listVariantProducts(shop.id),
+  ]);
+  return { requiresApproval: program?.requiresApproval ?? false, products, partners, toFulfil, complaints, variantProducts };
 }
 
 /** Approve a waiting dropshipper, or stop one: its listings of this supplier are unlisted at once. */
@@ -199,10 +214,21 @@ export async function addListings(ownerId: string, input: { supplierShopId: stri
   });
 }
 
-/** The dropshipper's dashboard: listings by supplier with margin and the supplier's stock, orders waiting on suppliers. */
-export async function dropshipperDashboard(ownerId: string) {
+/**
+ * The dropshipper's dashboard: listings by supplier with margin and the supplier's stock; orders waiting on
+ * suppliers (deadline) and on their way (resi); complaints on its orders; each supplier's performance over the
+ * last 180 days (late shipments, complaints); margin earned per month, from the ledger.
+ */
+export async function dropshipperDashboard(ownerId: string, now = new Date()) {
   const shop = await approvedShop(ownerId);
-  const [listings, orders] = await Promise.all([listDropshipperListings(shop.id), listDropshipperOrders(shop.id)]);
+  const since = new Date(now.getTime() - PERFORMANCE_DAYS * 86_400_000);
+  const [listings, orders, complaints, performance, marginByMonth] = await Promise.all([
+    listDropshipperListings(shop.id),
+    listDropshipperOrders(shop.id),
+    shopComplaints(shop.id, "dropshipper"),
+    supplierPerformanceOf(shop.id, since),
+    dropshipMarginByMonth(shop.id),
+  ]);
   const bySupplier = new Map<string, { supplier: string; products: { productId: string; title: string; slug: string; price: number; dropshipPrice: number | null; margin: number | null; stock: number; status: string; notice: string | null }[] }>();
   for (const l of listings) {
     const group = bySupplier.get(l.supplierShopId) ?? { supplier: l.sourceProduct.shop.name, products: [] };
@@ -220,16 +246,15 @@ export async function dropshipperDashboard(ownerId: string) {
     });
     bySupplier.set(l.supplierShopId, group);
   }
-  const margins = new Map<string, number>();
-  for (const o of orders) {
-    if (o.status !== "received" || !o.paidAt) continue;
-    const month = o.paidAt.toISOString().slice(0, 7);
-    margins.set(month, (margins.get(month) ?? 0) + o.items.reduce((s, i) => s + (i.unitPrice - (i.dropshipUnitPrice ?? i.unitPrice)) * i.quantity, 0));
-  }
   return {
     suppliers: [...bySupplier.values()],
     waiting: orders.filter((o) => o.status === "paid" || o.status === "processing"),
     orders,
-    marginByMonth: [...margins.entries()].sort().map(([month, margin]) => ({ month, margin })),
+    complaints,
+    performance,
+    marginByMonth,
   };
 }
+
+/** The window of the supplier performance figures: the 180 days local marketplaces count penalty points over. */
+const PERFORMANCE_DAYS = 180;

@@ -3,6 +3,7 @@
  * resi entry (checked per courier) and shipping, the late-shipping job, and tracking that moves shipped →
  * delivered. Every call takes the seller's user id and works only on that seller's shop.
  */
+import { eventFor } from "~/domain/dropship/after-sales";
 import { DomainError } from "~/domain/errors";
 import type { PackingSlip, ShippingLabel } from "~/domain/orders/documents";
 import { findProvince, findRegency } from "~/domain/regions/data";
@@ -77,10 +78,22 @@ function asSellerSees<O extends { shippingCost: number; goodsTotal: number; feeT
  * A forwarded dropship order as its supplier sees it: unit prices are its dropship prices, the totals its own
  * amount, no buyer fee and no refund amounts (which are the buyer's money). The buyer's address stays: it ships there.
  */
-function asSupplierSees<O extends { shippingCost: number; goodsTotal: number; feeTotal: number; total: number; items: { unitPrice: number; quantity: number; dropshipUnitPrice: number | null }[]; refunds: unknown[] }>(order: O): O {
+function asSupplierSees<
+  O extends {
+    shippingCost: number;
+    goodsTotal: number;
+    feeTotal: number;
+    total: number;
+    items: { unitPrice: number; quantity: number; dropshipUnitPrice: number | null }[];
+    refunds: unknown[];
+    events: { event: string; actorRole: string; reason: string | null; detail: unknown }[];
+  },
+>(order: O): O {
   const items = order.items.map((i) => ({ ...i, unitPrice: i.dropshipUnitPrice ?? 0 }));
   const goodsTotal = items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
-  return { ...order, items, goodsTotal, feeTotal: 0, total: goodsTotal + order.shippingCost, refunds: [] };
+  // Complaint steps: the supplier reads which shop acted, never the buyer's and the dropshipper's words to each other.
+  const events = order.events.map((e) => eventFor(e, "supplier"));
+  return { ...order, items, goodsTotal, feeTotal: 0, total: goodsTotal + order.shippingCost, refunds: [], events };
 }
 
 function regionNames(o: { provinceCode: string; regencyCode: string }) {

@@ -5,6 +5,7 @@ import { SEARCH_SESSION_OPTIONS } from "../../app/infra/db.server";
 import { encodeCursor } from "../../app/models/product.server";
 import { findPublicShopBySlug } from "../../app/models/shop-public.server";
 import { browse, homeSections, parseBrowseParams, productPage } from "../../app/services/browse.server";
+import { dropshipperDashboard, supplierProgram } from "../../app/services/dropship.server";
 
 // Every query the catalog pages send uses an index.
 //
@@ -238,5 +239,94 @@ describe("the count leaves out shops that do not sell", () => {
     for (const qs of ["q=gamis", "", `kategori=${(await pick<{ slug: string }>(`SELECT c.slug FROM products p JOIN categories c ON c.id = p.category_id GROUP BY c.slug ORDER BY count(*) DESC LIMIT 1`)).slug}`]) {
       await expectIndexed(() => browse(url(qs)));
     }
+  });
+});
+
+describe("query plans of the dropship dashboards, 30,000 orders", () => {
+  // Orders of the bench shops: a third are dropship program orders (a dropshipper's order fulfilled by another
+  // shop), most completed and released through the ledger, some in transit, some with complaints and late
+  // cancellations; then both dashboards run once and every statement is EXPLAINed as above.
+  let dropshipperOwner: string;
+  let supplierOwner: string;
+
+  beforeAll(async () => {
+    await client.query(`INSERT INTO users (email, name, password_hash) VALUES ('bench-buyer@lapak.test', 'Bench Buyer', 'x') ON CONFLICT DO NOTHING`);
+    await client.query(`
+      INSERT INTO payments (payment_number, buyer_id, gross_amount, status, expires_at)
+      SELECT 'BENCH-PAY-' || g, (SELECT id FROM users WHERE email = 'bench-buyer@lapak.test'), 100000, 'settled', now() FROM generate_series(1, 3000) g`);
+    await client.query(`
+      WITH s AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n, count(*) OVER () AS c FROM shops WHERE status = 'approved'),
+           p AS (SELECT id, row_number() OVER (ORDER BY payment_number) - 1 AS n FROM payments WHERE payment_number LIKE 'BENCH-PAY-%')
+      INSERT INTO orders (order_number, payment_id, buyer_id, shop_id, fulfilment_shop_id, status, goods_total, shipping_cost, fee_total, total,
+                          recipient, phone, province_code, regency_code, district, postal_code, street, expires_at, paid_at, created_at)
+      SELECT 'LPK-BENCH-' || g, p.id, (SELECT id FROM users WHERE email = 'bench-buyer@lapak.test'), d.id,
+             CASE WHEN g % 3 = 0 THEN f.id END,
+             (ARRAY['received','received','received','received','received','received','received','received','received','received','received','received','received','received','received','received','paid','processing','shipped','delivered'])[1 + g % 20],
+             100000, 9000, 1000, 110000, 'Bench', '+6281200000000', '32', '3273', 'Coblong', '40132', 'Jl. Bench', now(),
+             now() - make_interval(days => g % 400), now() - make_interval(days => g % 400)
+      FROM generate_series(1, 30000) g
+      JOIN s d ON d.n = g % d.c
+      JOIN s f ON f.n = (g / 3 + 7) % f.c
+      JOIN p ON p.n = g % 3000`);
+    await client.query(`
+      INSERT INTO order_items (order_id, product_id, title, unit_price, quantity, weight_grams, dropship_unit_price)
+      SELECT o.id, (SELECT id FROM products LIMIT 1), 'Bench', 100000, 1, 500, CASE WHEN o.fulfilment_shop_id IS NOT NULL THEN 85000 END
+      FROM orders o WHERE o.order_number LIKE 'LPK-BENCH-%'`);
+    await client.query(`
+      INSERT INTO shipments (order_id, courier_code, service_code, courier_name, service_name, weight_grams, billable_kg, etd_min_days, etd_max_days, ship_by, shipped_at, resi)
+      SELECT o.id, 'jne', 'REG', 'JNE', 'REG', 500, 1, 2, 3, o.paid_at + interval '2 days',
+             CASE WHEN o.status IN ('shipped','delivered','received') THEN o.paid_at + make_interval(hours => 12 + (hashtext(o.order_number) & 63)) END,
+             CASE WHEN o.status IN ('shipped','delivered','received') THEN 'BENCH' || o.order_number END
+      FROM orders o WHERE o.order_number LIKE 'LPK-BENCH-%'`);
+    await client.query(`
+      INSERT INTO order_events (order_id, event, from_status, to_status, actor_role, detail, created_at)
+      SELECT o.id, CASE WHEN hashtext(o.order_number) % 50 = 0 THEN 'cancel' ELSE 'pay' END, 'paid', o.status, 'system',
+             CASE WHEN hashtext(o.order_number) % 50 = 0 THEN '{"late": true}'::jsonb END, o.paid_at
+      FROM orders o WHERE o.order_number LIKE 'LPK-BENCH-%'`);
+    await client.query(`
+      INSERT INTO complaints (order_id, reason, description, status, answer_due_at)
+      SELECT o.id, 'damaged', 'Bench', CASE WHEN o.status IN ('shipped','delivered') THEN (ARRAY['open','forwarded','rejected'])[1 + abs(hashtext(o.order_number)) % 3] ELSE 'resolved' END, o.paid_at + interval '5 days'
+      FROM orders o WHERE o.order_number LIKE 'LPK-BENCH-%' AND abs(hashtext(o.order_number)) % 10 = 0`);
+    await client.query(`INSERT INTO ledger_accounts (code, kind) VALUES ('escrow', 'escrow') ON CONFLICT (code) DO NOTHING`);
+    await client.query(`INSERT INTO ledger_accounts (code, kind, shop_id) SELECT 'seller_available:' || id, 'seller_available', id FROM shops ON CONFLICT (code) DO NOTHING`);
+    // An entry and its lines in one transaction: the ledger checks at commit that each entry balances.
+    await client.query("BEGIN");
+    await client.query(`
+      INSERT INTO journal_entries (idempotency_key, kind, reference_type, reference_id, created_at)
+      SELECT 'escrow-release:' || o.id, 'escrow_release', 'order', o.id::text, o.paid_at + interval '5 days' FROM orders o WHERE o.order_number LIKE 'LPK-BENCH-%' AND o.status = 'received'`);
+    await client.query(`
+      INSERT INTO journal_lines (entry_id, account_id, amount, order_id, shop_id)
+      SELECT e.id, a.id, x.amount, o.id, x.shop_id
+      FROM journal_entries e JOIN orders o ON e.idempotency_key = 'escrow-release:' || o.id
+      CROSS JOIN LATERAL (VALUES ('escrow', o.shop_id, 110000::bigint),
+                                 ('seller_available:' || COALESCE(o.fulfilment_shop_id, o.shop_id), COALESCE(o.fulfilment_shop_id, o.shop_id), CASE WHEN o.fulfilment_shop_id IS NULL THEN -110000 ELSE -94000 END::bigint),
+                                 ('seller_available:' || o.shop_id, o.shop_id, CASE WHEN o.fulfilment_shop_id IS NULL THEN 0 ELSE -16000 END::bigint)) AS x(code, shop_id, amount)
+      JOIN ledger_accounts a ON a.code = x.code
+      WHERE o.order_number LIKE 'LPK-BENCH-%' AND x.amount <> 0`);
+    await client.query("COMMIT");
+    await client.query(`ANALYZE`);
+    const sizes = await client.query<{ relname: string; reltuples: number }>(`SELECT relname, reltuples FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace`);
+    for (const r of sizes.rows) tableRows.set(r.relname, Number(r.reltuples));
+    const { rows } = await client.query<{ owner: string }>(
+      `SELECT s.owner_id AS owner FROM orders o JOIN shops s ON s.id = o.shop_id WHERE o.fulfilment_shop_id IS NOT NULL GROUP BY s.owner_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    dropshipperOwner = rows[0].owner;
+    supplierOwner = (await pick<{ owner: string }>(`SELECT s.owner_id AS owner FROM orders o JOIN shops s ON s.id = o.fulfilment_shop_id GROUP BY s.owner_id ORDER BY count(*) DESC LIMIT 1`)).owner;
+  }, 180_000);
+
+  it("the seeded orders are big enough for the planner to mean it", () => {
+    for (const table of ["orders", "order_items", "shipments", "order_events", "complaints", "journal_lines", "journal_entries"]) expect(tableRows.get(table) ?? 0, table).toBeGreaterThan(SMALL_TABLE_ROWS);
+  });
+
+  it("the dropshipper's dashboard: orders in transit, complaints, supplier performance, margin per month from the ledger", async () => {
+    const plans = await expectIndexed(() => dropshipperDashboard(dropshipperOwner));
+    const summary = scanSummary(plans).join(" ");
+    expect(summary).toMatch(/journal_lines_account_id_order_id_idx/);
+    expect(summary).toMatch(/orders_shop_id_status_created_at_idx/);
+  });
+
+  it("the supplier's program page: orders to fulfil, complaints to decide, dropshippers and their volume", async () => {
+    const plans = await expectIndexed(() => supplierProgram(supplierOwner));
+    expect(scanSummary(plans).join(" ")).toMatch(/orders_fulfilment_shop_id_status_created_at_idx/);
   });
 });

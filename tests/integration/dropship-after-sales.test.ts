@@ -1,0 +1,207 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { dropshipSplit, apportion } from "~/domain/dropship/settlement";
+import { db } from "~/infra/db.server";
+import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
+import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder, lowestSellerBalance } from "~/models/ledger.server";
+import { complaintStep, openComplaint } from "~/services/complaints.server";
+import { buyerComplaintView, chainStep, shopChainView } from "~/services/dropship-after-sales.server";
+import { buyerOrder } from "~/services/orders.server";
+import { confirmReceipt } from "~/services/order-completion.server";
+import { sellerOrder } from "~/services/seller-orders.server";
+import { aDropshipProgram, aShippedProgramOrder, type DropshipProgram } from "../factories/dropship";
+import { aBuyer, aFakeGateway } from "../factories/paid-orders";
+import { aUser } from "../factories/users";
+import { checkLedgerAfterEach } from "../setup/buying";
+import { rejects } from "../setup/domain-errors";
+
+checkLedgerAfterEach();
+afterEach(async () => expect(await lowestSellerBalance()).toBe(0));
+
+const fake = aFakeGateway();
+const DAY = 86_400_000;
+let program: DropshipProgram;
+let admin: Awaited<ReturnType<typeof aUser>>;
+
+const json = (v: unknown) => JSON.stringify(v, (_, x: unknown) => (typeof x === "bigint" ? String(x) : x));
+const orderRow = (id: string) => db().order.findUniqueOrThrow({ where: { id } });
+
+/** Each program order gets a fresh pair of shops, so the balances below are this order's alone. */
+async function complainedOrder(description = "Jahitan lepas di lengan", at = new Date()) {
+  program = await aDropshipProgram();
+  const s = await aShippedProgramOrder(program, { buyer: await aBuyer("Budi Santoso") });
+  await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description }, at);
+  return s;
+}
+
+const forward = (orderNumber: string, at?: Date) =>
+  chainStep("shop", program.dropshipper.owner.id, orderNumber, { action: "forward", note: "Mohon cek jahitan, foto dari pembeli menyusul", answer: "Kami cek ke gudang ya, Kak" }, at);
+
+beforeAll(async () => {
+  setPaymentGatewayForTests(fake.gateway);
+  admin = await aUser({ admin: true });
+});
+afterAll(() => setPaymentGatewayForTests(undefined));
+
+describe("the after-sales chain of a program order", () => {
+  it("buyer → dropshipper → supplier → back: each party acts in its turn and reads only what is its own", async () => {
+    const { buyer, order } = await complainedOrder("Saya bayar Rp104.500, jahitannya lepas");
+    const { dropshipper, supplier } = program;
+    // The dropshipper is told; the supplier does not see the complaint before it is forwarded, nor can it act.
+    expect(await db().notification.count({ where: { userId: dropshipper.owner.id, kind: "complaint.chain" } })).toBe(1);
+    expect((await shopChainView(supplier.owner.id, order.orderNumber)).complaint).toBeNull();
+    await rejects(chainStep("shop", supplier.owner.id, order.orderNumber, { action: "accept_refund" }), "invalid_transition");
+    await rejects(chainStep("shop", dropshipper.owner.id, order.orderNumber, { action: "accept_refund" }), "invalid_transition");
+    await rejects(chainStep("shop", dropshipper.owner.id, order.orderNumber, { action: "forward", note: " " }), "validation", "dropship.afterSales.noteRequired");
+    // A stranger shop, and the buyer, cannot forward.
+    const stranger = await aDropshipProgram();
+    await rejects(chainStep("shop", stranger.dropshipper.owner.id, order.orderNumber, { action: "forward", note: "x y z" }), "not_found");
+    await rejects(chainStep("buyer", buyer.id, order.orderNumber, { action: "forward", note: "x y z" }), "forbidden");
+
+    await forward(order.orderNumber);
+    expect(await db().notification.count({ where: { userId: supplier.owner.id, kind: "complaint.chain" } })).toBe(1);
+
+    // The supplier reads the note and its own prices; never the buyer's words, the dropshipper's answer or the buyer's price.
+    const seen = await shopChainView(supplier.owner.id, order.orderNumber);
+    expect(seen.actor).toBe("supplier");
+    expect(seen.complaint).toMatchObject({ status: "forwarded", forwardNote: "Mohon cek jahitan, foto dari pembeli menyusul", description: null, shopAnswer: null });
+    expect(seen.complaint!.actions).toEqual(["accept_refund", "accept_partial", "accept_return", "reject"]);
+    expect(seen.order.items.map((i) => i.unitPrice)).toEqual([87_000]);
+    expect(json(seen)).not.toContain("104500");
+    expect(json(seen)).not.toContain("104.500");
+    expect(json(seen)).not.toContain("Kami cek ke gudang");
+    const sellerPage = await sellerOrder(supplier.owner.id, order.orderNumber);
+    expect(json(sellerPage)).not.toContain("104.500");
+    expect(json(sellerPage)).not.toContain("Kami cek ke gudang");
+    expect(sellerPage.order.events.find((e) => e.event === "complaint_forward")?.actorRole).toBe("dropshipper");
+
+    // The dropshipper reads everything of its own order; the buyer one shop answering.
+    const mine = await shopChainView(dropshipper.owner.id, order.orderNumber);
+    expect(mine.complaint).toMatchObject({ description: "Saya bayar Rp104.500, jahitannya lepas", shopAnswer: "Kami cek ke gudang ya, Kak", actions: [] });
+    const asBuyer = await buyerComplaintView(buyer.id, order.orderNumber);
+    expect(asBuyer.complaint).toMatchObject({ status: "open", shopAnswer: "Kami cek ke gudang ya, Kak" });
+    const buyerPage = await buyerOrder(buyer.id, order.orderNumber);
+    expect(json(asBuyer) + json(buyerPage.events)).not.toContain(supplier.shop.name);
+    expect(json(buyerPage.events)).not.toContain("Mohon cek jahitan");
+    expect(buyerPage.events.filter((e) => e.event.startsWith("complaint_")).map((e) => [e.event, e.actorRole])).toEqual([
+      ["complaint_opened", "buyer"],
+      ["complaint_forward", "seller"],
+    ]);
+
+    // Return first: the buyer sends it to the supplier's address under the dropshipper's name and phone.
+    await chainStep("shop", supplier.owner.id, order.orderNumber, { action: "accept_return" });
+    const ret = await buyerComplaintView(buyer.id, order.orderNumber);
+    expect(ret.canShipReturn).toBe(true);
+    expect(ret.returnAddress).toMatchObject({ name: dropshipper.shop.name, phone: "+6285711112222", street: supplier.shop.street, postalCode: supplier.shop.postalCode });
+    expect(json(ret)).not.toContain(supplier.shop.name);
+    await chainStep("buyer", buyer.id, order.orderNumber, { action: "return_shipped", resi: "jp1234567890" });
+    await rejects(chainStep("shop", dropshipper.owner.id, order.orderNumber, { action: "return_arrived" }), "forbidden");
+    expect((await shopChainView(supplier.owner.id, order.orderNumber)).complaint).toMatchObject({ status: "return_shipped", returnResi: "JP1234567890", actions: ["return_arrived"] });
+    // The supplier confirms through the plain complaint entry too (the chain is chosen by the order).
+    await complaintStep("seller", supplier.owner.id, order.orderNumber, { action: "return_arrived" });
+
+    expect((await orderRow(order.id)).status).toBe("refunded");
+    expect(fake.refunds.get(`RF-${order.orderNumber}`)?.amount).toBe(order.total);
+    expect(await escrowBalanceOfOrder(order.id)).toBe(0);
+    expect(await balancesOfShop(supplier.shop.id)).toMatchObject({ escrow: 0, available: 0 });
+    expect(await balancesOfShop(dropshipper.shop.id)).toMatchObject({ escrow: 0, available: 0 });
+    expect((await shopChainView(dropshipper.owner.id, order.orderNumber)).complaint).toMatchObject({ status: "resolved", resolution: "full_refund", refundAmount: order.total });
+    // Everyone was told of each step that was theirs to know.
+    expect(await db().notification.count({ where: { userId: buyer.id, kind: "complaint.chain" } })).toBe(2);
+  });
+
+  it("full refund before release: the supplier refunds it all; nothing reaches either shop or the platform", async () => {
+    const { order } = await complainedOrder();
+    await forward(order.orderNumber);
+    await chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "accept_refund" });
+    expect((await orderRow(order.id)).status).toBe("refunded");
+    expect(fake.refunds.get(`RF-${order.orderNumber}`)?.amount).toBe(order.total);
+    expect(await countReleaseEntries(order.id)).toBe(0);
+    expect(await balancesOfShop(program.supplier.shop.id)).toMatchObject({ escrow: 0, available: 0 });
+    expect(await balancesOfShop(program.dropshipper.shop.id)).toMatchObject({ escrow: 0, available: 0 });
+    console.log(`[dropship after-sales] full refund ${order.total} (goods 104500 + shipping ${order.shippingCost} + fee ${order.feeTotal}): supplier 0, dropshipper 0`);
+  });
+
+  it("partial refund before release (30%, decided by the supplier), then release: each shop gives back in proportion, to the rupiah", async () => {
+    const { order } = await complainedOrder();
+    await forward(order.orderNumber);
+    await rejects(chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "accept_partial", percent: 100 }), "validation", "dropship.afterSales.percentInvalid");
+    await chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "accept_partial", percent: 30 });
+    const o = await orderRow(order.id);
+    expect(o.status).toBe("received");
+    expect(await countReleaseEntries(order.id)).toBe(1);
+    expect(await escrowBalanceOfOrder(order.id)).toBe(0);
+
+    // By hand: goods 104.500, dropship cost 87.000, shipping S. Refund = floor(30% × (104.500 + S)).
+    const S = order.shippingCost;
+    const refund = Math.floor(((104_500 + S) * 30) / 100);
+    expect(fake.refunds.get(`RF-${order.orderNumber}`)?.amount).toBe(refund);
+    const [supplierBack, dropshipperBack] = apportion(refund, [87_000 + S, 17_500]);
+    const commission = Math.floor((order.commission! * Math.max(0, 104_500 - refund)) / 104_500);
+    expect(o.releasedCommission).toBe(commission);
+    const supplierGets = 87_000 + S - supplierBack - commission; // the commission is the supplier's side by default
+    const dropshipperGets = 17_500 - dropshipperBack;
+    expect((await balancesOfShop(program.supplier.shop.id)).available).toBe(supplierGets);
+    expect((await balancesOfShop(program.dropshipper.shop.id)).available).toBe(dropshipperGets);
+    expect(supplierGets + dropshipperGets + commission + order.feeTotal + refund).toBe(order.total);
+    // The same figures as the split's own rule, and what each shop reads of the refund.
+    expect(dropshipSplit({ goodsTotal: 104_500, shippingCost: S, feeTotal: order.feeTotal, dropshipCost: 87_000, commission, commissionSide: "supplier", refunded: refund })).toMatchObject({
+      supplier: supplierGets,
+      dropshipper: dropshipperGets,
+    });
+    expect((await shopChainView(program.supplier.owner.id, order.orderNumber)).complaint).toMatchObject({ ownRefundPart: supplierBack, refundAmount: null });
+    expect((await shopChainView(program.dropshipper.owner.id, order.orderNumber)).complaint).toMatchObject({ ownRefundPart: dropshipperBack, refundAmount: refund });
+    const figures = `supplier ${supplierBack}, dropshipper ${dropshipperBack}); release: supplier ${supplierGets}, dropshipper ${dropshipperGets}, commission ${commission} (was ${order.commission}), fee ${order.feeTotal}`;
+    console.log(`[dropship after-sales] partial 30% of ${104_500 + S} = ${refund} (${figures}`);
+  });
+
+  it("no complaint after the release: the chain ends before the order completes, so every refund comes out of escrow", async () => {
+    program = await aDropshipProgram();
+    const { buyer, order } = await aShippedProgramOrder(program);
+    expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("released");
+    await rejects(openComplaint(buyer.id, order.orderNumber, { reason: "damaged", description: "Rusak" }), "invalid_transition", "complaint.notNow");
+    // …and an open complaint holds the order back from completing.
+    const held = await complainedOrder();
+    await rejects(confirmReceipt(held.buyer.id, held.order.orderNumber), "conflict", "complaint.holdsOrder");
+  });
+});
+
+describe("deadlines and the admin", () => {
+  it("a dropshipper that lets its hop pass: the buyer asks an admin (the supplier, not yet in the chain, cannot); the admin refunds part", async () => {
+    const t0 = new Date(Date.now() - 2 * DAY);
+    const { buyer, order } = await complainedOrder("Tidak sesuai", t0);
+    await rejects(chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "escalate" }), "conflict", "complaint.escalateNotYet");
+    await rejects(chainStep("shop", program.dropshipper.owner.id, order.orderNumber, { action: "escalate" }), "conflict", "complaint.escalateNotYet");
+    await chainStep("buyer", buyer.id, order.orderNumber, { action: "escalate" });
+    await rejects(chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "accept_refund" }), "invalid_transition");
+    await complaintStep("admin", admin.id, order.orderNumber, { action: "decide_partial", amount: 20_000, reason: "Bahan memang berbeda" });
+    expect((await orderRow(order.id)).status).toBe("received");
+    const [supplierBack, dropshipperBack] = apportion(20_000, [87_000 + order.shippingCost, 17_500]);
+    const commission = Math.floor((order.commission! * (104_500 - 20_000)) / 104_500);
+    expect((await balancesOfShop(program.supplier.shop.id)).available).toBe(87_000 + order.shippingCost - supplierBack - commission);
+    expect((await balancesOfShop(program.dropshipper.shop.id)).available).toBe(17_500 - dropshipperBack);
+  });
+
+  it("a supplier that lets its hop pass: the dropshipper asks an admin, who rejects; the order completes and splits in full", async () => {
+    const { order } = await complainedOrder();
+    await forward(order.orderNumber, new Date(Date.now() - 3 * DAY));
+    await rejects(chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "escalate" }), "conflict", "complaint.escalateNotYet");
+    await chainStep("shop", program.dropshipper.owner.id, order.orderNumber, { action: "escalate" });
+    await rejects(chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "decide_reject", reason: "x" }), "forbidden");
+    await chainStep("admin", admin.id, order.orderNumber, { action: "decide_reject", reason: "Tidak terbukti" });
+    expect((await orderRow(order.id)).status).toBe("received");
+    expect((await balancesOfShop(program.supplier.shop.id)).available).toBe(87_000 + order.shippingCost - order.commission!);
+    expect((await balancesOfShop(program.dropshipper.shop.id)).available).toBe(17_500);
+  });
+
+  it("a rejection: the buyer may ask an admin before its deadline; a reason is required", async () => {
+    const { buyer, order } = await complainedOrder();
+    await forward(order.orderNumber);
+    await rejects(chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "reject" }), "validation", "complaint.reasonRequired");
+    await chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "reject", reason: "Jahitan rapi saat dikirim" });
+    const seen = await buyerComplaintView(buyer.id, order.orderNumber);
+    expect(seen).toMatchObject({ canEscalate: true, complaint: { status: "rejected", sellerReason: "Jahitan rapi saat dikirim" } });
+    await rejects(chainStep("buyer", buyer.id, order.orderNumber, { action: "escalate" }, new Date(Date.now() + 30 * DAY)), "conflict", "complaint.escalateNotYet");
+    await chainStep("buyer", buyer.id, order.orderNumber, { action: "escalate" });
+    expect((await shopChainView(program.dropshipper.owner.id, order.orderNumber)).complaint?.status).toBe("escalated");
+  });
+});
