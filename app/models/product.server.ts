@@ -1,6 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
 import { z } from "zod";
-import { DROPSHIP_SOURCE_SELECT } from "./dropship.server";
 import { db, type Tx } from "~/infra/db.server";
 import { decodeCursor as decodeCursorValues, encodeCursor as encodeCursorValues } from "~/infra/http.server";
 import { INT4_MAX, uuidParam } from "~/schemas/params";
@@ -230,17 +229,70 @@ export async function correctSpelling(q: string): Promise<string | null> {
   return words.map((w) => fixes.get(w) ?? w).join(" ");
 }
 
-export function findProductBySlug(slug: string) {
-  return db().product.findUnique({
-    where: { slug },
-    include: {
-      variants: { orderBy: { position: "asc" } },
-      photos: { orderBy: { position: "asc" } },
-      category: true,
-      shop: { select: { id: true, name: true, slug: true, status: true, regencyCode: true, provinceCode: true, createdAt: true } },
-      dropshipListing: DROPSHIP_SOURCE_SELECT,
-    },
-  });
+/** What the product page reads: the product with its variants, photos and shop, and for a dropship listing its supplier's side. */
+export interface ProductDetail {
+  id: string;
+  shopId: string;
+  slug: string;
+  title: string;
+  description: string;
+  status: string;
+  condition: string;
+  categoryId: number;
+  priceRupiah: number;
+  stock: number;
+  minOrder: number;
+  weightGrams: number;
+  lengthCm: number | null;
+  widthCm: number | null;
+  heightCm: number | null;
+  soldCount: number;
+  variantType1: string | null;
+  variantType2: string | null;
+  variants: { id: string; option1: string; option2: string | null; priceRupiah: number; stock: number; weightGrams: number }[];
+  photos: { id: string; keySmall: string; keyMedium: string; keyLarge: string; width: number; height: number }[];
+  shop: { id: string; name: string; slug: string; status: string; regencyCode: string | null; provinceCode: string | null; createdAt: Date };
+  dropshipListing: {
+    supplierShopId: string;
+    sourceProduct: {
+      id: string;
+      stock: number;
+      status: string;
+      shop: { id: string; status: string; provinceCode: string | null; regencyCode: string | null };
+      dropshipOffer: { dropshipPrice: number; minSellingPrice: number | null } | null;
+    };
+  } | null;
+}
+
+/**
+ * The product page's data in one statement. (Through Prisma's includes it took nine: the product, then its
+ * variants, photos, category, shop and dropship listing, then the listing's source product, shop and offer, asked
+ * even when there was no listing; each a round trip and a result for the query engine to interpret.)
+ */
+export async function findProductBySlug(slug: string): Promise<ProductDetail | null> {
+  const [row] = await db().$queryRaw<(Omit<ProductDetail, "shop"> & { shop: Omit<ProductDetail["shop"], "createdAt"> & { createdAt: string } })[]>`
+    SELECT p.id, p.shop_id AS "shopId", p.slug, p.title, p.description, p.status, p.condition, p.category_id AS "categoryId",
+           p.price_rupiah AS "priceRupiah", p.stock, p.min_order AS "minOrder", p.weight_grams AS "weightGrams",
+           p.length_cm AS "lengthCm", p.width_cm AS "widthCm", p.height_cm AS "heightCm", p.sold_count AS "soldCount",
+           p.variant_type1 AS "variantType1", p.variant_type2 AS "variantType2",
+           coalesce((SELECT json_agg(json_build_object('id', v.id, 'option1', v.option1, 'option2', v.option2, 'priceRupiah', v.price_rupiah,
+                                                       'stock', v.stock, 'weightGrams', v.weight_grams) ORDER BY v.position)
+                       FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
+           coalesce((SELECT json_agg(json_build_object('id', ph.id, 'keySmall', ph.key_small, 'keyMedium', ph.key_medium, 'keyLarge', ph.key_large,
+                                                       'width', ph.width, 'height', ph.height) ORDER BY ph.position)
+                       FROM product_photos ph WHERE ph.product_id = p.id), '[]') AS photos,
+           json_build_object('id', s.id, 'name', s.name, 'slug', s.slug, 'status', s.status, 'regencyCode', s.regency_code,
+                             'provinceCode', s.province_code, 'createdAt', s.created_at) AS shop,
+           (SELECT json_build_object('supplierShopId', dl.supplier_shop_id, 'sourceProduct', json_build_object(
+                     'id', sp.id, 'stock', sp.stock, 'status', sp.status,
+                     'shop', json_build_object('id', ss.id, 'status', ss.status, 'provinceCode', ss.province_code, 'regencyCode', ss.regency_code),
+                     'dropshipOffer', (SELECT json_build_object('dropshipPrice', o.dropship_price, 'minSellingPrice', o.min_selling_price)
+                                         FROM dropship_offers o WHERE o.product_id = sp.id)))
+              FROM dropship_listings dl JOIN products sp ON sp.id = dl.source_product_id JOIN shops ss ON ss.id = sp.shop_id
+             WHERE dl.product_id = p.id) AS "dropshipListing"
+      FROM products p JOIN shops s ON s.id = p.shop_id
+     WHERE p.slug = ${slug}`;
+  return row ? { ...row, shop: { ...row.shop, createdAt: new Date(row.shop.createdAt) } } : null;
 }
 
 export function findOwnProduct(shopId: string, id: string) {
