@@ -26,7 +26,7 @@ export default defineConfig({
           setupFiles: ["tests/setup/per-file-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+          env: { NODE_ENV: "test", LOG_LEVEL: "silent", PASSWORD_HASH_COST: "test" },
         },
       },
       {
@@ -39,7 +39,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+          env: { NODE_ENV: "test", LOG_LEVEL: "silent", PASSWORD_HASH_COST: "test" },
         },
       },
     ],
