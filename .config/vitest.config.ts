@@ -11,6 +11,10 @@ export default defineConfig({
   resolve: { alias },
   test: {
     passWithNoTests: false,
+    // Two files at a time (vitest's default on a 2-core machine is one): a file spends most of its time waiting for
+    // PostgreSQL, the app it started or Chromium, and a serial run kept less than one core busy. The e2e files
+    // still run one at a time among themselves (fileParallelism below), beside an integration or unit file.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
@@ -26,7 +30,7 @@ export default defineConfig({
           setupFiles: ["tests/setup/per-file-db.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+          env: { NODE_ENV: "test", LOG_LEVEL: "silent", PASSWORD_HASH_COST: "test" },
         },
       },
       {
@@ -39,7 +43,7 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-          env: { NODE_ENV: "test", LOG_LEVEL: "silent" },
+          env: { NODE_ENV: "test", LOG_LEVEL: "silent", PASSWORD_HASH_COST: "test" },
         },
       },
     ],

@@ -1,8 +1,6 @@
-import { PassThrough } from "node:stream";
+import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { redactUrlSecrets } from "~/domain/mail/secrets";
 import { logger } from "~/infra/logger.server";
@@ -15,23 +13,41 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   logger.error({ err: error, url: redactUrlSecrets(request.url), requestId: request.headers.get("X-Request-Id") }, "unhandled error");
 }
 
+/**
+ * The whole document, rendered to the end, in one buffer with its Content-Length. No page defers data, so
+ * streaming sent nothing sooner that mattered, and it cost: the HTML went out in dozens of small chunks, each
+ * through gzip and a socket write of its own (a third of an uncached product page's CPU), and compression()
+ * could not see the size to leave small pages alone (docs/decisions/0005-browse-speed.md).
+ */
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, _loadContext: AppLoadContext) {
-  const bot = isbot(request.headers.get("user-agent") || "");
   // Rendered for nobody in particular (no user, no flash message): the page cache may keep it for every visitor.
   const root = remixContext.staticHandlerContext.loaderData?.root as { user?: unknown; flash?: unknown } | undefined;
   if (root && root.user === null && !root.flash) responseHeaders.set(ANONYMOUS_PAGE_HEADER, "1");
-  return new Promise((resolve, reject) => {
+  return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    const chunks: Buffer[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    sink.on("finish", () => {
+      clearTimeout(timer);
+      const body = Buffer.concat(chunks);
+      responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+      responseHeaders.set("Content-Length", String(body.byteLength));
+      resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+    });
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
-      [bot ? "onAllReady" : "onShellReady"]() {
+      onShellReady() {
         shellRendered = true;
-        const body = new PassThrough();
-        const stream = createReadableStreamFromReadable(body);
-        responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-        resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-        pipe(body);
+      },
+      onAllReady() {
+        pipe(sink);
       },
       onShellError(error: unknown) {
+        clearTimeout(timer);
         reject(error);
       },
       onError(error: unknown) {
@@ -39,6 +55,6 @@ export default function handleRequest(request: Request, responseStatusCode: numb
         if (shellRendered) logger.error({ err: error }, "render error");
       },
     });
-    setTimeout(abort, ABORT_DELAY);
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -25,15 +25,16 @@
 // (cached and app req/s over the raw floor's for the top-level category page, app over raw for the product page,
 // and the highest 1-connection server p95 of the app over the search pages).
 //
-// Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,cached,service,raw).
-import { type ChildProcess, fork, spawnSync } from "node:child_process";
-import { existsSync, statSync, readdirSync } from "node:fs";
+// Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,cached,service,raw),
+// BENCH_PAGES (name prefixes, e.g. `category L1,product`), BENCH_CHECKOUT=false.
+import { type ChildProcess, fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import { createServer as createNetServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { BUILD_FILE, ensureBuild } from "./build-if-stale";
 
 const say = (line = "") => process.stdout.write(`${line}\n`);
 
@@ -232,15 +233,6 @@ function table(header: string[], rows: string[][]) {
   for (const r of rows) say(line(r));
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 async function main() {
   const seconds = Number(process.env.BENCH_SECONDS ?? 10);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -248,16 +240,10 @@ async function main() {
   const tiers = (process.env.BENCH_TIERS ?? "app,cached,service,raw").split(",").map((t) => t.trim());
   const singleSeconds = Math.max(3, Math.round(seconds / 3));
 
-  const buildFile = path.resolve("build/index.js");
-  const stale = !existsSync(buildFile) || Math.max(newestMtime(path.resolve("app")), newestMtime(path.resolve("prisma"))) > statSync(buildFile).mtimeMs;
-  if (stale) {
-    // The bench measures the production build of the code as it is: a fresh clone or an edit builds first.
-    say(existsSync(buildFile) ? "build/index.js is older than app/ or prisma/: building…" : "No build yet: building…");
-    const built = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-    if (built.status !== 0) {
-      say("`npm run build` failed: see above.");
-      process.exit(1);
-    }
+  const buildFile = BUILD_FILE;
+  if (!ensureBuild(say)) {
+    say("`npm run build` failed: see above.");
+    process.exit(1);
   }
 
   say(`Lapak bench: ${productCount.toLocaleString("en")} products, ${connections} connections × ${seconds}s per page and server, then 1 connection × ${singleSeconds}s`);
@@ -346,7 +332,7 @@ async function main() {
       )
     ).rows;
     const slugs = (await pool.query<{ slug: string }>(`SELECT slug FROM products WHERE status = 'active' ORDER BY md5(id::text) LIMIT 20`)).rows.map((r) => r.slug);
-    const pages: Page[] = [
+    const allPages: Page[] = [
       { name: `category L1 ${top.slug} (${top.n})`, paths: [`/kategori/${top.slug}`], target: 50 },
       { name: `category leaf ${leaf.slug} (${leaf.n})`, paths: [`/kategori/${leaf.slug}`], target: 50 },
       { name: "search gamis hitam", paths: ["/cari?q=gamis+hitam"], target: 50 },
@@ -354,6 +340,9 @@ async function main() {
       { name: "search kemeja+prov+price", paths: ["/cari?q=kemeja&provinsi=32&urut=price_asc"], target: 50 },
       { name: `product page (${slugs.length} slugs)`, paths: slugs.map((s) => `/produk/${s}`), target: 30 },
     ];
+    // BENCH_PAGES=category,product: only the pages whose names start with one of these (a short run).
+    const only = process.env.BENCH_PAGES?.split(",").map((p) => p.trim()).filter(Boolean);
+    const pages = only?.length ? allPages.filter((p) => only.some((o) => p.name.startsWith(o))) : allPages;
 
     const timings = new Timings();
     const servers: Record<string, string> = {};
@@ -553,7 +542,7 @@ async function main() {
       const raw = rps(page, "raw");
       return app && raw ? `${Math.round((100 * app) / raw)}%` : "-";
     };
-    const category = pages[0];
+    const category = pages.find((p) => p.name.startsWith("category L1"));
     const product = pages.find((p) => p.name.startsWith("product page"));
     const searchP95 = pages
       .filter((p) => p.name.startsWith("search"))

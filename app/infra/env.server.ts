@@ -91,6 +91,8 @@ const EnvSchema = z
     PPH22_ENABLED: z.enum(["true", "false"]).default("false"),
     /** PPh 22 rate in basis points of the goods value (50 = 0.5 %). */
     PPH22_RATE_BPS: z.coerce.number().int().min(0).max(1000).default(50),
+    /** `test`: cheap argon2 parameters for the test suite's thousands of sign-ups and log-ins; refused in production. */
+    PASSWORD_HASH_COST: z.enum(["standard", "test"]).default("standard"),
   })
   .superRefine((e, ctx) => {
     if (e.KYC_ENCRYPTION_KEYS && !e.KYC_ENCRYPTION_KEYS.split(",").every(isKeySpec)) {
@@ -103,6 +105,7 @@ const EnvSchema = z
     if (e.SESSION_SECRET === DEV_SESSION_SECRET) ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "the development value is refused in production" });
     // Demo accounts share a password printed in the README: never in production.
     if (e.SEED_DEMO === "true") ctx.addIssue({ code: "custom", path: ["SEED_DEMO"], message: "demo data (accounts with a published password) is refused in production" });
+    if (e.PASSWORD_HASH_COST !== "standard") ctx.addIssue({ code: "custom", path: ["PASSWORD_HASH_COST"], message: "weak password hashing is for tests only, refused in production" });
   })
   .transform((e) => ({ ...e, SESSION_SECRET: e.SESSION_SECRET ?? DEV_SESSION_SECRET }));
 

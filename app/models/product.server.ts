@@ -1,6 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
 import { z } from "zod";
-import { DROPSHIP_SOURCE_SELECT } from "./dropship.server";
 import { db, type Tx } from "~/infra/db.server";
 import { decodeCursor as decodeCursorValues, encodeCursor as encodeCursorValues } from "~/infra/http.server";
 import { INT4_MAX, uuidParam } from "~/schemas/params";
@@ -46,9 +45,12 @@ const ORDER: Record<Sort, { key: Prisma.Sql; order: Prisma.Sql; dir: "asc" | "de
   bestselling: { key: Prisma.sql`p.sold_count`, order: Prisma.sql`p.sold_count DESC, p.id DESC`, dir: "desc" },
 };
 
-// Exact title words first: the Indonesian stemmer turns "kemeja" (shirt) into "meja" (table), so a search for
-// "kemeja" matches tables too; a title that holds the words as typed (title_vector, 'simple') ranks above them all.
+// Exact title words first: the Indonesian stemmer turns "kemeja" (shirt) into "meja" (table), so the stemmed match of
+// "kemeja" holds tables too. Titles are also indexed word for word (title_vector, 'simple'); a title that holds the
+// words as typed comes before the stemmed-only matches, in every sort: by relevance it gets a bonus above any rank,
+// by price, sales or date the exact matches come first, each part in the chosen order.
 const EXACT_WORDS_BONUS = 2;
+const exactWords = (q: string) => Prisma.sql`p.title_vector @@ websearch_to_tsquery('simple', ${q})`;
 
 // A text search sorted by price, sales or date: the matches first (full-text index), then sorted. Ordered by the key
 // as a plain index column, PostgreSQL may instead walk the price index from the cheapest product and check each
@@ -61,10 +63,14 @@ const MATCHES_FIRST_ORDER: Record<Exclude<Sort, "relevance">, Prisma.Sql> = {
   bestselling: Prisma.sql`p.sold_count + 0 DESC, p.id DESC`,
 };
 
+// Relevance: cover density of the (stemmed) words, title words weighing more than description words and words
+// close together more than words far apart ("gamis hitam": "Gamis Hitam Polos" before "Gamis Syari Hitam"),
+// normalised into [0, 1) (flag 32), plus the exact-words bonus. (word_similarity(q, title) did the closeness
+// before: trigrams of every matching title, two thirds of a broad search's time.)
 function sortKeyExpr(sort: Sort, q: string): Prisma.Sql {
   if (sort !== "relevance") return ORDER[sort].key;
-  return Prisma.sql`round((ts_rank(p.search_vector, websearch_to_tsquery('indonesian', ${q})) + word_similarity(${q}, p.title)
-    + CASE WHEN p.title_vector @@ websearch_to_tsquery('simple', ${q}) THEN ${EXACT_WORDS_BONUS}::int ELSE 0 END)::numeric, 6)`;
+  return Prisma.sql`round((ts_rank_cd(p.search_vector, websearch_to_tsquery('indonesian', ${q}), 32)
+    + CASE WHEN ${exactWords(q)} THEN ${EXACT_WORDS_BONUS}::int ELSE 0 END)::numeric, 6)`;
 }
 
 /**
@@ -83,15 +89,22 @@ export function fuzzyWords(q: string): string[] {
 function whereClauses(f: SearchFilter): Prisma.Sql[] {
   const where: Prisma.Sql[] = [Prisma.sql`p.status = 'active'`];
   const q = f.q?.trim();
-  // Stemmed full-text match. Misspelt words are corrected before (correctSpelling, called by browse() when the
-  // query as typed finds nothing), so a search never compares trigrams of every title.
+  // The words, stemmed (search_vector: title and description). Misspelt words are corrected before (correctSpelling,
+  // called by browse() when the query as typed finds nothing), so a search never compares trigrams of every title.
+  // No `OR title_vector @@ …` ('simple'): PostgreSQL's Indonesian configuration has no stop words and the same
+  // parser, so every title holding the words as typed is already a stemmed match; title_vector orders (exactWords).
+  // Province, condition and category sit in the GIN index beside the words (btree_gin), so a filtered search reads
+  // one index.
   if (q) where.push(Prisma.sql`p.search_vector @@ websearch_to_tsquery('indonesian', ${q})`);
   // One category (a leaf): `=`, not `= ANY('{id}')`. PostgreSQL reads an index in its order only under `=` (an ANY
   // list may hold several ranges), so with ANY a leaf's page walked every active product newest-first, filtering.
   if (f.categoryIds && f.categoryIds.length === 1) where.push(Prisma.sql`p.category_id = ${f.categoryIds[0]}::int`);
   else if (f.categoryIds?.length) where.push(Prisma.sql`p.category_id = ANY(${f.categoryIds}::int[])`);
-  if (f.minPrice !== undefined) where.push(Prisma.sql`p.price_rupiah >= ${f.minPrice}`);
-  if (f.maxPrice !== undefined) where.push(Prisma.sql`p.price_rupiah <= ${f.maxPrice}`);
+  // With words, the price range is checked on the matches' rows (`+ 0`): ANDed as a bitmap, the price index read
+  // every product in the range (24,000 of 100,000 for 100,000–300,000) to drop a few hundred matches.
+  const price = q ? Prisma.sql`p.price_rupiah + 0` : Prisma.sql`p.price_rupiah`;
+  if (f.minPrice !== undefined) where.push(Prisma.sql`${price} >= ${f.minPrice}`);
+  if (f.maxPrice !== undefined) where.push(Prisma.sql`${price} <= ${f.maxPrice}`);
   if (f.provinceCode) where.push(Prisma.sql`p.shop_province_code = ${f.provinceCode}`);
   if (f.condition) where.push(Prisma.sql`p.condition = ${f.condition}`);
   if (f.shopId) where.push(Prisma.sql`p.shop_id = ${f.shopId}::uuid`);
@@ -121,38 +134,62 @@ const CURSOR_KEY: Record<Sort, z.ZodType<string>> = {
   bestselling: int4Text,
 };
 
-function decodeCursor(cursor: string | null | undefined, sort: Sort): [string, string] | null {
-  return decodeCursorValues(cursor, z.tuple([CURSOR_KEY[sort], uuidParam])) ?? null;
+/** A text search sorted by price, sales or date pages in two parts (exact words first): its cursor says which part. */
+type Cursor = { key: string; id: string; exact?: boolean };
+
+function decodeCursor(cursor: string | null | undefined, sort: Sort, tiered: boolean): Cursor | null {
+  if (tiered) {
+    const v = decodeCursorValues(cursor, z.tuple([CURSOR_KEY[sort], uuidParam, z.boolean()]));
+    return v ? { key: v[0], id: v[1], exact: v[2] } : null;
+  }
+  const v = decodeCursorValues(cursor, z.tuple([CURSOR_KEY[sort], uuidParam]));
+  return v ? { key: v[0], id: v[1] } : null;
 }
 
-export async function searchListings(f: SearchFilter): Promise<{ rows: ListingRow[]; next: string | null }> {
+export interface ListingPage {
+  rows: ListingRow[];
+  next: string | null;
+  /** The number of listed products, when the query could count them on the way (a text search's first page); else null. */
+  total: number | null;
+}
+
+export async function searchListings(f: SearchFilter): Promise<ListingPage> {
   const q = f.q?.trim() ?? "";
   const sort: Sort = f.sort === "relevance" && !q ? "newest" : f.sort;
   const keyExpr = sortKeyExpr(sort, q);
   const where = whereClauses({ ...f, q });
-  const cursor = decodeCursor(f.after, sort);
+  const tiered = Boolean(q) && sort !== "relevance";
+  const exact = tiered ? exactWords(q) : Prisma.sql`false`;
+  const cursor = decodeCursor(f.after, sort, tiered);
   if (cursor) {
-    const [key, id] = cursor;
     const typed =
-      sort === "newest" ? Prisma.sql`${key}::timestamptz` : sort === "relevance" ? Prisma.sql`${key}::numeric` : Prisma.sql`${key}::int`;
-    where.push(ORDER[sort].dir === "asc" ? Prisma.sql`(${keyExpr}, p.id) > (${typed}, ${id}::uuid)` : Prisma.sql`(${keyExpr}, p.id) < (${typed}, ${id}::uuid)`);
+      sort === "newest" ? Prisma.sql`${cursor.key}::timestamptz` : sort === "relevance" ? Prisma.sql`${cursor.key}::numeric` : Prisma.sql`${cursor.key}::int`;
+    const after = ORDER[sort].dir === "asc" ? Prisma.sql`(${keyExpr}, p.id) > (${typed}, ${cursor.id}::uuid)` : Prisma.sql`(${keyExpr}, p.id) < (${typed}, ${cursor.id}::uuid)`;
+    // Exact matches come first: after an exact one, the rest of the exact part and the whole stemmed part.
+    if (!tiered) where.push(after);
+    else if (cursor.exact) where.push(Prisma.sql`(NOT (${exact}) OR ${after})`);
+    else where.push(Prisma.sql`(NOT (${exact}) AND ${after})`);
   }
-  const order = sort === "relevance" ? Prisma.sql`sort_key DESC, p.id DESC` : q ? MATCHES_FIRST_ORDER[sort] : ORDER[sort].order;
-  const rows = await db().$queryRaw<ListingRow[]>`
+  const order = sort === "relevance" ? Prisma.sql`sort_key DESC, p.id DESC` : q ? Prisma.sql`exact DESC, ${MATCHES_FIRST_ORDER[sort]}` : ORDER[sort].order;
+  // A text search reads all its matches anyway (to rank or sort them): its first page counts them on the way, in
+  // the same statement, instead of a second pass over the index. The join leaves out shops that do not sell, so
+  // the count is the list's.
+  const counted = Boolean(q) && !cursor;
+  const rows = await db().$queryRaw<(ListingRow & { exact: boolean; total?: bigint })[]>`
     SELECT p.id, p.slug, p.title, p.price_rupiah, p.sold_count, p.condition, p.published_at,
            s.name AS shop_name, s.slug AS shop_slug, s.regency_code AS shop_regency_code,
            (SELECT ph.key_medium FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position LIMIT 1) AS cover_key,
-           (${keyExpr})::text AS sort_key
+           (${keyExpr})::text AS sort_key, ${exact} AS exact${counted ? Prisma.sql`, count(*) OVER () AS total` : Prisma.empty}
       FROM products p
-      -- Only approved shops sell: a suspended shop's products drop out of the list (not of the count, which stays
-      -- an index-only figure; suspensions are rare) until it is reinstated.
+      -- Only approved shops sell: a suspended shop's products drop out of the list until it is reinstated.
       JOIN shops s ON s.id = p.shop_id AND s.status = 'approved'
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${order}
      LIMIT ${f.limit + 1}`;
-  const page = rows.slice(0, f.limit);
-  const last = page[page.length - 1];
-  return { rows: page, next: rows.length > f.limit && last ? encodeCursor(last.sort_key, last.id) : null };
+  const page = rows.slice(0, f.limit).map(({ exact: _exact, total: _total, ...row }) => row);
+  const last = rows[f.limit - 1];
+  const next = rows.length > f.limit && last ? (tiered ? encodeCursorValues([last.sort_key, last.id, last.exact]) : encodeCursor(last.sort_key, last.id)) : null;
+  return { rows: page, next, total: counted ? Number(rows[0]?.total ?? 0) : null };
 }
 
 /**
@@ -192,17 +229,70 @@ export async function correctSpelling(q: string): Promise<string | null> {
   return words.map((w) => fixes.get(w) ?? w).join(" ");
 }
 
-export function findProductBySlug(slug: string) {
-  return db().product.findUnique({
-    where: { slug },
-    include: {
-      variants: { orderBy: { position: "asc" } },
-      photos: { orderBy: { position: "asc" } },
-      category: true,
-      shop: { select: { id: true, name: true, slug: true, status: true, regencyCode: true, provinceCode: true, createdAt: true } },
-      dropshipListing: DROPSHIP_SOURCE_SELECT,
-    },
-  });
+/** What the product page reads: the product with its variants, photos and shop, and for a dropship listing its supplier's side. */
+export interface ProductDetail {
+  id: string;
+  shopId: string;
+  slug: string;
+  title: string;
+  description: string;
+  status: string;
+  condition: string;
+  categoryId: number;
+  priceRupiah: number;
+  stock: number;
+  minOrder: number;
+  weightGrams: number;
+  lengthCm: number | null;
+  widthCm: number | null;
+  heightCm: number | null;
+  soldCount: number;
+  variantType1: string | null;
+  variantType2: string | null;
+  variants: { id: string; option1: string; option2: string | null; priceRupiah: number; stock: number; weightGrams: number }[];
+  photos: { id: string; keySmall: string; keyMedium: string; keyLarge: string; width: number; height: number }[];
+  shop: { id: string; name: string; slug: string; status: string; regencyCode: string | null; provinceCode: string | null; createdAt: Date };
+  dropshipListing: {
+    supplierShopId: string;
+    sourceProduct: {
+      id: string;
+      stock: number;
+      status: string;
+      shop: { id: string; status: string; provinceCode: string | null; regencyCode: string | null };
+      dropshipOffer: { dropshipPrice: number; minSellingPrice: number | null } | null;
+    };
+  } | null;
+}
+
+/**
+ * The product page's data in one statement. (Through Prisma's includes it took nine: the product, then its
+ * variants, photos, category, shop and dropship listing, then the listing's source product, shop and offer, asked
+ * even when there was no listing; each a round trip and a result for the query engine to interpret.)
+ */
+export async function findProductBySlug(slug: string): Promise<ProductDetail | null> {
+  const [row] = await db().$queryRaw<(Omit<ProductDetail, "shop"> & { shop: Omit<ProductDetail["shop"], "createdAt"> & { createdAt: string } })[]>`
+    SELECT p.id, p.shop_id AS "shopId", p.slug, p.title, p.description, p.status, p.condition, p.category_id AS "categoryId",
+           p.price_rupiah AS "priceRupiah", p.stock, p.min_order AS "minOrder", p.weight_grams AS "weightGrams",
+           p.length_cm AS "lengthCm", p.width_cm AS "widthCm", p.height_cm AS "heightCm", p.sold_count AS "soldCount",
+           p.variant_type1 AS "variantType1", p.variant_type2 AS "variantType2",
+           coalesce((SELECT json_agg(json_build_object('id', v.id, 'option1', v.option1, 'option2', v.option2, 'priceRupiah', v.price_rupiah,
+                                                       'stock', v.stock, 'weightGrams', v.weight_grams) ORDER BY v.position)
+                       FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
+           coalesce((SELECT json_agg(json_build_object('id', ph.id, 'keySmall', ph.key_small, 'keyMedium', ph.key_medium, 'keyLarge', ph.key_large,
+                                                       'width', ph.width, 'height', ph.height) ORDER BY ph.position)
+                       FROM product_photos ph WHERE ph.product_id = p.id), '[]') AS photos,
+           json_build_object('id', s.id, 'name', s.name, 'slug', s.slug, 'status', s.status, 'regencyCode', s.regency_code,
+                             'provinceCode', s.province_code, 'createdAt', s.created_at) AS shop,
+           (SELECT json_build_object('supplierShopId', dl.supplier_shop_id, 'sourceProduct', json_build_object(
+                     'id', sp.id, 'stock', sp.stock, 'status', sp.status,
+                     'shop', json_build_object('id', ss.id, 'status', ss.status, 'provinceCode', ss.province_code, 'regencyCode', ss.regency_code),
+                     'dropshipOffer', (SELECT json_build_object('dropshipPrice', o.dropship_price, 'minSellingPrice', o.min_selling_price)
+                                         FROM dropship_offers o WHERE o.product_id = sp.id)))
+              FROM dropship_listings dl JOIN products sp ON sp.id = dl.source_product_id JOIN shops ss ON ss.id = sp.shop_id
+             WHERE dl.product_id = p.id) AS "dropshipListing"
+      FROM products p JOIN shops s ON s.id = p.shop_id
+     WHERE p.slug = ${slug}`;
+  return row ? { ...row, shop: { ...row.shop, createdAt: new Date(row.shop.createdAt) } } : null;
 }
 
 export function findOwnProduct(shopId: string, id: string) {

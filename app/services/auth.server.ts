@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { RESET_THROTTLE, THROTTLE } from "~/domain/auth/login-throttle";
 import { DomainError } from "~/domain/errors";
 import { secretPlaceholder } from "~/domain/mail/secrets";
@@ -46,13 +46,15 @@ export async function logIn(input: { email: string; password: string }, ip: stri
   if (!attempt.allowed) throw new DomainError("rate_limited", "auth.tooManyAttempts", { minutes: THROTTLE.windowMinutes });
   const user = await findUserByEmail(email);
   // Verify against a dummy hash when the account does not exist, so timing does not reveal which emails are registered.
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(DUMMY_HASH, input.password);
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyHash(), input.password);
   if (!user || !ok) throw new DomainError("unauthenticated", "auth.invalidCredentials");
   await markLoginSucceeded(attempt.attemptId);
   return user;
 }
 
-const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$DgkCvgzWUMPTkfn9xy58zg$4oNOS/JPA7ubG7GEcc8w75H1nOcZkHATgyT2kN7MErA";
+// Made once with this process's parameters, so an unknown email costs what a real account's check costs.
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString("hex")));
 
 /**
  * Answers the same whether or not the email is registered. Throttled per email and per address (counted for

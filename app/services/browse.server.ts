@@ -63,6 +63,19 @@ export function categoryLabel(c: CategoryNode, locale: string) {
   return locale === "en" && c.nameEn ? c.nameEn : c.name;
 }
 
+/**
+ * The page and the number of listed products. A text search's first page counts its matches in the same statement;
+ * otherwise (a category, a later page) the count runs beside the list, on another connection.
+ */
+async function listAndCount(filter: SearchFilter) {
+  if (filter.q?.trim() && !filter.after) {
+    const page = await searchListings(filter);
+    if (page.total !== null) return { ...page, total: page.total };
+  }
+  const [page, total] = await Promise.all([searchListings(filter), countListings(filter)]);
+  return { ...page, total };
+}
+
 /** Search and category pages: results, total, next cursor, and the category facets to drill into. */
 export async function browse(params: BrowseParams, scope: { categorySlug?: string; shopId?: string } = {}) {
   const tree = await categoryTree();
@@ -83,16 +96,15 @@ export async function browse(params: BrowseParams, scope: { categorySlug?: strin
     limit: PAGE_SIZE,
   };
   // The query as typed first; only when it finds nothing, its misspelt words corrected ("gamsi" → "gamis").
-  let total = await countListings(filter);
+  let { rows, next, total } = await listAndCount(filter);
   let corrected: string | null = null;
   if (total === 0 && filter.q?.trim()) {
     corrected = await correctSpelling(filter.q);
     if (corrected) {
       filter.q = corrected;
-      total = await countListings(filter);
+      ({ rows, next, total } = await listAndCount(filter));
     }
   }
-  const { rows, next } = await searchListings(filter);
   return {
     items: rows.map(toCard),
     next,

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/infra/db.server";
+import { encodeCursor } from "../../app/infra/http.server";
+import { searchListings } from "../../app/models/product.server";
 import { browse, parseBrowseParams, productPage } from "../../app/services/browse.server";
-import { aProduct } from "../factories/products";
+import { aProduct, leafCategory } from "../factories/products";
 import { aSeller } from "../factories/shops";
 
 let bandung: Awaited<ReturnType<typeof aSeller>>;
@@ -91,6 +93,23 @@ describe("search words", () => {
     expect((await search("q=meja")).items[0].title).toMatch(/^Meja/);
   });
 
+  it("puts the words as typed first in every sort: 'kemeja' by price, highest first, lists the shirt before the dearer tables", async () => {
+    // (The tables of the test above: 350,000 and 275,000; the shirt: 99,000.) In plain price order the tables came first.
+    const res = await search("q=kemeja&urut=price_desc");
+    expect(res.items.map((i) => i.title)).toEqual(["Kemeja Batik Pria Lengan Panjang", "Meja Lipat Kayu Jati", "Meja Belajar Anak Minimalis"]);
+    expect(res.total).toBe(3);
+    expect((await search("q=kemeja&urut=price_asc")).items.map((i) => i.title)).toEqual(["Kemeja Batik Pria Lengan Panjang", "Meja Belajar Anak Minimalis", "Meja Lipat Kayu Jati"]);
+    // Page by page (one product a page), across the step from the exact part to the stemmed part, nothing repeats or goes missing.
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof searchListings>> = await searchListings({ q: "kemeja", sort: "price_desc", after, limit: 1 });
+      seen.push(...page.rows.map((r) => r.title));
+      after = page.next;
+    } while (after && seen.length < 10);
+    expect(seen).toEqual(["Kemeja Batik Pria Lengan Panjang", "Meja Lipat Kayu Jati", "Meja Belajar Anak Minimalis"]);
+  });
+
   it("corrects a misspelt word against the title words and says so: 'gamsi' searches 'gamis'", async () => {
     const res = await search("q=gamsi+hitam");
     expect(res.correctedQuery).toBe("gamis hitam");
@@ -110,12 +129,22 @@ describe("search words", () => {
 
   it("does not count a suspended shop's products in the total", async () => {
     const other = await aSeller({ status: "approved" });
-    await aProduct(other.owner, { title: "Songket Palembang Tenun Emas" });
-    await aProduct(other.owner, { title: "Songket Lepus Merah" });
+    const cheaper = await aProduct(other.owner, { title: "Songket Palembang Tenun Emas", price: 500000 });
+    await aProduct(other.owner, { title: "Songket Lepus Merah", price: 700000 });
+    const leaf = await leafCategory();
+    const inLeaf = () => browse(parseBrowseParams(new URL("http://x/")), { categorySlug: leaf.slug });
+    // A later page (here: after the cheaper songket, sorted by price) is counted by its own statement: the same total.
+    const secondPage = () => search(`q=songket&urut=price_asc&setelah=${encodeCursor([String(cheaper.priceRupiah), cheaper.id, true])}`);
     expect((await search("q=songket")).total).toBe(2);
+    expect((await secondPage()).items.map((i) => i.title)).toEqual(["Songket Lepus Merah"]);
+    expect((await secondPage()).total).toBe(2);
+    const leafBefore = await inLeaf();
     await db().shop.update({ where: { id: other.shop.id }, data: { status: "suspended" } });
     const res = await search("q=songket");
     expect(res.items).toEqual([]);
     expect(res.total).toBe(0);
+    expect((await secondPage()).total).toBe(0);
+    // A category page (counted beside its list) leaves them out too.
+    expect((await inLeaf()).total).toBe(leafBefore.total - 2);
   });
 });

@@ -38,6 +38,8 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
       KYC_ENCRYPTION_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`,
       SEED_DEMO_CATALOG: "false",
       ...env,
+      // Cheap password hashing as in the test process (vitest config), except for a production start, which refuses it.
+      ...(env.NODE_ENV === "production" ? { PASSWORD_HASH_COST: undefined } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

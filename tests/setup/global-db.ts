@@ -31,7 +31,8 @@ export default async function setup(project: TestProject) {
   } else {
     const dir = await mkdtemp(path.join(tmpdir(), "lapak-test-pg-"));
     const port = 55000 + Math.floor(Math.random() * 4000);
-    const embedded = await startEmbeddedDb({ dataDir: dir, port, database: "postgres" });
+    // Throwaway: no fsync (every test file clones a database and commits thousands of transactions).
+    const embedded = await startEmbeddedDb({ dataDir: dir, port, database: "postgres", throwaway: true });
     serverUrl = embedded.serverUrl;
     stop = async () => {
       await embedded.stop();

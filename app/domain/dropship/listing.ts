@@ -1,6 +1,6 @@
 /**
  * A dropship listing holds no stock: what a buyer can buy is read from the supplier's product at every read
- * (product page, cart, checkout). Pure; the models select the source with `DROPSHIP_SOURCE_SELECT`.
+ * (product page, cart, checkout). Pure; the models select the source with `DROPSHIP_SOURCE_SELECT` (the product page with the same fields in one statement, findProductBySlug).
  */
 
 export interface ListingSource {
