@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import { readPdf } from "../setup/pdf";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, logIn, logOut, phonePageForTest, startE2e } from "./helpers";
+import { confirmOrderReceived, hydrated, logIn, logOut, phonePageForTest, startE2e } from "./helpers";
 
 // The dropship program on a phone, against the built app: the supplier (Gamis Cantik Bandung) opens a product,
 // the dropshipper (Elektronik Jaya Surabaya) lists it with 20% markup, Budi buys it from the dropshipper and pays
@@ -135,9 +135,7 @@ describe("dropship program end to end", () => {
     await page.getByText(`No. resi: ${resi}`).first().waitFor();
 
     // Budi confirms: the escrow splits to the rupiah (supplier: dropship price + shipping − commission; dropshipper: margin).
-    page.once("dialog", (d) => void d.accept());
-    await submit(page, "Pesanan Diterima");
-    await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+    await confirmOrderReceived(page);
     const [o] = await sql<{ id: string; shipping_cost: number; fee_total: number; total: number; commission: number; shop_id: string }>(
       `SELECT id, shipping_cost, fee_total, total, commission, shop_id FROM orders`,
     );

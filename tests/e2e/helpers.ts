@@ -83,6 +83,18 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByText("Selamat datang kembali!").waitFor();
 }
 
+/**
+ * "Pesanan Diterima" on the buyer's order page (open): its confirmation page says what it does, and only "Ya,
+ * Pesanan Diterima" there completes the order.
+ */
+export async function confirmOrderReceived(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "Pesanan Diterima" }).click();
+  await page.getByRole("heading", { name: "Pesanan sudah diterima?" }).waitFor();
+  await page.getByText("kamu tidak bisa lagi mengajukan komplain").waitFor();
+  await page.getByRole("button", { name: "Ya, Pesanan Diterima" }).click();
+  await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+}
+
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Keluar" }).click();
   await page.getByText("Kamu sudah keluar.").waitFor();

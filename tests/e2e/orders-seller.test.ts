@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import { readPdf } from "../setup/pdf";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, logIn, logOut, phonePageForTest, startE2e } from "./helpers";
+import { confirmOrderReceived, hydrated, logIn, logOut, phonePageForTest, startE2e } from "./helpers";
 
 // The sellers' half of buying, on a phone against the built app and its embedded Midtrans sandbox: two shops each
 // see their paid order, print a label (a PDF download), enter the resi; the buyer sees the timeline with the
@@ -176,8 +176,7 @@ describe("sellers process paid orders on a phone", () => {
       await page.getByText("No. resi:", { exact: false }).first().waitFor();
     }
     await page.goto(`/pesanan/${shipped.order_number}`);
-    await page.getByRole("button", { name: "Pesanan Diterima" }).click();
-    await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+    await confirmOrderReceived(page);
     await page.goto(`/pesanan/${third.order_number}`);
     await page.getByText("Stok warna ini habis").first().waitFor();
     await page.getByText(/Dana Rp[\d.]+ dikembalikan/).waitFor();
