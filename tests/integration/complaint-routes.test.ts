@@ -1,3 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/infra/db.server";
 import { resetEnvCache } from "~/infra/env.server";
@@ -137,7 +138,7 @@ describe("complaint photos", () => {
     await db().order.update({ where: { id: s.order.id }, data: { fulfilmentShopId: null } });
 
     // The three order pages show them.
-    const onPage = async (fn: typeof orderLoader, path: string, cookie: string) => payload<{ complaint: { photos: { small: string }[] } }>((await call(fn, getRequest(path, { cookie }), params(s))).result).complaint.photos.map((p) => p.small);
+    const onPage = async (fn: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string) => payload<{ complaint: { photos: { small: string }[] } }>((await call(fn, getRequest(path, { cookie }), params(s))).result).complaint.photos.map((p) => p.small);
     expect(await onPage(orderLoader, `/pesanan/${s.order.orderNumber}`, buyer)).toEqual([b.url, a.url]);
     expect(await onPage(sellerOrderLoader, `/seller/orders/${s.order.orderNumber}`, seller)).toEqual([b.url, a.url]);
     expect(await onPage(adminOrderLoader, `/admin/pesanan/${s.order.orderNumber}`, await cookieFor(admin.id))).toEqual([b.url, a.url]);
