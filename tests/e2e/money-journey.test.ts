@@ -5,7 +5,7 @@ import { RESI_FORMATS } from "../../app/domain/shipping/resi-formats";
 import { formatRupiah } from "../../app/i18n/format";
 import type { RunningApp } from "../setup/app-server";
 import type { createTestDatabase } from "../setup/test-db";
-import { checkoutToPayment, hydrated, logIn, logOut, payByVa, phonePageForTest, photoJpeg, startE2e, writeTempFiles } from "./helpers";
+import { checkoutToPayment, expectNoSeriousA11yViolations, hydrated, logIn, logOut, payByVa, phonePageForTest, photoJpeg, startE2e, writeTempFiles } from "./helpers";
 
 // Money out, end to end on a phone against the built app, its Midtrans and Iris sandboxes: three orders from one
 // seller. A: shipped with a resi, the buyer confirms "Pesanan Diterima" through its confirmation page. B: the buyer
@@ -163,6 +163,7 @@ describe("money out on a phone", () => {
     await page.getByText("Setelah itu pesanan selesai dan kamu tidak bisa lagi mengajukan komplain.").waitFor();
     await page.getByText("Kurir belum mencatat paket ini sampai.", { exact: false }).waitFor();
     await page.getByRole("link", { name: "Ajukan Komplain" }).waitFor();
+    await expectNoSeriousA11yViolations(page, "confirmation of receipt");
     expect((await rows<{ status: string }>(`SELECT status FROM orders WHERE id = $1`, [orders.A.id]))[0].status).toBe("shipped"); // nothing happened yet
     await page.getByRole("button", { name: "Ya, Pesanan Diterima" }).click();
     await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
@@ -182,6 +183,7 @@ describe("money out on a phone", () => {
       await picker.setInputFiles(files.paths["sepatu-rusak.jpg"]);
       await page.getByText("1 dari 5 foto").waitFor();
       await expectLoadedImage(page, "Foto komplain 1");
+      await expectNoSeriousA11yViolations(page, "complaint form");
     } finally {
       await files.cleanup();
     }
@@ -200,6 +202,7 @@ describe("money out on a phone", () => {
     await page.goto(`/seller/orders/${orders.B.number}`);
     await page.getByText("Sol sepatu kanan lepas", { exact: false }).first().waitFor();
     await expectLoadedImage(page, "Foto komplain 1");
+    await expectNoSeriousA11yViolations(page, "seller's order with a complaint");
     await page.getByLabel("Jumlah yang dikembalikan (Rp)").fill("60.000");
     await page.getByRole("button", { name: "Kembalikan Sebagian" }).click();
     await page.getByText("Sebagian dana dikembalikan ke pembeli; sisanya diteruskan ke saldo toko.").waitFor();
@@ -224,6 +227,7 @@ describe("money out on a phone", () => {
     const firstAmount = statement.getByRole("row").nth(1).getByRole("cell").nth(2);
     const box = (await firstAmount.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await expectNoSeriousA11yViolations(page, "seller finance");
 
     // The seller withdraws the whole available balance.
     await page.goto("/seller/keuangan/tarik");
@@ -274,6 +278,7 @@ describe("money out on a phone", () => {
     expect(await rupiahOf(page, "total-debit")).toBe(paidIn - REFUND_B - available);
     expect(await rupiahOf(page, "total-credit")).toBe(platform);
     expect(await page.getByTestId("closed-escrow").textContent()).toBe("Semua Rp0 (3 pesanan).");
+    await expectNoSeriousA11yViolations(page, "admin finance");
     const months = page.getByRole("region", { name: "Komisi per bulan" }).locator("tbody tr");
     let [commissionSum, feeSum, revenueSum] = [0, 0, 0];
     for (let i = 0; i < (await months.count()); i++) {
