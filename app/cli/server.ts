@@ -58,6 +58,9 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   });
 
   const { APP_URL, TRUST_PROXY } = env();
+  // Single fetch never sends `?_data=`; Remix still answers it on its old data path, which crashes on a loader that
+  // returns null. Nothing of ours makes such a request, so it is refused here instead of becoming a 500.
+  app.use((req, res, next) => (new URLSearchParams(req.originalUrl.split("?")[1] ?? "").has("_data") ? res.status(400).type("text/plain").send("Bad Request") : next()));
   app.use((req, res, next) => {
     const allowed = expectedOrigins(
       { host: req.headers.host, forwardedProto: req.headers["x-forwarded-proto"] as string | undefined },

@@ -1,6 +1,7 @@
 // Feature message modules register here, so the server and the browser see the same dictionary.
 import { registerMessages } from "./i18n";
 import { adminCatalogMessages } from "./messages/admin-catalog";
+import { bankChangeMessages } from "./messages/bank-change";
 import { browseMessages } from "./messages/browse";
 import { buyingMessages } from "./messages/buying";
 import { catalogMessages } from "./messages/catalog";
@@ -27,5 +28,6 @@ registerMessages(paymentSandboxMessages);
 registerMessages(buyingMessages);
 registerMessages(sellerOrderMessages);
 registerMessages(payoutMessages);
+registerMessages(bankChangeMessages);
 registerMessages(financeMessages);
 registerMessages(dropshipMessages);

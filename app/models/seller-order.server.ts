@@ -45,7 +45,7 @@ export function listShopOrders(shopId: string, opts: { tab: SellerTab; q?: strin
       id: true,
       orderNumber: true,
       status: true,
-      total: true,
+      goodsTotal: true,
       shippingCost: true,
       fulfilmentShopId: true,
       createdAt: true,

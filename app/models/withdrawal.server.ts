@@ -95,8 +95,9 @@ export function recordPayoutNotification(tx: Tx | undefined, data: { referenceNo
   return (tx ?? db()).payoutNotification.create({ data });
 }
 
+/** A payout bank account change waits for review: the shop's withdrawals are on hold. */
 export function hasPendingBankChange(tx: Tx | undefined, shopId: string) {
-  return (tx ?? db()).bankAccountChange.count({ where: { shopId, status: "pending" } }).then((n) => n > 0);
+  return (tx ?? db()).bankAccountChange.count({ where: { pendingShopId: shopId } }).then((n) => n > 0);
 }
 
 export function findShopOfOwner(ownerId: string) {
@@ -104,24 +105,7 @@ export function findShopOfOwner(ownerId: string) {
 }
 
 export function findPayoutAccount(tx: Tx | undefined, shopId: string) {
-  return (tx ?? db()).kycProfile.findUnique({ where: { shopId }, select: { bankCode: true, accountEncrypted: true, accountLast4: true, holderName: true } });
-}
-
-export function insertBankAccountChange(tx: Tx, data: Prisma.BankAccountChangeUncheckedCreateInput) {
-  return tx.bankAccountChange.create({ data });
-}
-
-export async function lockBankAccountChange(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM bank_account_changes WHERE id = ${id}::uuid FOR UPDATE`;
-  return rows.length ? tx.bankAccountChange.findUniqueOrThrow({ where: { id } }) : null;
-}
-
-export function updateBankAccountChange(tx: Tx, id: string, data: Prisma.BankAccountChangeUncheckedUpdateInput) {
-  return tx.bankAccountChange.update({ where: { id }, data });
-}
-
-export function listPendingBankAccountChanges() {
-  return db().bankAccountChange.findMany({ where: { status: "pending" }, orderBy: { createdAt: "asc" }, include: { shop: { select: { name: true } } } });
+  return (tx ?? db()).kycProfile.findUnique({ where: { shopId }, select: { bankCode: true, accountEncrypted: true, accountHash: true, accountLast4: true, holderName: true } });
 }
 
 export function findPasswordHash(userId: string) {

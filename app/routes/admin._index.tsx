@@ -22,6 +22,9 @@ export default function AdminHome() {
           <Link to="/admin/verifications">{t("nav.adminReview")}</Link>
         </li>
         <li>
+          <Link to="/admin/rekening">{t("bankChange.admin.title")}</Link>
+        </li>
+        <li>
           <Link to="/admin/categories">{t("adminCatalog.nav")}</Link>
         </li>
         <li>

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { type MouseEvent, useRef } from "react";
 import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { DocumentViewer } from "~/components/kyc/document-viewer";
+import { ConfirmFlagsField, ReviewFlags, useFlagConfirmation } from "~/components/kyc/review-flags";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { actorRoleKey, auditEventKey, documentLabel } from "~/domain/kyc/audit";
@@ -74,15 +74,7 @@ export default function ReviewPage() {
   const docFor = (kind: string) => r.documents.find((d) => d.kind === kind);
   // What the admin typed comes back with a refusal, so a page rendered without JavaScript keeps it.
   const posted: Record<string, string> = actionData?.values ?? {};
-  const confirmRef = useRef<HTMLInputElement>(null);
-  const flagNames = r.flags.map((f) => `${t(`flag.${f.code}`)}${f.detail ? ` (${f.detail})` : ""}`).join("; ");
-  // With JavaScript the second look is a dialog naming the flags; without it, the server asks for the tick.
-  const confirmApproval = (event: MouseEvent<HTMLButtonElement>) => {
-    const box = confirmRef.current;
-    if (!box || box.checked) return;
-    if (window.confirm(t("review.confirmFlagsDialog", { flags: flagNames }))) box.checked = true;
-    else event.preventDefault();
-  };
+  const confirmation = useFlagConfirmation(r.flags);
   const docName = (doc: { kind: string; version: number } | undefined) => {
     const label = documentLabel(doc);
     return t(label.key, { ...label.vars, doc: t(String(label.vars.doc)) });
@@ -120,21 +112,7 @@ export default function ReviewPage() {
       <p>
         <span className={`badge badge--${r.shop.status}`}>{t(`status.${r.shop.status}`)}</span> · {r.shop.ownerEmail}
       </p>
-      <section className="card" aria-labelledby="flags-title">
-        <h2 id="flags-title">{t("review.flags")}</h2>
-        {r.flags.length ? (
-          <ul className="flags">
-            {r.flags.map((f, i) => (
-              <li key={i} className="flag">
-                ⚠ {t(`flag.${f.code}`)}
-                {f.detail ? ` — ${f.detail}` : ""}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{t("review.noFlags")}</p>
-        )}
-      </section>
+      <ReviewFlags flags={r.flags} />
       <section className="card">
         <h2>{t("review.shopData")}</h2>
         <p>
@@ -234,26 +212,7 @@ export default function ReviewPage() {
               </fieldset>
             ) : null}
             <TextAreaField name="reason" label={t("review.reason")} rows={3} defaultValue={posted.reason} error={actionData?.errors?.reason} />
-            {events.includes("approve") && r.flags.length ? (
-              <div className={`field field--checkbox${actionData?.errors?.confirmFlags ? " field--error" : ""}`}>
-                <label>
-                  <input
-                    ref={confirmRef}
-                    type="checkbox"
-                    name="confirmFlags"
-                    value="1"
-                    aria-invalid={actionData?.errors?.confirmFlags ? true : undefined}
-                    aria-describedby={actionData?.errors?.confirmFlags ? "f-confirmFlags-error" : undefined}
-                  />{" "}
-                  {t("review.confirmFlags", { flags: flagNames })}
-                </label>
-                {actionData?.errors?.confirmFlags ? (
-                  <p className="field__error" id="f-confirmFlags-error" role="alert">
-                    {t(actionData.errors.confirmFlags, { flags: flagNames })}
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
+            {events.includes("approve") && r.flags.length ? <ConfirmFlagsField confirmation={confirmation} error={actionData?.errors?.confirmFlags} /> : null}
             <div className="row">
               {events.map((e) => (
                 <button
@@ -263,7 +222,7 @@ export default function ReviewPage() {
                   value={e}
                   className={e === "reject" || e === "suspend" ? "button-danger" : undefined}
                   disabled={navigation.state === "submitting"}
-                  onClick={e === "approve" && r.flags.length ? confirmApproval : undefined}
+                  onClick={e === "approve" ? confirmation.onApprove : undefined}
                 >
                   {t(INTENT_LABEL[e])}
                 </button>
@@ -278,7 +237,14 @@ export default function ReviewPage() {
         <ol className="timeline">
           {r.events.map((e) => (
             <li key={e.id}>
-              <strong>{t(auditEventKey(e).key, { from: t(`status.${e.from}`), to: t(`status.${e.to}`) })}</strong> · {t(actorRoleKey(e.actorRole))}
+              <strong>
+                {e.bankChangeId ? (
+                  <Link to={`/admin/rekening/${e.bankChangeId}`}>{t(auditEventKey({ ...e, bankChange: true }).key)}</Link>
+                ) : (
+                  t(auditEventKey(e).key, { from: t(`status.${e.from}`), to: t(`status.${e.to}`) })
+                )}
+              </strong>{" "}
+              · {t(actorRoleKey(e.actorRole))}
               {e.actorName ? ` (${e.actorName})` : ""} · {formatDateTime(e.createdAt, locale)}
               {e.reason && e.reason !== "created" ? <p>{e.reason}</p> : null}
               {e.documentReasons.length ? (

@@ -6,6 +6,7 @@ import { formatDateTime, formatWaited } from "~/i18n/format";
 import { z } from "zod";
 import { requirePermission } from "~/infra/auth.server";
 import { queryParams } from "~/infra/http.server";
+import { pendingBankChangeCount } from "~/services/bank-account-change.server";
 import { reviewQueue } from "~/services/verification.server";
 
 export const meta = titleMeta("review.queueTitle");
@@ -21,14 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "review:kyc:any");
   const { status: filter, q, after } = queryParams(request, QueueQuerySchema);
   const statuses = filter === "waiting" ? "submitted,in_review" : filter;
-  const result = await reviewQueue({ status: statuses, q, after: after ?? null });
-  return { ...result, filter, q, now: new Date().toISOString() };
+  const [result, bankChangesWaiting] = await Promise.all([reviewQueue({ status: statuses, q, after: after ?? null }), pendingBankChangeCount()]);
+  return { ...result, bankChangesWaiting, filter, q, now: new Date().toISOString() };
 }
 
 export default function VerificationQueue() {
   const t = useT();
   const locale = useLocale();
-  const { items, next, filter, q, now, counts } = useLoaderData<typeof loader>();
+  const { items, next, filter, q, now, counts, bankChangesWaiting } = useLoaderData<typeof loader>();
   const waiting = (counts.submitted ?? 0) + (counts.in_review ?? 0);
   const waitedText = (submittedAt: string) => {
     const waited = formatWaited(submittedAt, now, locale);
@@ -37,6 +38,9 @@ export default function VerificationQueue() {
   return (
     <>
       <h1>{t("review.queueTitle")}</h1>
+      <p>
+        <Link to="/admin/rekening">{t("bankChange.admin.queueLink", { count: bankChangesWaiting })}</Link>
+      </p>
       <Form method="get" className="card stack" role="search">
         <div className="field">
           <label htmlFor="q">{t("review.search")}</label>

@@ -150,7 +150,7 @@ export default function Checkout() {
               <input id={`note-${i}`} name={`note.${group.shop.id}`} maxLength={200} />
             </div>
             <p>
-              {t("cart.subtotal")}: <strong>{formatRupiah(group.totals.goodsTotal + shipping[i] + group.totals.feeTotal)}</strong>
+              {t("cart.subtotal")}: <strong>{formatRupiah(group.totals.goodsTotal + shipping[i])}</strong>
             </p>
           </section>
         ))}

@@ -1,14 +1,19 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { DomainError } from "~/domain/errors";
+import { BANK_CHANGE_DOCUMENT_KIND } from "~/domain/kyc/bank-change";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/kyc/verification";
 import { requireUser } from "~/infra/auth.server";
 import { statusOf, requireMultipart } from "~/infra/http.server";
+import { uploadBankChangeDocument } from "~/services/bank-account-change.server";
 import { UPLOAD_LIMITS, uploadDocument } from "~/services/onboarding.server";
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 
-/** Document upload for the wizard (XHR with progress): multipart `kind` + `file`, answers JSON. */
+/**
+ * Document upload (XHR with progress) for the wizard and for the new bank book of a payout account change
+ * (`kind=bank_book_change`): multipart `kind` + `file`, answers JSON.
+ */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   let form: FormData;
@@ -22,10 +27,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const kind = form.get("kind");
   const file = form.get("file");
-  if (typeof kind !== "string" || !(DOCUMENT_KINDS as readonly string[]).includes(kind)) return json({ ok: false, error: "upload_kind" }, 400);
+  const forBankChange = kind === BANK_CHANGE_DOCUMENT_KIND;
+  if (typeof kind !== "string" || (!forBankChange && !(DOCUMENT_KINDS as readonly string[]).includes(kind))) return json({ ok: false, error: "upload_kind" }, 400);
   if (!file || typeof file === "string") return json({ ok: false, error: "upload_empty" }, 400);
   try {
-    const doc = await uploadDocument(user, kind as DocumentKind, Buffer.from(await file.arrayBuffer()));
+    const bytes = Buffer.from(await file.arrayBuffer());
+    const doc = forBankChange ? await uploadBankChangeDocument(user, bytes) : await uploadDocument(user, kind as DocumentKind, bytes);
     return json({ ok: true, document: { id: doc.id, kind: doc.kind, version: doc.version, url: `/documents/${doc.id}`, contentType: doc.contentType } });
   } catch (error) {
     if (error instanceof DomainError) return json({ ok: false, error: error.messageKey, vars: error.vars }, statusOf(error));

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
+import { BankChangeHoldBanner } from "~/components/kyc/bank-account-card";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { formatDate, formatDateTime, formatRupiah } from "~/i18n/format";
@@ -41,12 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SellerFinance() {
   const t = useT();
   const locale = useLocale();
-  const { balances, escrow, statement, months, withholding, pph22 } = useLoaderData<typeof loader>();
+  const { balances, escrow, statement, months, withholding, pph22, bankChangePending } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as { ok?: string; errors?: Record<string, string> } | undefined;
   const money = (n: number) => <span className={n < 0 ? "amount--out" : "amount--in"}>{formatRupiah(n)}</span>;
   return (
     <section>
       <h1>{t("finance.title")}</h1>
+      {bankChangePending ? <BankChangeHoldBanner /> : null}
       <div className="finance-cards">
         <article className="finance-card" aria-label={t("finance.available")}>
           <h2>{t("finance.available")}</h2>
@@ -69,6 +71,7 @@ export default function SellerFinance() {
         <Link className="button" to="/seller/keuangan/tarik">
           {t("finance.withdraw")}
         </Link>
+        <Link to="/seller/keuangan/rekening">{t("bankChange.title")}</Link>
         <a href="/seller/keuangan/mutasi.csv" download>
           {t("finance.csv")}
         </a>

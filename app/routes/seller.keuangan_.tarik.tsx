@@ -1,7 +1,8 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
+import { BankChangeHoldBanner } from "~/components/kyc/bank-account-card";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { findBank } from "~/domain/kyc/banks";
@@ -66,14 +67,15 @@ export default function WithdrawalRoute() {
       </dl>
       <p>
         <strong>{t("withdrawal.bank")}:</strong>{" "}
-        {page.bank ? t("withdrawal.bankValue", { bank: page.bankName ?? "", last4: page.bank.accountLast4, holder: page.bank.holderName }) : t("withdrawal.noBankYet")}
+        {page.bank ? t("withdrawal.bankValue", { bank: page.bankName ?? "", last4: page.bank.accountLast4, holder: page.bank.holderName }) : t("withdrawal.noBankYet")}{" "}
+        <Link to="/seller/keuangan/rekening">{t("bankChange.manage")}</Link>
       </p>
       {result && "ok" in result ? (
         <p role="status" className="notice">
           {t("withdrawal.requested", { number: result.ok.number, amount: formatRupiah(result.ok.amount) })}
         </p>
       ) : null}
-      {page.onHold ? <p className="notice">{t("withdrawal.holdNotice")}</p> : page.hasOpen ? <p className="notice">{t("withdrawal.openNotice")}</p> : null}
+      {page.onHold ? <BankChangeHoldBanner /> : page.hasOpen ? <p className="notice">{t("withdrawal.openNotice")}</p> : null}
       {!blocked ? (
         <Form method="post" className="stack">
           <TextField

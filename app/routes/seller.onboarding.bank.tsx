@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { FormError, SelectField, TextField } from "~/components/forms/fields";
+import { FormError } from "~/components/forms/fields";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
+import { BankAccountFields } from "~/components/kyc/bank-account-fields";
 import { StepDocuments } from "~/components/kyc/step-documents";
 import { BackLink, LockedNotice, StepFooter, StepLock, useOnboarding } from "~/components/kyc/step-helpers";
-import { BANKS, findBank } from "~/domain/kyc/banks";
-import { holderNameMatches } from "~/domain/kyc/bank-account";
 import { requireUser } from "~/infra/auth.server";
 import { parseForm } from "~/infra/forms.server";
 import { BankStepSchema } from "~/schemas/onboarding";
@@ -33,11 +32,6 @@ export default function BankStep() {
   const form = useZodForm(BankStepSchema, actionData, { bankCode: bank?.bankCode ?? "", holderName: bank?.holderName ?? "", accountOnFile: bank?.accountMasked ? "1" : "" });
   if (!onboarding) return <LockedNotice reason="onboarding.noShop" />;
   const editable = onboarding.replaceable.includes("bank_book");
-  const bankCode = form.watch("bankCode");
-  const holder = form.watch("holderName");
-  const lengths = findBank(bankCode ?? "")?.typicalLengths ?? [];
-  const ktpName = onboarding.identity.fullName;
-  const holderWarning = holder && ktpName && !holderNameMatches(holder, ktpName) ? t("bank_holder_name_mismatch") : null;
   return (
     <section className="narrow">
       <h2>{t("onboarding.step.bank")}</h2>
@@ -47,29 +41,7 @@ export default function BankStep() {
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <fieldset disabled={!editable}>
           <input type="hidden" {...form.register("accountOnFile")} />
-          <SelectField label={t("onboarding.bank.bank")} error={form.errorOf("bankCode")} {...form.register("bankCode")}>
-            <option value="">{t("onboarding.choose")}</option>
-            {BANKS.map((b) => (
-              <option key={b.code} value={b.code}>
-                {b.name} ({b.code})
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label={t("onboarding.bank.account")}
-            inputMode="numeric"
-            autoComplete="off"
-            error={form.errorOf("accountNumber")}
-            hint={
-              bank?.accountMasked
-                ? t("onboarding.bank.accountSaved", { account: bank.accountMasked })
-                : lengths.length
-                  ? t("onboarding.bank.accountHint", { lengths: lengths.join("/") })
-                  : undefined
-            }
-            {...form.register("accountNumber")}
-          />
-          <TextField label={t("onboarding.bank.holder")} error={form.errorOf("holderName")} hint={t("onboarding.bank.holderHint")} warning={holderWarning} {...form.register("holderName")} />
+          <BankAccountFields form={form} ktpName={onboarding.identity.fullName} accountHint={bank?.accountMasked ? t("onboarding.bank.accountSaved", { account: bank.accountMasked }) : undefined} />
           <StepFooter submitting={form.submitting} />
         </fieldset>
       </Form>

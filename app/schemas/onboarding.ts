@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { checkRegencyInProvince, indonesianPhone, postalCode, provinceCode, regencyCode } from "./address-fields";
+import { formText } from "./params";
 import { findBank } from "~/domain/kyc/banks";
-import { checkBankAccount } from "~/domain/kyc/bank-account";
+import { checkBankAccount, normalizeAccountNumber } from "~/domain/kyc/bank-account";
 import { parseNik } from "~/domain/kyc/nik";
 import { parseNpwp } from "~/domain/kyc/npwp";
 
@@ -71,21 +72,32 @@ export const TaxStepSchema = z
     if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["npwp"], message: parsed.error });
   });
 
+// The bank fields are checked the same way in onboarding's bank step and in a payout account change.
+export const bankCodeField = z.string().refine((c) => Boolean(findBank(c)), "bank_unknown");
+/** As the bank prints it; whether it is the KTP name is a warning for the seller and a flag for the admin, not an error. */
+export const holderNameField = formText(100).refine((s) => s.length >= 2, "onboarding.bank.holderRequired");
+
+/** The account number's error for a known bank (an unknown bank is the bank field's error), or null. */
+export function accountNumberError(bankCode: string, accountNumber: string): string | null {
+  if (!findBank(bankCode)) return null;
+  if (!accountNumber) return "validation.required";
+  const check = checkBankAccount(bankCode, accountNumber);
+  return check.ok ? null : check.error;
+}
+
 export const BankStepSchema = z
   .object({
-    bankCode: z.string().refine((c) => Boolean(findBank(c)), "bank_unknown"),
+    bankCode: bankCodeField,
     accountNumber: z.string().trim().default(""),
     accountOnFile: z.string().optional(),
-    holderName: text(2, 100, "onboarding.bank.holderRequired"),
+    holderName: holderNameField,
   })
   .superRefine((v, ctx) => {
-    if (!findBank(v.bankCode)) return;
     if (!v.accountNumber && v.accountOnFile === "1") return;
-    if (!v.accountNumber) return void ctx.addIssue({ code: "custom", path: ["accountNumber"], message: "validation.required" });
-    const check = checkBankAccount(v.bankCode, v.accountNumber);
-    if (!check.ok) ctx.addIssue({ code: "custom", path: ["accountNumber"], message: check.error });
+    const error = accountNumberError(v.bankCode, v.accountNumber);
+    if (error) ctx.addIssue({ code: "custom", path: ["accountNumber"], message: error });
   })
-  .transform((v) => ({ ...v, accountNumber: v.accountNumber.replace(/[\s.-]/g, "") }));
+  .transform((v) => ({ ...v, accountNumber: normalizeAccountNumber(v.accountNumber) }));
 
 export const DOCUMENT_REASON_FIELDS = ["ktp", "selfie", "npwp", "bank_book"] as const;
 

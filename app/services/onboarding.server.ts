@@ -207,28 +207,35 @@ export async function saveBankStep(user: Actor, data: z.output<typeof BankStepSc
   );
 }
 
-/**
- * Stores an uploaded document as a new version. The file is written first and the row second, so a
- * failure leaves no row without a file; a row that fails to insert removes its file again.
- */
+/** A wizard upload: the step must be open to the seller (a draft, or named in a change request). */
 export async function uploadDocument(user: Actor, kind: DocumentKind, bytes: Buffer) {
   const { shop, status } = await editableShopOf(user.id);
   await assertStepEditable(shop.id, status, kind);
+  return storeKycDocument(shop.id, user.id, kind, bytes);
+}
+
+/**
+ * The one way a KYC document is stored (the wizard's uploads and a bank account change's new bank book): bytes
+ * checked by their magic bytes and re-encoded, a key made here, saved as the next version of `kind`. The file is
+ * written first and the row second, so a failure leaves no row without a file; a row that fails to insert removes
+ * its file again.
+ */
+export async function storeKycDocument(shopId: string, uploadedById: string, kind: string, bytes: Buffer) {
   const accepted = await acceptDocumentFile(bytes, UPLOAD_LIMITS);
   if (!accepted.ok) {
     throw new DomainError("validation", accepted.error, { maxMb: Math.round(UPLOAD_LIMITS.maxBytes / 1024 / 1024), minWidth: UPLOAD_LIMITS.minWidth, minHeight: UPLOAD_LIMITS.minHeight, maxMegapixels: 40 });
   }
   const id = randomUUID();
-  const key = `shops/${shop.id}/kyc/${kind}-${id}.${accepted.extension}`;
+  const key = `shops/${shopId}/kyc/${kind}-${id}.${accepted.extension}`;
   await storage().put(key, accepted.body, accepted.contentType);
   try {
     for (let attempt = 0; ; attempt++) {
       try {
         return await db().$transaction(async (tx) => {
-          const version = await nextDocumentVersion(tx, shop.id, kind);
+          const version = await nextDocumentVersion(tx, shopId, kind);
           return insertDocument(tx, {
             id,
-            shopId: shop.id,
+            shopId,
             kind,
             version,
             storageKey: key,
@@ -237,7 +244,7 @@ export async function uploadDocument(user: Actor, kind: DocumentKind, bytes: Buf
             sizeBytes: accepted.body.length,
             width: accepted.width ?? null,
             height: accepted.height ?? null,
-            uploadedById: user.id,
+            uploadedById,
           });
         });
       } catch (error) {

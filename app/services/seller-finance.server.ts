@@ -10,6 +10,7 @@ import { toCsv } from "~/domain/csv";
 import { env } from "~/infra/env.server";
 import { balancesOfShop, escrowOrdersOfShop, sellerLedgerRows, withholdingByYear } from "~/models/ledger.server";
 import { pph22Declaration, setPph22Declaration } from "~/models/release.server";
+import { hasPendingBankChange } from "~/models/withdrawal.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { autoCompleteSettings } from "./order-completion.server";
 
@@ -21,11 +22,20 @@ async function shopOf(ownerId: string): Promise<string> {
 
 export async function sellerFinance(ownerId: string) {
   const shopId = await shopOf(ownerId);
-  const [balances, escrow, rows, withholding, declaration] = await Promise.all([balancesOfShop(shopId), escrowOrdersOfShop(shopId), sellerLedgerRows(shopId), withholdingByYear(shopId), pph22Declaration(shopId)]);
+  const [balances, escrow, rows, withholding, declaration, bankChangePending] = await Promise.all([
+    balancesOfShop(shopId),
+    escrowOrdersOfShop(shopId),
+    sellerLedgerRows(shopId),
+    withholdingByYear(shopId),
+    pph22Declaration(shopId),
+    hasPendingBankChange(undefined, shopId),
+  ]);
   const statement = runningStatement(rows);
   const settings = autoCompleteSettings();
   return {
     balances,
+    /** A payout account change waits for review: withdrawals are on hold. */
+    bankChangePending,
     escrow: escrow.map((o) => ({ ...o, completesAt: autoCompleteAt(o, settings) })),
     statement: [...statement].reverse(),
     months: monthlySummary(statement),

@@ -48,8 +48,9 @@ export function isSellerTab(v: unknown): v is SellerTab {
 export async function sellerOrderList(ownerId: string, opts: { tab: SellerTab; q?: string }) {
   const shopId = await shopOf(ownerId);
   const [rows, byStatus] = await Promise.all([listShopOrders(shopId, opts), countShopOrdersByStatus(shopId, opts.q)]);
-  // A supplier sees a forwarded dropship order at its own amount (dropship prices + shipping), never the buyer's.
-  const orders = rows.map(({ items, ...o }) => ({ ...o, items: items.map(({ title, quantity }) => ({ title, quantity })), total: o.fulfilmentShopId === shopId ? supplierTotal(o.shippingCost, items) : o.total }));
+  // A seller sees goods + shipping (the buyer's service fee is the marketplace's); a supplier sees a forwarded
+  // dropship order at its own amount (dropship prices + shipping), never the buyer's.
+  const orders = rows.map(({ items, ...o }) => ({ ...o, items: items.map(({ title, quantity }) => ({ title, quantity })), total: o.fulfilmentShopId === shopId ? supplierTotal(o.shippingCost, items) : o.goodsTotal + o.shippingCost }));
   const counts = Object.fromEntries(
     (Object.keys(SELLER_TABS) as SellerTab[]).map((tab) => [tab, SELLER_TABS[tab].reduce((sum, s) => sum + (byStatus[s] ?? 0), 0)]),
   ) as Record<SellerTab, number>;
@@ -64,7 +65,12 @@ async function ownOrder(ownerId: string, orderNumber: string) {
   const shopId = await shopOf(ownerId);
   const order = await findShopOrder(shopId, orderNumber);
   if (!order) throw new DomainError("not_found", "order_not_found");
-  return order.fulfilmentShopId === shopId ? asSupplierSees(order) : order;
+  return order.fulfilmentShopId === shopId ? asSupplierSees(order) : asSellerSees(order);
+}
+
+/** The seller's amount of an order: goods + shipping. The buyer's service fee is the marketplace's, not the shop's. */
+function asSellerSees<O extends { shippingCost: number; goodsTotal: number; feeTotal: number; total: number }>(order: O): O {
+  return { ...order, feeTotal: 0, total: order.goodsTotal + order.shippingCost };
 }
 
 /**

@@ -113,6 +113,8 @@ export async function loadReview(shopId: string, admin: { id: string }) {
       actorRole: e.actorRole,
       reason: e.reason,
       documentReasons: (e.documentReasons as DocumentReason[] | null) ?? [],
+      /** A step of a payout bank account change (its review is at /admin/rekening/:id). */
+      bankChangeId: e.bankAccountChangeId,
       createdAt: e.createdAt.toISOString(),
     })),
     accessLog: accessLog.map((a) => {
@@ -160,7 +162,8 @@ async function shopFlags(shopId: string, profile: Profile, okNik: ParsedNik | nu
 export async function sellerTimeline(shopId: string) {
   const events = await listVerificationEvents(shopId);
   return events
-    .filter((e) => e.fromStatus !== e.toStatus)
+    // The shop's own verification; bank account changes have their page in the finance area.
+    .filter((e) => e.fromStatus !== e.toStatus && !e.bankAccountChangeId)
     .map((e) => ({ id: e.id, to: e.toStatus, reason: e.actorRole === "admin" ? e.reason : null, documentReasons: (e.documentReasons as DocumentReason[] | null) ?? [], createdAt: e.createdAt.toISOString() }));
 }
 

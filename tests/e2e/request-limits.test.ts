@@ -119,8 +119,10 @@ describe("request size limits", () => {
     expect(declared.result.status).toBe(413);
     expect(chunked.result.status).toBe(413);
     expect(chunked.result.body).toContain("Kiriman terlalu besar");
-    expect(declared.result.ms).toBeLessThan(1000);
-    expect(chunked.result.ms).toBeLessThan(2000);
+    // "At once" is judged by bytes, not milliseconds (a loaded machine stretches any time bound): the answer came
+    // while the client had written only what fits in socket buffers plus the cap, far from the 100 MB it offered.
+    expect(declared.result.sentBytes).toBeLessThan(20 * MB);
+    expect(chunked.result.sentBytes).toBeLessThan(20 * MB);
     expect(Math.max(declared.peakRssMb, chunked.peakRssMb, after) - before).toBeLessThan(50);
   });
 
@@ -173,7 +175,7 @@ describe("request size limits", () => {
       suffix: tail,
     });
     expect(declared.status).toBe(413);
-    expect(declared.ms).toBeLessThan(1000);
+    expect(declared.sentBytes).toBeLessThan(20 * MB);
   });
 
   it("still takes a normal product photo and a CSV preview", async () => {

@@ -116,6 +116,8 @@ function probesFor(route: RoutePattern): Probe[] {
   for (const i of dynamic) for (const v of ENCODED.filter((v) => !CURSOR_SHAPED.has(v))) probes.set(withSegment(i, v), { url: withSegment(i, v), value: v, inPath: true });
   const base = withSegment(null, "");
   for (const name of route.query) for (const v of route.cursors.includes(name) ? ENCODED : ENCODED.filter((v) => !CURSOR_SHAPED.has(v))) probes.set(`${base}?${encodeURIComponent(name)}=${v}`, { url: `${base}?${encodeURIComponent(name)}=${v}`, value: v, inPath: false });
+  // The old data request of Remix before single fetch (`?_data=<route id>`): a legacy client or a crawler may send it.
+  probes.set(`${base}?_data=${encodeURIComponent(route.id)}`, { url: `${base}?_data=${encodeURIComponent(route.id)}`, value: "_data", inPath: false });
   // A name nobody reads, with a NUL: it must not matter either.
   probes.set(`${base}?zz%00=%00`, { url: `${base}?zz%00=%00`, value: "%00", inPath: false });
   return [...probes.values()];

@@ -7,6 +7,7 @@ import { approveBatch, batchPage, createBatch, handleIrisNotification, payoutQue
 import { notificationBody } from "../../app/services/sandbox-iris.server";
 import { requestWithdrawal, withdrawalPage } from "../../app/services/withdrawals.server";
 import { aSellerWithBalance } from "../factories/balances";
+import { aNewBankBook } from "../factories/bank-change";
 import { aUser, TEST_PASSWORD } from "../factories/users";
 import { jakartaYesterday, reconcileReport, reconciliationDifferences, resolveDifference } from "../../app/services/reconciliation.server";
 import { irisSettlementCsv } from "../../app/services/settlement-reports.server";
@@ -82,7 +83,7 @@ describe("withdrawal", () => {
 describe("changing the payout bank account", () => {
   it("asks for the password again, holds withdrawals until an admin approves, then pays into the new account", async () => {
     const { seller } = await aSellerWithBalance({ available: 100_000 });
-    const change = { bankCode: "009", accountNumber: "0987654321", holderName: seller.owner.name };
+    const change = { bankCode: "009", accountNumber: "0987654321", holderName: seller.owner.name, documentId: (await aNewBankBook(seller.owner)).id };
     await expect(requestBankAccountChange(seller.owner, { ...change, password: "salah-sekali-123" })).rejects.toMatchObject({ messageKey: "bankChange.errors.password" });
     const pending = await requestBankAccountChange(seller.owner, { ...change, password: TEST_PASSWORD });
     await expect(requestBankAccountChange(seller.owner, { ...change, password: TEST_PASSWORD })).rejects.toMatchObject({ messageKey: "bankChange.errors.pending" });

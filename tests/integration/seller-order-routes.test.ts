@@ -43,6 +43,16 @@ describe("seller order routes", () => {
     expect((await call(detail.loader, getRequest(`/seller/orders/${n()}`, { cookie: otherCookie }), { orderNumber: n() })).status).toBe(404);
   });
 
+  it("shows the seller goods + shipping as the order total: the buyer's service fee is the marketplace's", async () => {
+    const { goodsTotal, shippingCost, feeTotal, total } = mine.order;
+    expect(feeTotal).toBeGreaterThan(0);
+    expect(total).toBe(goodsTotal + shippingCost + feeTotal);
+    const listed = payload<{ orders: { orderNumber: string; total: number }[] }>((await call(list.loader, getRequest("/seller/orders", { cookie: sellerCookie }))).result);
+    expect(listed.orders.find((o) => o.orderNumber === n())?.total).toBe(goodsTotal + shippingCost);
+    const shown = payload<{ order: { total: number } }>((await call(detail.loader, getRequest(`/seller/orders/${n()}`, { cookie: sellerCookie }), { orderNumber: n() })).result);
+    expect(shown.order.total).toBe(goodsTotal + shippingCost);
+  });
+
   it("downloads the label and packing slip as PDF; another seller gets 404", async () => {
     const res = await call(labels.loader, getRequest(`/seller/orders/labels?order=${n()}&layout=a6`, { cookie: sellerCookie }));
     const response = res.result as Response;

@@ -6,7 +6,6 @@ import {
   classifyFile,
   computeDownscaleSize,
   DOCUMENT_ACCEPT,
-  type DocumentKind,
   DOWNSCALE_JPEG_QUALITY,
   DOWNSCALE_MAX_LONG_SIDE,
   type FileCategory,
@@ -18,12 +17,13 @@ import {
   shouldDownscale,
   UPLOAD_ERROR_KEYS,
   type UploadedDocument,
+  type UploadKind,
 } from "./downscale";
 
 export type { DocumentKind, UploadedDocument } from "./downscale";
 
 export interface DocumentUploadProps {
-  kind: DocumentKind;
+  kind: UploadKind;
   label: string;
   hint?: string;
   uploadUrl: string;
@@ -31,6 +31,13 @@ export interface DocumentUploadProps {
   disabled?: boolean;
   onUploaded?: (doc: UploadedDocument) => void;
   maxBytes: number;
+  /**
+   * The hidden input carrying the saved document's id (default `<kind>DocumentId`); null when the surrounding form
+   * keeps the id itself (react-hook-form's registerHidden, set from onUploaded).
+   */
+  hiddenInputName?: string | null;
+  /** An i18n key from the surrounding form's check (e.g. "no photo yet"), shown where the upload's own errors are. */
+  error?: string;
 }
 
 type Status = "idle" | "preparing" | "uploading" | "error" | "success";
@@ -60,7 +67,7 @@ interface UploadError {
  * component never submits or resets the surrounding form: every button here is `type="button"`.
  * Browser APIs are touched only inside event handlers and effects, so server rendering is safe.
  */
-export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled = false, onUploaded, maxBytes }: DocumentUploadProps) {
+export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled = false, onUploaded, maxBytes, hiddenInputName, error: formError }: DocumentUploadProps) {
   const hydrated = useHydrated();
   const t = useT();
   const id = useId();
@@ -216,7 +223,8 @@ export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled
     statusText = percent === null ? t("kycUi.upload.progressUnknown") : percent >= 100 ? t("kycUi.upload.processing") : t("kycUi.upload.progress", { percent });
   else if (status === "success" && saved) statusText = t("kycUi.upload.saved", { version: saved.version });
 
-  const errorText = error ? translateError(t, error.key, { max: formatFileSize(maxBytes), ...error.vars }) : null;
+  // The form's own error (a missing photo) only while nothing was sent since: an upload brings its own outcome.
+  const errorText = error ? translateError(t, error.key, { max: formatFileSize(maxBytes), ...error.vars }) : formError && status === "idle" ? t(formError) : null;
   const describedBy = [hint ? hintId : null, formatsId, statusId, errorText ? errorId : null].filter(Boolean).join(" ");
 
   return (
@@ -281,7 +289,7 @@ export function DocumentUpload({ kind, label, hint, uploadUrl, current, disabled
         {t("kycUi.upload.formats", { max: formatFileSize(maxBytes) })}
       </p>
 
-      <input type="hidden" name={`${kind}DocumentId`} value={saved?.id ?? current?.id ?? ""} />
+      {hiddenInputName === null ? null : <input type="hidden" name={hiddenInputName ?? `${kind}DocumentId`} value={saved?.id ?? current?.id ?? ""} />}
     </div>
   );
 }

@@ -126,6 +126,10 @@ describe("parseUploadResponse", () => {
 
   it("returns the document on 200", () => {
     expect(parseUploadResponse(200, JSON.stringify({ ok: true, document: { ...document, extra: 1 } }))).toEqual({ ok: true, document });
+    // The new bank book of a payout account change comes through the same upload.
+    const bankBook = { ...document, kind: "bank_book_change" };
+    expect(parseUploadResponse(200, JSON.stringify({ ok: true, document: bankBook }))).toEqual({ ok: true, document: bankBook });
+    expect(parseUploadResponse(200, JSON.stringify({ ok: true, document: { ...document, kind: "passport" } }))).toEqual({ ok: false, error: UPLOAD_ERROR_KEYS.server });
   });
   it("treats a 200 that doesn't follow the contract (e.g. a login page after a redirect) as a server error", () => {
     expect(parseUploadResponse(200, "<!doctype html><title>Masuk</title>")).toEqual({ ok: false, error: UPLOAD_ERROR_KEYS.server });

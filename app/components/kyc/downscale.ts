@@ -5,11 +5,13 @@
  */
 
 export type DocumentKind = "ktp" | "selfie" | "npwp" | "bank_book";
+/** What the upload field sends as `kind`: a wizard document, or the new bank book of a payout account change. */
+export type UploadKind = DocumentKind | "bank_book_change";
 
 /** What the upload route answers on success (`{ ok: true, document }`). */
 export interface UploadedDocument {
   id: string;
-  kind: DocumentKind;
+  kind: UploadKind;
   version: number;
   url: string;
   contentType: string;
@@ -138,7 +140,7 @@ export function isPdfType(contentType: string): boolean {
 
 export type UploadOutcome = { ok: true; document: UploadedDocument } | { ok: false; error: string; vars?: Record<string, string | number> };
 
-const KINDS: readonly string[] = ["ktp", "selfie", "npwp", "bank_book"];
+const KINDS: readonly string[] = ["ktp", "selfie", "npwp", "bank_book", "bank_book_change"] satisfies readonly UploadKind[];
 
 function isDocument(value: unknown): value is UploadedDocument {
   if (!value || typeof value !== "object") return false;

@@ -23,6 +23,14 @@ describe("audit trail wording", () => {
     expect(t(moved.key, { from: t("status.draft"), to: t("status.submitted") })).toBe("Draf → Menunggu pemeriksaan");
   });
 
+  it("names each step of a bank account change by what happened to it", () => {
+    const steps = ["pending", "approved", "rejected", "cancelled"].map((to) => auditEventKey({ from: "pending", to, reason: null, bankChange: true }));
+    expect(steps.every((s) => s.kind === "bank_change")).toBe(true);
+    expect(steps.map((s) => t(s.key))).toEqual(["Perubahan rekening diajukan", "Perubahan rekening disetujui", "Perubahan rekening ditolak", "Perubahan rekening dibatalkan"]);
+    const l = documentLabel({ kind: "bank_book_change", version: 1 });
+    expect(t(l.key, { ...l.vars, doc: t(String(l.vars.doc)) })).toBe("Buku tabungan baru (versi 1)");
+  });
+
   it("names each logged document by kind and version", () => {
     const l = documentLabel({ kind: "bank_book", version: 2 });
     expect(t(l.key, { ...l.vars, doc: t(String(l.vars.doc)) })).toBe("Buku tabungan (versi 2)");

@@ -12,9 +12,14 @@ export function actorRoleKey(role: string | null | undefined): string {
 
 /**
  * The i18n key describing an event. The shop's creation is stored as draft → draft with reason "created";
- * it is not a status change, so it is described as what it is.
+ * it is not a status change, so it is described as what it is. A step of a bank account change (its id on the
+ * event) is named by the status the change reached ("Perubahan rekening disetujui").
  */
-export function auditEventKey(event: { from: string; to: string; reason: string | null }): { key: string; kind: "created" | "transition" | "note" } {
+export function auditEventKey(event: { from: string; to: string; reason: string | null; bankChange?: boolean }): {
+  key: string;
+  kind: "created" | "transition" | "note" | "bank_change";
+} {
+  if (event.bankChange) return { key: `audit.bankChange.${event.to}`, kind: "bank_change" };
   if (event.from === "draft" && event.to === "draft" && event.reason === "created") return { key: "audit.created", kind: "created" };
   if (event.from === event.to) return { key: "audit.note", kind: "note" };
   return { key: "audit.transition", kind: "transition" };

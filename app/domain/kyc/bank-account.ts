@@ -59,6 +59,11 @@ export function maskAccount(accountNumber: string): string {
   return "*".repeat(digits.length - 4) + digits.slice(-4);
 }
 
+/** "****1234": an account of which only the last four digits are kept (the KYC profile's account_last4). */
+export function maskLast4(last4: string): string {
+  return `****${last4}`;
+}
+
 /** Honorifics and titles written before a name (compared without dots): H. Hj. Dr. Ir. Prof. Bpk ... */
 const LEADING_TITLES = new Set([
   "H", "HJ", "HAJI", "HAJAH", "HAJJAH", "KH",

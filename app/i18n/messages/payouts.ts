@@ -17,7 +17,6 @@ const id = {
   "withdrawal.reference": "Referensi bank: {reference}",
   "withdrawal.failedReason": "Gagal: {reason}. Dana sudah dikembalikan ke saldo tersedia.",
   "withdrawal.openNotice": "Masih ada penarikan yang sedang diproses. Penarikan berikutnya bisa diajukan setelah selesai.",
-  "withdrawal.holdNotice": "Penarikan ditahan sementara karena perubahan rekening bank sedang ditinjau admin.",
   "withdrawal.financeLink": "Tarik dana",
   "withdrawal.status.requested": "Diajukan",
   "withdrawal.status.batched": "Menunggu persetujuan",
@@ -60,10 +59,6 @@ const id = {
   "payout.errors.batchNotOpen": "Batch ini sudah disetujui.",
   "payout.errors.batchNotFound": "Batch tidak ditemukan.",
   "payout.errors.invalidTransition": "Status penarikan tidak dapat diubah.",
-  "bankChange.errors.password": "Kata sandi salah.",
-  "bankChange.errors.pending": "Perubahan rekening sebelumnya masih ditinjau.",
-  "bankChange.errors.notFound": "Perubahan rekening tidak ditemukan.",
-  "bankChange.errors.decided": "Perubahan rekening ini sudah diputuskan.",
   "reconciliation.errors.resolved": "Selisih ini sudah diselesaikan.",
 };
 
@@ -85,7 +80,6 @@ const en: Record<keyof typeof id, string> = {
   "withdrawal.reference": "Bank reference: {reference}",
   "withdrawal.failedReason": "Failed: {reason}. The money is back in your available balance.",
   "withdrawal.openNotice": "A withdrawal is still in progress. You can request the next one once it is done.",
-  "withdrawal.holdNotice": "Withdrawals are on hold while an admin reviews the bank account change.",
   "withdrawal.financeLink": "Withdraw funds",
   "withdrawal.status.requested": "Requested",
   "withdrawal.status.batched": "Awaiting approval",
@@ -128,10 +122,6 @@ const en: Record<keyof typeof id, string> = {
   "payout.errors.batchNotOpen": "This batch is already approved.",
   "payout.errors.batchNotFound": "Batch not found.",
   "payout.errors.invalidTransition": "The withdrawal's status cannot change this way.",
-  "bankChange.errors.password": "Wrong password.",
-  "bankChange.errors.pending": "An earlier bank account change is still under review.",
-  "bankChange.errors.notFound": "Bank account change not found.",
-  "bankChange.errors.decided": "This bank account change has been decided already.",
   "reconciliation.errors.resolved": "This difference has been resolved already.",
 };
 
