@@ -5,6 +5,7 @@ describe("id-ID formatting", () => {
   it("formats integer rupiah without decimals or spaces", () => {
     expect(formatRupiah(1250000)).toBe("Rp1.250.000");
     expect(formatRupiah(0)).toBe("Rp0");
+    expect(formatRupiah(-0)).toBe("Rp0");
     expect(formatRupiah(-5000)).toBe("-Rp5.000");
   });
   it("refuses fractional rupiah", () => {

@@ -9,7 +9,8 @@ const kilograms = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 });
 /** Integer rupiah → "Rp1.250.000" (no space, no decimals). */
 export function formatRupiah(amount: number): string {
   if (!Number.isSafeInteger(amount)) throw new Error(`Rupiah amounts are whole numbers, got ${amount}`);
-  return rupiah.format(amount).replace(/\s/g, "");
+  // A negated zero (a liability's balance of nothing) is Rp0, not "-Rp0".
+  return rupiah.format(amount === 0 ? 0 : amount).replace(/\s/g, "");
 }
 
 export function formatNumber(n: number): string {

@@ -37,6 +37,8 @@ const EnvSchema = z
     SEED_DEMO: z.enum(["true", "false"]).optional(),
     /** Product photo uploads one shop may make per clock hour. */
     PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(60),
+    /** Complaint photo uploads one buyer may make per hour (each order also takes at most 3× the photos a complaint holds a day). */
+    COMPLAINT_PHOTO_UPLOADS_PER_HOUR: z.coerce.number().int().positive().default(20),
     /** Visitors' browse pages served from memory (app/infra/page-cache.server.ts). */
     PAGE_CACHE: z.enum(["true", "false"]).default("true"),
     /** Its bound, in MB of compressed pages (least recently used pages go first). */

@@ -38,6 +38,8 @@ export const UPLOAD_ROUTES: Record<string, MultipartLimit> = {
   "/seller/documents": { totalBytes: KYC_FILE_MAX_BYTES + SLACK, parts: 4, files: 1, fileBytes: KYC_FILE_MAX_BYTES, fieldBytes: 1 * KB, json: true },
   // Product photo: one `file`.
   "/seller/products/photos": { totalBytes: PHOTO_FILE_MAX_BYTES + SLACK, parts: 4, files: 1, fileBytes: PHOTO_FILE_MAX_BYTES, fieldBytes: 1 * KB, json: true },
+  // Complaint photo (buyer, `?pesanan=` names the order): one `file`.
+  "/komplain/foto": { totalBytes: PHOTO_FILE_MAX_BYTES + SLACK, parts: 4, files: 1, fileBytes: PHOTO_FILE_MAX_BYTES, fieldBytes: 1 * KB, json: true },
   // CSV import: `file` on preview; on save the same CSV comes back as the text field `csv`.
   "/seller/products/import": { totalBytes: 2 * CSV_FILE_MAX_BYTES + SLACK, parts: 4, files: 1, fileBytes: CSV_FILE_MAX_BYTES, fieldBytes: CSV_FILE_MAX_BYTES },
 };

@@ -147,3 +147,53 @@ export async function escrowOrdersOfShop(shopId: string) {
     ORDER BY o.paid_at DESC NULLS LAST, o.order_number`;
   return rows.map((r) => ({ orderId: r.id, orderNumber: r.order_number, status: r.status, held: Number(r.held), paidAt: r.paid_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at }));
 }
+
+// ---- the admin's finance page -------------------------------------------------------------------------
+
+/** Every account with its balance (debit positive), sellers' accounts with their shop's name. */
+export async function trialBalance() {
+  const rows = await db().$queryRaw<{ code: string; kind: string; shop_name: string | null; balance: bigint }[]>`
+    SELECT a.code, a.kind, s.name AS shop_name, COALESCE(SUM(l.amount), 0)::bigint AS balance
+    FROM ledger_accounts a LEFT JOIN shops s ON s.id = a.shop_id LEFT JOIN journal_lines l ON l.account_id = a.id
+    GROUP BY a.id, a.code, a.kind, s.name ORDER BY a.kind, s.name NULLS FIRST, a.code`;
+  return rows.map((r) => ({ code: r.code, kind: r.kind, shopName: r.shop_name, balance: Number(r.balance) }));
+}
+
+/**
+ * Escrow by order state: how much is held now (and for how many orders), how many orders are closed (completed or
+ * refunded), and which closed orders still hold money in escrow (none when the books are right).
+ */
+export async function escrowByOrderState() {
+  const rows = await db().$queryRaw<{ order_number: string; status: string; held: bigint }[]>`
+    SELECT o.order_number, o.status, COALESCE(-SUM(l.amount), 0)::bigint AS held
+    FROM orders o JOIN journal_lines l ON l.order_id = o.id JOIN ledger_accounts a ON a.id = l.account_id AND a.code = 'escrow'
+    GROUP BY o.id, o.order_number, o.status`;
+  const closed = rows.filter((r) => r.status === "received" || r.status === "refunded");
+  const held = rows.filter((r) => r.held !== 0n);
+  return {
+    heldNow: held.reduce((sum, r) => sum + Number(r.held), 0),
+    heldOrders: held.length,
+    closedOrders: closed.length,
+    closedNotZero: closed.filter((r) => r.held !== 0n).map((r) => ({ orderNumber: r.order_number, status: r.status, held: Number(r.held) })),
+  };
+}
+
+/**
+ * Per month of release (WIB): orders released, the commission and buyer fees fixed on them, and what the ledger
+ * credited to platform revenue (which must be their sum).
+ */
+export async function platformRevenueByMonth() {
+  const rows = await db().$queryRaw<{ month: string; orders: bigint; commission: bigint; fees: bigint; revenue: bigint }[]>`
+    WITH released AS (
+      SELECT to_char(released_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month, COUNT(*) AS orders,
+             SUM(released_commission) AS commission, SUM(fee_total) AS fees
+      FROM orders WHERE released_at IS NOT NULL GROUP BY 1),
+    ledger AS (
+      SELECT to_char(e.created_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') AS month, -SUM(l.amount) AS revenue
+      FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id AND a.code = 'platform_revenue' JOIN journal_entries e ON e.id = l.entry_id
+      GROUP BY 1)
+    SELECT COALESCE(r.month, g.month) AS month, COALESCE(r.orders, 0)::bigint AS orders, COALESCE(r.commission, 0)::bigint AS commission,
+           COALESCE(r.fees, 0)::bigint AS fees, COALESCE(g.revenue, 0)::bigint AS revenue
+    FROM released r FULL JOIN ledger g ON g.month = r.month ORDER BY 1 DESC`;
+  return rows.map((r) => ({ month: r.month, orders: Number(r.orders), commission: Number(r.commission), fees: Number(r.fees), revenue: Number(r.revenue) }));
+}

@@ -70,7 +70,7 @@ export async function autoCompleteCandidates(cut: { deliveredBefore: Date; shipp
 }
 
 export function shipmentTimes(tx: Tx, orderId: string) {
-  return tx.shipment.findUnique({ where: { orderId }, select: { shippedAt: true, deliveredAt: true } });
+  return tx.shipment.findUnique({ where: { orderId }, select: { shippedAt: true, deliveredAt: true, courierCode: true } });
 }
 
 // ---- commission rates ------------------------------------------------------------------------------

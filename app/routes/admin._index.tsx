@@ -45,6 +45,9 @@ export default function AdminHome() {
         <li>
           <Link to="/admin/payouts">{t("payout.title")}</Link>
         </li>
+        <li>
+          <Link to="/admin/keuangan">{t("adminFinance.nav")}</Link>
+        </li>
       </ul>
     </>
   );

@@ -1,17 +1,22 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
+import { ComplaintPanel, type ComplaintStepResult } from "~/components/orders/complaint-panel";
 import { OrderTimeline, timelineEvents } from "~/components/orders/order-timeline";
 import { OrderItems, OrderStatusBadge } from "~/components/orders/order-view";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
-import { orHttpError, routeParams } from "~/infra/http.server";
+import { badRequest, orHttpError, routeParams } from "~/infra/http.server";
 import { entriesOfReference } from "~/models/ledger.server";
 import { OrderNumberParams } from "~/schemas/params";
+import { complaintStepAction } from "~/services/complaint-step-action.server";
+import { complaintView } from "~/services/complaints.server";
 import { adminOrder } from "~/services/orders.server";
+import complaintStyles from "~/styles/complaints.css";
 
 export const meta = titleMeta("adminOrders.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: complaintStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -19,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const o = await orHttpError(() => adminOrder(orderNumber));
   const journal = [...(await entriesOfReference("payment", [o.paymentId])), ...(await entriesOfReference("refund", o.refunds.map((r) => r.id)))];
   return {
+    complaint: await complaintView(o, "admin"),
     order: {
       orderNumber: o.orderNumber,
       status: o.status,
@@ -42,10 +48,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** An admin's complaint steps: decisions on escalated complaints, or confirming a return arrived. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const { orderNumber } = routeParams(params, OrderNumberParams);
+  const form = await request.formData();
+  if (form.get("intent") !== "complaint") badRequest();
+  return complaintStepAction(request, form, "admin", admin.id, orderNumber, `/admin/pesanan/${orderNumber}`);
+}
+
 export default function AdminOrder() {
   const t = useT();
   const locale = useLocale();
-  const { order, payment, journal } = useLoaderData<typeof loader>();
+  const { order, payment, journal, complaint } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ComplaintStepResult | undefined;
   return (
     <>
       <p>
@@ -58,6 +74,7 @@ export default function AdminOrder() {
         {order.shop} · {t("adminOrders.buyer")}: {order.buyer.name} ({order.buyer.email}) · {formatRupiah(order.total)}
       </p>
       <OrderItems items={order.items} />
+      {complaint ? <ComplaintPanel complaint={complaint} result={result} /> : null}
       <OrderTimeline events={order.events} tracking={[]} />
       <section className="card" aria-labelledby="payment">
         <h2 id="payment">

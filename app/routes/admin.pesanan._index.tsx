@@ -7,6 +7,7 @@ import { OrderStatusBadge } from "~/components/orders/order-view";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
 import { queryParams } from "~/infra/http.server";
+import { escalatedComplaintList } from "~/services/complaints.server";
 import { adminOrderSearch } from "~/services/orders.server";
 
 export const meta = titleMeta("adminOrders.title");
@@ -18,17 +19,29 @@ const QuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const { q } = queryParams(request, QuerySchema);
-  const rows = await adminOrderSearch(q);
-  return { q, orders: rows.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })) };
+  const [rows, escalated] = await Promise.all([adminOrderSearch(q), escalatedComplaintList()]);
+  return { q, escalated, orders: rows.map((o) => ({ ...o, createdAt: o.createdAt.toISOString() })) };
 }
 
 export default function AdminOrders() {
   const t = useT();
   const locale = useLocale();
-  const { q, orders } = useLoaderData<typeof loader>();
+  const { q, orders, escalated } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("adminOrders.title")}</h1>
+      {escalated.length ? (
+        <section className="card" aria-labelledby="escalated">
+          <h2 id="escalated">{t("complaint.adminQueue")}</h2>
+          <ul>
+            {escalated.map((c) => (
+              <li key={c.orderNumber}>
+                <Link to={`/admin/pesanan/${c.orderNumber}`}>{c.orderNumber}</Link> · {c.shopName} · {t(`complaint.reason.${c.reason}`)} · {formatDateTime(c.since, locale)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Form method="get" role="search">
         <div className="field">
           <label htmlFor="q">{t("adminOrders.search")}</label>

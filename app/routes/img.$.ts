@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getCurrentUser } from "~/infra/auth.server";
 import { notFound } from "~/infra/http.server";
 import { assertValidKey } from "~/infra/storage/keys.server";
-import { storage } from "~/infra/storage/storage.server";
+import { storedImageResponse } from "~/infra/storage/storage.server";
 import { findPhoto } from "~/models/product.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 
@@ -39,16 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isPublicPhotoKey(key)) notFound();
   const seenBy = await visibility(request, key);
   if (!seenBy) notFound();
-  const object = await storage().get(key);
   // Photos are stored re-encoded as WebP; anything that is not an image is not served from here.
-  if (!object || !object.contentType.startsWith("image/")) notFound();
-  return new Response(new Uint8Array(object.body), {
-    headers: {
-      "Content-Type": object.contentType,
-      "Content-Length": String(object.body.length),
-      "Cache-Control": seenBy === "public" ? "public, max-age=31536000, immutable" : "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return storedImageResponse(key, seenBy === "public" ? "public, max-age=31536000, immutable" : "private, no-store");
 }

@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
+import { ComplainLink, ComplaintPanel, type ComplaintStepResult } from "~/components/orders/complaint-panel";
 import { OrderTimeline, timelineTracking } from "~/components/orders/order-timeline";
 import { OrderItems, OrderStatusBadge, serializeOrder } from "~/components/orders/order-view";
 import { findProvince, findRegency } from "~/domain/regions/data";
@@ -11,12 +12,16 @@ import { requireUser } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { badRequest, orHttpError, routeParams } from "~/infra/http.server";
 import { isCleanText, OrderNumberParams } from "~/schemas/params";
-import { confirmReceipt } from "~/services/order-completion.server";
+import { complaintStepAction } from "~/services/complaint-step-action.server";
+import { complaintView } from "~/services/complaints.server";
+import { receiptChoices } from "~/services/order-completion.server";
 import { buyerOrder, cancelUnpaidOrder } from "~/services/orders.server";
 import { startPayment } from "~/services/payments.server";
 import { trackOrder } from "~/services/seller-orders.server";
+import complaintStyles from "~/styles/complaints.css";
 
 export const meta = titleMeta("orders.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: complaintStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,7 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const steps = await trackOrder(order);
   if (order.status === "shipped" && steps.at(-1)?.status === "delivered") order = await buyerOrder(user.id, order.orderNumber);
   const tracking = timelineTracking(steps);
-  return { tracking, order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" } };
+  const complaint = await complaintView(order, "buyer");
+  if (complaint?.status === "resolved") order = await buyerOrder(user.id, order.orderNumber); // a return the tracker just completed
+  return {
+    tracking,
+    complaint,
+    receipt: receiptChoices(order, complaint),
+    courierCode: order.shipment?.courierCode ?? "",
+    // A dropship program order's complaint is followed (return resi, asking an admin) on its own page.
+    complaintStatusLink: complaint && order.fulfilmentShopId ? `/pesanan/${order.orderNumber}/komplain/status` : null,
+    order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,10 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return redirectWithFlash(request, here, { kind: "error", key: "checkout.error.payment" });
     }
   }
-  if (intent === "confirm") {
-    await orHttpError(() => confirmReceipt(user.id, number));
-    return redirectWithFlash(request, here, { kind: "success", key: "orders.confirmed" });
-  }
+  // "Pesanan Diterima" has its own confirmation page (pesanan_.$orderNumber.diterima.tsx).
+  if (intent === "complaint") return complaintStepAction(request, form, "buyer", user.id, number, here);
   if (intent === "cancel") {
     const reason = String(form.get("reason") ?? "").trim().slice(0, 250);
     if (!isCleanText(reason)) badRequest();
@@ -59,8 +72,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrderDetail() {
   const t = useT();
   const locale = useLocale();
-  const { order, tracking } = useLoaderData<typeof loader>();
+  const { order, tracking, complaint, receipt, courierCode, complaintStatusLink } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ComplaintStepResult | undefined;
   const refund = order.refunds[0];
+  const here = `/pesanan/${order.orderNumber}`;
   return (
     <>
       <p>
@@ -130,17 +145,31 @@ export default function OrderDetail() {
           </Form>
         </section>
       ) : null}
-      {order.status === "shipped" || order.status === "delivered" || order.events.some((e) => e.event === "complaint_opened") ? (
-        <p>
-          <Link to={`/pesanan/${order.orderNumber}/komplain`}>{t(order.events.some((e) => e.event === "complaint_opened") ? "dropship.afterSales.link" : "complaint.title")}</Link>
-        </p>
+      {complaint ? (
+        <ComplaintPanel complaint={complaint} result={result} courierCode={courierCode}>
+          {complaintStatusLink ? (
+            <p>
+              <Link to={complaintStatusLink}>{t("dropship.afterSales.link")}</Link>
+            </p>
+          ) : null}
+          {complaint.status === "rejected" ? <p>{t("complaint.acceptRejection", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}
+        </ComplaintPanel>
       ) : null}
-      {order.status === "shipped" || order.status === "delivered" ? (
-        <Form method="post">
-          <button type="submit" name="intent" value="confirm">
-            {t("orders.confirm")}
-          </button>
-        </Form>
+      {receipt.canConfirm || receipt.canComplain ? (
+        <section className="card receipt" aria-labelledby="receipt-title">
+          <h2 id="receipt-title">{t("orders.receivedAsk")}</h2>
+          <p className="muted">{t("orders.receivedHint")}</p>
+          {receipt.autoCompletesAt ? <p className="muted">{t("orders.autoCompletes", { date: formatDateTime(receipt.autoCompletesAt, locale) })}</p> : null}
+          <div className="receipt__actions">
+            {/* Both are links to their own page: the confirmation asks once more and works without JavaScript. */}
+            {receipt.canConfirm ? (
+              <Link className="button" to={`${here}/diterima`}>
+                {t("orders.confirm")}
+              </Link>
+            ) : null}
+            {receipt.canComplain ? <ComplainLink orderNumber={order.orderNumber} /> : null}
+          </div>
+        </section>
       ) : null}
 
       <OrderTimeline events={order.events} tracking={tracking} />

@@ -1,120 +1,119 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, SelectField, TextAreaField, TextField } from "~/components/forms/fields";
-import { useLocale, useT } from "~/components/i18n";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
+import { useZodForm } from "~/components/forms/use-zod-form";
+import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { DetailRow, EscalateForm, ReturnAddress } from "~/components/orders/complaint-parts";
+import { PhotoManager } from "~/components/products/photo-manager";
 import { DomainError } from "~/domain/errors";
 import { COMPLAINT_REASONS } from "~/domain/orders/complaints";
-import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
-import { BuyerComplaintSchema, COMPLAINT_ERROR_FIELDS } from "~/schemas/after-sales";
+import { notFound, routeParams, statusOf } from "~/infra/http.server";
+import { ComplaintOpenSchema } from "~/schemas/complaints";
 import { OrderNumberParams } from "~/schemas/params";
-import { complaintStep, openComplaint } from "~/services/complaints.server";
-import { buyerComplaintView } from "~/services/dropship-after-sales.server";
-
-// The buyer's complaint about one order ("Ajukan Komplain"): open it, follow the shop's answers, send a return's
-// resi, ask an admin when the shop is late or rejected it. A dropship order looks like any other: one shop answers.
+import { complaintForm, openComplaint } from "~/services/complaints.server";
+import complaintStyles from "~/styles/complaints.css";
+import sellerProductStyles from "~/styles/seller-products.css";
 
 export const meta = titleMeta("complaint.title");
+// The photo uploader's styles are the product form's.
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: sellerProductStyles },
+  { rel: "stylesheet", href: complaintStyles },
+];
+
+/** An order that cannot get a complaint (any more) sends the buyer back to it with the reason. */
+async function formOr(request: Request, buyerId: string, orderNumber: string) {
+  try {
+    return await complaintForm(buyerId, orderNumber);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "not_found") notFound();
+    throw await redirectWithFlash(request, `/pesanan/${orderNumber}`, { kind: "error", key: error.messageKey });
+  }
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { orderNumber } = routeParams(params, OrderNumberParams);
-  const view = await orHttpError(() => buyerComplaintView(user.id, orderNumber));
-  return { ...view, complaint: view.complaint ? { ...view.complaint, answerDueAt: view.complaint.answerDueAt.toISOString() } : null };
+  return formOr(request, user.id, orderNumber);
 }
+
+const FIELD_OF: Record<string, string> = { "complaint.photosInvalid": "photoIds", "complaint.photosMax": "photoIds", "complaint.reasonInvalid": "reason" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { orderNumber } = routeParams(params, OrderNumberParams);
-  const parsed = await parseForm(request, BuyerComplaintSchema);
+  await formOr(request, user.id, orderNumber);
+  const parsed = await parseForm(request, ComplaintOpenSchema);
   if (!parsed.ok) return parsed.response;
-  const input = parsed.data;
   try {
-    if (input.intent === "open") await openComplaint(user.id, orderNumber, { reason: input.reason, description: input.description });
-    else await complaintStep("buyer", user.id, orderNumber, input.intent === "return_shipped" ? { action: "return_shipped", resi: input.resi } : { action: "escalate" });
+    await openComplaint(user.id, orderNumber, parsed.data);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return formError(error.messageKey, statusOf(error), COMPLAINT_ERROR_FIELDS[error.messageKey] ?? "_form", parsed.values);
+    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), FIELD_OF[error.messageKey] ?? "_form", parsed.values);
+    throw error;
   }
-  const done = { open: "complaint.opened", return_shipped: "dropship.afterSales.returnSent", escalate: "dropship.afterSales.escalated" }[input.intent];
-  return redirectWithFlash(request, `/pesanan/${orderNumber}/komplain`, { kind: "success", key: done });
+  return redirectWithFlash(request, `/pesanan/${orderNumber}`, { kind: "success", key: "complaint.opened" });
 }
 
-type ActionData = { errors: Record<string, string>; values?: Record<string, string> };
-
-export default function BuyerComplaint() {
+export default function ComplaintFormPage() {
   const t = useT();
-  const locale = useLocale();
-  const { order, complaint, canOpen, canEscalate, canShipReturn, returnAddress } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData | undefined;
-  const errors = result?.errors ?? {};
-  const values = result?.values ?? {};
-  const busy = useNavigation().state !== "idle";
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [photosBusy, setPhotosBusy] = useState(false);
+  const [busyNotice, setBusyNotice] = useState(false);
+  const form = useZodForm(ComplaintOpenSchema, actionData, { reason: "", description: "", photoIds: "" }, {
+    beforeValidate: () => setBusyNotice(photosBusy),
+    canSubmit: () => !photosBusy,
+  });
+  const here = `/pesanan/${page.orderNumber}`;
   return (
-    <section>
+    <section className="complaint-form">
       <p>
-        <Link to={`/pesanan/${order.orderNumber}`}>{t("orders.back")}</Link>
+        <Link to={here}>← {t("complaint.cancelLink")}</Link>
       </p>
-      <h1>{t("dropship.afterSales.title", { number: order.orderNumber })}</h1>
-      <p className="muted">{order.shop}</p>
-      <FormError error={errors._form} />
-
-      {complaint ? (
-        <section className="card" aria-labelledby="complaint-state">
-          <h2 id="complaint-state">{t(`complaint.state.${complaint.status}`)}</h2>
-          <dl className="summary">
-            <DetailRow label={t("complaint.reason")}>{t(`complaint.reason.${complaint.reason}`)}</DetailRow>
-            <DetailRow label={t("complaint.description")}>{complaint.description}</DetailRow>
-            <DetailRow label={t("dropship.afterSales.shopAnswer")}>{complaint.shopAnswer}</DetailRow>
-            <DetailRow label={t("dropship.afterSales.rejectReason")}>{complaint.sellerReason}</DetailRow>
-            <DetailRow label={t("dropship.afterSales.refund")}>{complaint.refundAmount ? formatRupiah(complaint.refundAmount) : null}</DetailRow>
-            <DetailRow label={t("dropship.afterSales.returnResi")}>{complaint.returnResi}</DetailRow>
-          </dl>
-          {complaint.status === "open" || complaint.status === "return_shipped" ? <p className="muted">{t("dropship.afterSales.shopDue", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}
-          {complaint.status === "return_requested" ? <p className="muted">{t("dropship.afterSales.returnDue", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}
-          {complaint.status === "rejected" && canEscalate ? <p className="muted">{t("dropship.afterSales.escalateUntil", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}
-        </section>
-      ) : null}
-
-      {returnAddress ? <ReturnAddress address={returnAddress} orderNumber={order.orderNumber} /> : null}
-
-      {canShipReturn ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="intent" value="return_shipped" />
-          <TextField name="resi" label={t("dropship.afterSales.returnResi")} autoComplete="off" autoCapitalize="characters" required minLength={6} maxLength={60} defaultValue={values.resi} error={errors.resi} />
-          <button type="submit" disabled={busy}>
-            {t("dropship.afterSales.sendResi")}
-          </button>
-        </Form>
-      ) : null}
-
-      {canEscalate ? <EscalateForm busy={busy} /> : null}
-
-      {canOpen ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="intent" value="open" />
-          <SelectField name="reason" label={t("complaint.reason")} required defaultValue={values.reason ?? ""} error={errors.reason}>
-            <option value="" disabled>
-              {t("dropship.afterSales.chooseReason")}
+      <h1>{t("complaint.title")}</h1>
+      <p>
+        {t("orders.number", { number: page.orderNumber })} · <strong>{page.shopName}</strong>
+      </p>
+      <p className="muted">{t("complaint.lead")}</p>
+      <FormError error={(actionData as { errors?: Record<string, string> } | undefined)?.errors?._form} />
+      <Form method="post" noValidate onSubmit={form.onSubmit}>
+        <SelectField label={t("complaint.reason")} error={form.errorOf("reason")} {...form.register("reason")}>
+          <option value="">{t("complaint.reasonInvalid")}</option>
+          {COMPLAINT_REASONS.map((r) => (
+            <option key={r} value={r}>
+              {t(`complaint.reason.${r}`)}
             </option>
-            {COMPLAINT_REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t(`complaint.reason.${r}`)}
-              </option>
-            ))}
-          </SelectField>
-          <TextAreaField name="description" label={t("complaint.description")} required minLength={5} maxLength={1000} defaultValue={values.description} error={errors.description} />
-          <button type="submit" disabled={busy}>
-            {t("complaint.submit")}
-          </button>
-        </Form>
-      ) : null}
-      {!complaint && !canOpen ? <p className="muted">{t("complaint.notNow")}</p> : null}
+          ))}
+        </SelectField>
+        <TextAreaField label={t("complaint.description")} hint={t("complaint.descriptionHint")} rows={4} maxLength={1000} error={form.errorOf("description")} {...form.register("description")} />
+        <h2>{t("complaint.photos")}</h2>
+        <PhotoManager
+          initial={[]}
+          maxBytes={page.photoMaxBytes}
+          disabled={false}
+          error={form.errorOf("photoIds")}
+          onChange={(ids) => form.setValue("photoIds", ids.join(","), { shouldValidate: form.formState.isSubmitted })}
+          onBusyChange={setPhotosBusy}
+          uploadUrl={`/komplain/foto?pesanan=${encodeURIComponent(page.orderNumber)}`}
+          max={page.photosMax}
+          ordered={false}
+          texts={{ hint: "complaint.photosHint", full: "complaint.photosFull", alt: "complaint.photoAlt" }}
+        />
+        <input type="hidden" {...form.registerHidden("photoIds")} />
+        {busyNotice && photosBusy ? (
+          <p className="alert alert--info" role="status">
+            {t("complaint.photosBusy")}
+          </p>
+        ) : null}
+        <button type="submit" disabled={form.submitting}>
+          {t("complaint.submit")}
+        </button>
+      </Form>
     </section>
   );
 }

@@ -94,21 +94,29 @@ export default function SellerFinance() {
       <h2>{t("finance.statement")}</h2>
       {statement.length === 0 ? <p className="muted">{t("finance.statementEmpty")}</p> : null}
       {statement.length ? (
+        // On a phone each line is a card (date and amount on top, description, running balance); the roles keep it a
+        // table for screen readers, which would otherwise drop the semantics once CSS changes the display.
         <div className="finance-table-wrap">
-          <table className="finance-table" aria-label={t("finance.statement")}>
-            <thead>
-              <tr>
-                <th>{t("finance.col.date")}</th>
-                <th>{t("finance.col.description")}</th>
-                <th className="num">{t("finance.col.amount")}</th>
-                <th className="num">{t("finance.col.balance")}</th>
+          <table className="finance-table finance-table--stack" aria-label={t("finance.statement")} role="table">
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader">{t("finance.col.date")}</th>
+                <th role="columnheader">{t("finance.col.description")}</th>
+                <th role="columnheader" className="num">
+                  {t("finance.col.amount")}
+                </th>
+                <th role="columnheader" className="num">
+                  {t("finance.col.balance")}
+                </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody role="rowgroup">
               {statement.map((l) => (
-                <tr key={l.id}>
-                  <td>{formatDateTime(l.at, locale)}</td>
-                  <td>
+                <tr key={l.id} role="row">
+                  <td role="cell" className="finance-table__date" data-label={t("finance.col.date")}>
+                    {formatDateTime(l.at, locale)}
+                  </td>
+                  <td role="cell" className="finance-table__description" data-label={t("finance.col.description")}>
                     {t(`finance.kind.${l.kind}`)}
                     {l.orderNumber ? <> · {l.orderNumber}</> : null}
                     {l.kind === "release" ? (
@@ -118,8 +126,12 @@ export default function SellerFinance() {
                       </div>
                     ) : null}
                   </td>
-                  <td className="num">{money(l.amount)}</td>
-                  <td className="num">{formatRupiah(l.balance)}</td>
+                  <td role="cell" className="num finance-table__amount" data-label={t("finance.col.amount")}>
+                    {money(l.amount)}
+                  </td>
+                  <td role="cell" className="num finance-table__balance" data-label={t("finance.col.balance")}>
+                    {formatRupiah(l.balance)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { TextAreaField, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
+import { ComplaintPanel, type ComplaintStepResult } from "~/components/orders/complaint-panel";
 import { OrderTimeline, timelineEvents, timelineTracking } from "~/components/orders/order-timeline";
 import { DomainError } from "~/domain/errors";
 import { RESI_FORMATS } from "~/domain/shipping/resi-formats";
@@ -12,9 +13,13 @@ import { formError, parseForm } from "~/infra/forms.server";
 import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
 import { OrderNumberParams } from "~/schemas/params";
 import { SellerOrderActionSchema } from "~/schemas/seller-orders";
+import { complaintStepAction } from "~/services/complaint-step-action.server";
+import { complaintView } from "~/services/complaints.server";
 import { acceptOrder, cancelOrderBySeller, sellerOrder, shipOrder } from "~/services/seller-orders.server";
+import complaintStyles from "~/styles/complaints.css";
 
 export const meta = titleMeta("sellerOrders.title");
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: complaintStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);
@@ -22,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { order, tracking, region } = await orHttpError(() => sellerOrder(user.id, orderNumber));
   const s = order.shipment;
   return {
+    complaint: await complaintView(order, "seller"),
     order: {
       orderNumber: order.orderNumber,
       status: order.status,
@@ -50,7 +56,9 @@ type ActionData = { ok: string } | { confirm: { resi: string; warning: string; e
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
   const { orderNumber } = routeParams(params, OrderNumberParams);
-  const parsed = await parseForm(request, SellerOrderActionSchema);
+  const form = await request.formData();
+  if (form.get("intent") === "complaint") return complaintStepAction(request, form, "seller", user.id, orderNumber, `/seller/orders/${orderNumber}`);
+  const parsed = await parseForm(request, SellerOrderActionSchema, form);
   if (!parsed.ok) return parsed.response;
   const input = parsed.data;
   try {
@@ -74,10 +82,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SellerOrderPage() {
   const t = useT();
   const locale = useLocale();
-  const { order, events, tracking, resiExample, complaintLink } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData | undefined;
+  const { order, events, tracking, resiExample, complaint, complaintLink } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (ActionData & ComplaintStepResult) | undefined;
   const busy = useNavigation().state !== "idle";
-  const errors = result && "errors" in result ? result.errors : {};
+  const errors: Record<string, string> = (result && "errors" in result && !result.step ? result.errors : undefined) ?? {};
   const confirm = result && "confirm" in result ? result.confirm : null;
   const open = order.status === "paid" || order.status === "processing";
   const qs = `order=${encodeURIComponent(order.orderNumber)}`;
@@ -209,6 +217,8 @@ export default function SellerOrderPage() {
           </Form>
         </details>
       ) : null}
+
+      {complaint ? <ComplaintPanel complaint={complaint} result={result} /> : null}
 
       <OrderTimeline events={events} tracking={tracking} />
     </section>

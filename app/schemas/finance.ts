@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formText } from "~/schemas/params";
 
 export const Pph22DeclarationSchema = z.object({ intent: z.literal("pph22"), over: z.enum(["yes", "no"]) });
 
@@ -14,3 +15,6 @@ export const CommissionRateSchema = z.object({
   categoryId: z.union([z.literal("default"), z.coerce.number().int().positive()]),
   rate: percent,
 });
+
+/** An admin closes a reconciliation difference with a note of what was done. */
+export const ResolveDifferenceSchema = z.object({ intent: z.literal("resolve"), id: z.uuid(), note: formText(500).min(3, "adminFinance.noteRequired") });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseRupiahInput } from "~/domain/catalog/product";
 import { ORDER_NUMBER_PATTERN } from "~/domain/orders/numbers";
 
 // Path and query parameters come from anyone. PostgreSQL refuses a NUL byte in text and numbers beyond its
@@ -33,6 +34,20 @@ export const orderNumberParam = z.string().regex(ORDER_NUMBER_PATTERN);
 
 /** Text typed into a form: no control characters (PostgreSQL refuses a NUL; the others were never typed). */
 export const formText = (max: number) => z.string().trim().max(max, "validation.tooLong").refine(isCleanText, "validation.invalidCharacters");
+
+/** Rupiah as sellers type them ("125.000", "Rp 125.000", "125000") read as a whole number; anything else is `message`. */
+export const rupiahText = (message: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const n = parseRupiahInput(v);
+      if (n === null) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 /** A whole number that fits a PostgreSQL `integer`; larger values are clamped, so `min=99999999999` finds nothing. */
 export const int4Param = z.coerce

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseRupiahInput, PRODUCT_LIMITS as L } from "~/domain/catalog/product";
+import { PRODUCT_LIMITS as L } from "~/domain/catalog/product";
+import { rupiahText } from "~/schemas/params";
 
 // The product form, shared by the browser (zodResolver) and the action. Numbers arrive as text,
 // prices with thousand dots as sellers type them ("125.000").
@@ -8,14 +9,7 @@ const rupiah = z
   .string()
   .trim()
   .min(1, "validation.required")
-  .transform((v, ctx) => {
-    const n = parseRupiahInput(v);
-    if (n === null) {
-      ctx.addIssue({ code: "custom", message: "product.priceInvalid" });
-      return z.NEVER;
-    }
-    return n;
-  })
+  .pipe(rupiahText("product.priceInvalid"))
   .pipe(z.number().int().min(L.priceMin, "product.priceRange").max(L.priceMax, "product.priceRange"));
 
 const wholeNumber = (min: number, max: number, message: string) =>

@@ -5,12 +5,12 @@
  * "already".
  */
 import { DomainError } from "~/domain/errors";
-import { autoCompleteCutoffs, isAutoCompleteDue } from "~/domain/orders/auto-complete";
+import { autoCompleteAt, autoCompleteCutoffs, isAutoCompleteDue } from "~/domain/orders/auto-complete";
 import { blocksAutoComplete } from "~/domain/orders/complaints";
 import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
-import { findComplaint, hasPendingRefund } from "~/models/complaint.server";
+import { complaintOfOrder, findComplaint, hasPendingRefund } from "~/models/complaint.server";
 import { findBuyerOrder, inOrderTx, lockOrder, type OrderRow } from "~/models/order.server";
 import { autoCompleteCandidates, shipmentTimes } from "~/models/release.server";
 import { applyOrderTransition, SYSTEM, type Actor } from "./orders.server";
@@ -63,6 +63,32 @@ export async function autoCompleteOrders(now = new Date()): Promise<number> {
     }
   }
   return completed;
+}
+
+/**
+ * What the buyer may do about receipt now. "Pesanan Diterima" is offered from shipping on (a parcel may arrive
+ * before the courier reports it), and after a seller rejected a complaint (the buyer accepts the rejection);
+ * "Ajukan Komplain" while shipped or delivered and none was sent. Without a complaint the order completes by
+ * itself at `autoCompletesAt`.
+ */
+export function receiptChoices(order: { status: string; shipment: { shippedAt: Date | null; deliveredAt: Date | null } | null }, complaint: { status: string } | null) {
+  const inTransit = order.status === "shipped" || order.status === "delivered";
+  const at = complaint ? null : autoCompleteAt({ status: order.status, shippedAt: order.shipment?.shippedAt ?? null, deliveredAt: order.shipment?.deliveredAt ?? null }, autoCompleteSettings());
+  return {
+    canConfirm: inTransit && (!complaint || complaint.status === "rejected"),
+    canComplain: inTransit && !complaint,
+    /** The courier has reported the parcel delivered. */
+    delivered: order.status === "delivered",
+    autoCompletesAt: at?.toISOString() ?? null,
+  };
+}
+
+/** The "Pesanan Diterima" confirmation page: what pressing it does (the money goes to the shop) and the choices now. */
+export async function receiptConfirmation(buyerId: string, orderNumber: string) {
+  const order = await findBuyerOrder(buyerId, orderNumber);
+  if (!order) throw new DomainError("not_found", "order_not_found");
+  const choices = receiptChoices(order, await complaintOfOrder(order.id));
+  return { orderNumber: order.orderNumber, shopName: order.shop.name, sellerAmount: order.goodsTotal + order.shippingCost, ...choices };
 }
 
 /** "Pesanan Diterima": the buyer confirms the parcel arrived; the escrow is released (a double click releases once). */

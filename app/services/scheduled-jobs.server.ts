@@ -1,5 +1,6 @@
 import type { Schedule } from "~/infra/jobs.server";
 import { pruneAuthRecords } from "~/models/throttle.server";
+import { syncReturnTracking } from "./complaints.server";
 import { deleteExpiredKycDocuments } from "./kyc-retention.server";
 import { deleteUnattachedPhotos } from "./photo-cleanup.server";
 import { autoCompleteOrders } from "./order-completion.server";
@@ -22,8 +23,9 @@ export function scheduledJobs(): Schedule[] {
     { name: "refund-retry", cron: "*/5 * * * *", run: () => processPendingRefunds() },
     // Paid orders past their ship-by deadline are cancelled and refunded; the late order counts against the shop.
     { name: "late-shipping", cron: "*/10 * * * *", run: () => cancelLateOrders() },
-    // Shipped parcels the courier reports delivered move to "delivered".
-    { name: "tracking-sync", cron: "*/15 * * * *", run: () => syncTracking() },
+    // Shipped parcels the courier reports delivered move to "delivered"; a return parcel reported delivered back at
+    // the seller completes its complaint's "return first" and the refund follows.
+    { name: "tracking-sync", cron: "*/15 * * * *", run: async () => ({ delivered: await syncTracking(), returned: await syncReturnTracking() }) },
     // Payouts a crash or an outage left half done are created/approved again; lost outcomes are asked for.
     { name: "payout-resume", cron: "*/5 * * * *", run: () => resumePayoutWork() },
     // Yesterday's ledger against both providers' settlement reports; differences wait for an admin.

@@ -83,6 +83,42 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByText("Selamat datang kembali!").waitFor();
 }
 
+/**
+ * Puts the products in the buyer's cart and checks out through the app's own services, as "Bayar" on the checkout
+ * page does (cheapest courier per shop), then starts the payment: `redirectUrl` is the sandbox's payment page.
+ * The test process must share the app's DATABASE_URL and APP_URL.
+ */
+export async function checkoutToPayment(buyerId: string, addressId: string, productIds: string[]) {
+  const { addToCart } = await import("../../app/services/cart.server");
+  const { checkoutAll } = await import("../../app/cli/bench-checkout-flow");
+  const { startPayment } = await import("../../app/services/payments.server");
+  for (const productId of productIds) await addToCart({ userId: buyerId }, buyerId, { productId, variantId: null, quantity: 1 });
+  const placed = await checkoutAll({ id: buyerId }, addressId, { acceptPrices: false });
+  return { ...placed, redirectUrl: await startPayment(buyerId, placed.paymentNumber) };
+}
+
+/** Pays on the embedded Midtrans sandbox's own page by virtual account. */
+export async function payByVa(page: Page, redirectUrl: string, bank = "BNI Virtual Account"): Promise<void> {
+  await page.goto(redirectUrl);
+  await page.getByRole("heading", { name: "Pembayaran (sandbox)" }).waitFor();
+  await page.getByRole("button", { name: bank }).click();
+  await page.getByTestId("va-number").waitFor();
+  await page.getByRole("button", { name: "Bayar" }).click();
+  await page.getByText("Pembayaran berhasil.").waitFor();
+}
+
+/**
+ * "Pesanan Diterima" on the buyer's order page (open): its confirmation page says what it does, and only "Ya,
+ * Pesanan Diterima" there completes the order.
+ */
+export async function confirmOrderReceived(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "Pesanan Diterima" }).click();
+  await page.getByRole("heading", { name: "Pesanan sudah diterima?" }).waitFor();
+  await page.getByText("kamu tidak bisa lagi mengajukan komplain").waitFor();
+  await page.getByRole("button", { name: "Ya, Pesanan Diterima" }).click();
+  await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+}
+
 export async function logOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Keluar" }).click();
   await page.getByText("Kamu sudah keluar.").waitFor();
@@ -101,6 +137,8 @@ export async function startE2e(extraEnv: Record<string, string> = {}) {
     browser,
     database,
     dataDir: env.DATA_DIR,
+    /** The app's own settings (database, KYC keys, data dir...): a test that calls services in-process uses the same. */
+    env: { DATABASE_URL: database.url, ...env, ...extraEnv },
     async stop() {
       await browser.close();
       await app.stop();

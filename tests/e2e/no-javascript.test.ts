@@ -5,7 +5,8 @@ import type { RunningApp } from "../setup/app-server";
 import { logIn, startE2e } from "./helpers";
 
 // The seller wizard on a phone whose JavaScript never loads (off, or a slow network): every form posts
-// natively, and a refused post comes back with what was typed and warnings about what is on the screen.
+// natively, and a refused post comes back with what was typed and warnings about what is on the screen. The
+// buyer's "Pesanan Diterima" confirmation and "Ajukan Komplain" form work the same way.
 
 let app: RunningApp;
 let browser: Browser;
@@ -15,9 +16,13 @@ beforeAll(async () => {
   const e2e = await startE2e();
   ({ app, browser } = e2e);
   stop = e2e.stop;
+  // The buyer's orders are made by the factories here, against the app's database, keys and data dir.
+  Object.assign(process.env, e2e.env, { APP_URL: app.url });
+  (await import("../../app/infra/env.server")).resetEnvCache();
 });
 
 afterAll(async () => {
+  await (await import("../../app/infra/db.server")).disconnectDb();
   await stop?.();
 });
 
@@ -114,6 +119,40 @@ describe("the seller wizard without JavaScript", () => {
     expect(await page.getByLabel("Bank", { exact: true }).inputValue()).toBe("014");
     expect(await page.getByLabel("Nomor rekening").inputValue()).toBe("12");
     expect(await page.getByLabel("Nama pemilik rekening").inputValue()).toBe(SELLER.name);
+    await page.context().close();
+  });
+});
+
+describe("receipt and complaints without JavaScript", () => {
+  it("'Pesanan Diterima' asks on its own page and posts natively; 'Ajukan Komplain' sends without photos", async () => {
+    const { aShippedOrder } = await import("../factories/paid-orders");
+    const { TEST_PASSWORD } = await import("../factories/users");
+    const a = await aShippedOrder();
+    const b = await aShippedOrder({ buyer: a.buyer, seller: a.seller });
+    const page = await noJsPhone();
+    onTestFailed(async () => console.error(`at ${page.url()}:\n${(await page.locator("main").innerText().catch(() => "")).slice(0, 3000)}`));
+    await logIn(page, a.buyer.email, TEST_PASSWORD);
+
+    await page.goto(`/pesanan/${a.order.orderNumber}`);
+    await page.getByRole("link", { name: "Pesanan Diterima" }).click();
+    await page.getByRole("heading", { name: "Pesanan sudah diterima?" }).waitFor();
+    await page.getByText("kamu tidak bisa lagi mengajukan komplain").waitFor();
+    await page.getByRole("button", { name: "Ya, Pesanan Diterima" }).click();
+    await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+
+    await page.goto(`/pesanan/${b.order.orderNumber}`);
+    await page.getByRole("link", { name: "Ajukan Komplain" }).click();
+    await page.getByRole("heading", { name: "Ajukan Komplain" }).waitFor();
+    expect(await page.locator("main").innerText()).toContain("Unggah file memerlukan JavaScript");
+    await page.getByLabel("Alasan").selectOption({ label: "Barang kurang" });
+    await page.getByLabel("Ceritakan masalahnya").fill("Kurang");
+    await page.getByRole("button", { name: "Kirim Komplain" }).click();
+    await page.getByText("Ceritakan masalahnya (10–1000 karakter).").waitFor();
+    expect(await page.getByLabel("Alasan").inputValue()).toBe("incomplete");
+    await page.getByLabel("Ceritakan masalahnya").fill("Pesan dua, datang satu.");
+    await page.getByRole("button", { name: "Kirim Komplain" }).click();
+    await page.getByText("Komplain dikirim.", { exact: false }).waitFor();
+    await page.getByText("Menunggu jawaban penjual").waitFor();
     await page.context().close();
   });
 });

@@ -1,14 +1,14 @@
 import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { PageSizes } from "pdf-lib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESI_FORMATS } from "../../app/domain/shipping/resi-formats";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
 import { readPdf } from "../setup/pdf";
 import type { createTestDatabase } from "../setup/test-db";
-import { hydrated, logIn, logOut, phonePageForTest, startE2e } from "./helpers";
+import { checkoutToPayment, confirmOrderReceived, hydrated, logIn, logOut, payByVa, phonePageForTest, startE2e } from "./helpers";
 
 // The sellers' half of buying, on a phone against the built app and its embedded Midtrans sandbox: two shops each
 // see their paid order, print a label (a PDF download), enter the resi; the buyer sees the timeline with the
@@ -32,38 +32,10 @@ async function rows<T extends pg.QueryResultRow>(text: string, values: unknown[]
   return (await sql.query<T>(text, values)).rows;
 }
 
-/** Puts the products in Budi's cart and checks out through the app's services, as the checkout page does. */
+/** Budi's cart of these products, checked out through the app's services and started at the sandbox. */
 async function checkout(buyerId: string, addressId: string, slugs: string[]) {
-  const { addToCart } = await import("../../app/services/cart.server");
-  const { checkoutPage, placeOrder } = await import("../../app/services/checkout.server");
-  const { startPayment } = await import("../../app/services/payments.server");
-  for (const slug of slugs) {
-    const [p] = await rows<{ id: string }>(`SELECT id FROM products WHERE slug = $1`, [slug]);
-    await addToCart({ userId: buyerId }, buyerId, { productId: p.id, variantId: null, quantity: 1 });
-  }
-  const page = await checkoutPage({ id: buyerId }, { addressId });
-  const lines = page.shops.flatMap((s) => s.lines);
-  const placed = await placeOrder(
-    { id: buyerId },
-    {
-      addressId,
-      keys: lines.map((l) => l.itemKey),
-      prices: Object.fromEntries(lines.map((l) => [l.itemKey, l.unitPrice])),
-      services: Object.fromEntries(page.shops.map((s) => [s.shop.id, s.chosenService!])),
-      notes: {},
-      acceptPrices: false,
-    },
-  );
-  return { ...placed, redirectUrl: await startPayment(buyerId, placed.paymentNumber) };
-}
-
-async function payByVa(page: Page, redirectUrl: string) {
-  await page.goto(redirectUrl);
-  await page.getByRole("heading", { name: "Pembayaran (sandbox)" }).waitFor();
-  await page.getByRole("button", { name: "BNI Virtual Account" }).click();
-  await page.getByTestId("va-number").waitFor();
-  await page.getByRole("button", { name: "Bayar" }).click();
-  await page.getByText("Pembayaran berhasil.").waitFor();
+  const ids = await rows<{ id: string }>(`SELECT id FROM products WHERE slug = ANY($1) ORDER BY array_position($1, slug)`, [slugs]);
+  return checkoutToPayment(buyerId, addressId, ids.map((p) => p.id));
 }
 
 async function waitForStatus(orderNumbers: string[], status: string) {
@@ -176,8 +148,7 @@ describe("sellers process paid orders on a phone", () => {
       await page.getByText("No. resi:", { exact: false }).first().waitFor();
     }
     await page.goto(`/pesanan/${shipped.order_number}`);
-    await page.getByRole("button", { name: "Pesanan Diterima" }).click();
-    await page.getByText("Terima kasih! Pesanan sudah kamu terima.").waitFor();
+    await confirmOrderReceived(page);
     await page.goto(`/pesanan/${third.order_number}`);
     await page.getByText("Stok warna ini habis").first().waitFor();
     await page.getByText(/Dana Rp[\d.]+ dikembalikan/).waitFor();

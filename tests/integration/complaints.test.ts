@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder, lowestSellerBalance } from "~/models/ledger.server";
-import { complaintStep, openComplaint } from "~/services/complaints.server";
+import { markSandboxParcelDelivered } from "~/models/sandbox-tracking.server";
+import { complaintStep, complaintView, openComplaint, syncReturnTracking } from "~/services/complaints.server";
+import { scheduledJobs } from "~/services/scheduled-jobs.server";
 import { autoCompleteOrders, confirmReceipt } from "~/services/order-completion.server";
 import { processPendingRefunds } from "~/services/orders.server";
 import { aFakeGateway, aShippedOrder } from "../factories/paid-orders";
@@ -126,4 +128,45 @@ describe("complaints", () => {
     expect(await status(s.order.id)).toBe("received");
     expect(await escrowBalanceOfOrder(s.order.id)).toBe(0);
   });
+
+  it("return first: the refund follows when the return tracker says delivered, from the tracking job", async () => {
+    const s = await aShippedOrder();
+    await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "wrong_item", description: "Ukuran M, pesan L" });
+    await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_return" });
+    expect((await domainErrorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "return_shipped", resi: "JP1", courierCode: "jnt" }))).messageKey).toBe("resi.length");
+    expect((await domainErrorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "return_shipped", resi: "JP5544332211", courierCode: "tiki" }))).messageKey).toBe("complaint.courierInvalid");
+    await complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "return_shipped", resi: "jp5544332211", courierCode: "jnt" });
+    expect(await complaint(s.order.id)).toMatchObject({ status: "return_shipped", returnResi: "JP5544332211", returnCourierCode: "jnt" });
+
+    // On its way: the job looks and leaves it.
+    const trackingJob = scheduledJobs().find((j) => j.name === "tracking-sync")!;
+    expect(await trackingJob.run()).toMatchObject({ returned: 0 });
+    expect((await complaint(s.order.id)).status).toBe("return_shipped");
+    expect((await complaintView(s.order, "buyer"))?.returnTracking?.status).toBe("picked_up");
+
+    // The courier reports it delivered back at the shop (the tracking sandbox's "deliver now").
+    await markSandboxParcelDelivered("jnt", "JP5544332211", new Date());
+    expect(await trackingJob.run()).toMatchObject({ returned: 1 });
+    expect(await status(s.order.id)).toBe("refunded");
+    expect(await complaint(s.order.id)).toMatchObject({ status: "resolved", resolution: "full_refund", refundAmount: s.order.total });
+    expect(fake.refunds.get(`RF-${s.order.orderNumber}`)?.amount).toBe(s.order.total);
+    expect(await escrowBalanceOfOrder(s.order.id)).toBe(0);
+    const arrived = await db().orderEvent.findFirstOrThrow({ where: { orderId: s.order.id, event: "complaint_return_arrived" } });
+    expect(arrived.actorRole).toBe("system");
+    expect(await syncReturnTracking()).toBe(0); // nothing left to follow
+  });
+
+  it("return first: the seller confirming before the tracker wins; the later delivery changes nothing", async () => {
+    const s = await aShippedOrder();
+    await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "Layar retak" });
+    await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_return" });
+    await complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "return_shipped", resi: "000987654321", courierCode: "sicepat" });
+    await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "return_arrived" });
+    await markSandboxParcelDelivered("sicepat", "000987654321", new Date());
+    expect(await syncReturnTracking()).toBe(0);
+    expect(await status(s.order.id)).toBe("refunded");
+    expect(await db().orderEvent.count({ where: { orderId: s.order.id, event: "complaint_return_arrived" } })).toBe(1);
+    expect(await db().refund.count({ where: { orderId: s.order.id } })).toBe(1);
+  });
 });
+

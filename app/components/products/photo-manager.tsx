@@ -6,7 +6,8 @@ import { useT } from "../i18n";
 import { downscaleIfNeeded } from "../kyc/document-upload";
 import { classifyFile, formatFileSize, progressPercent } from "../kyc/downscale";
 
-// Photos: each one is uploaded as soon as it is picked; the form only submits the ordered ids.
+// Photos: each one is uploaded as soon as it is picked; the form only submits the ordered ids. Product photos
+// (the default) are ordered, the first being the cover; complaint photos pass their own upload URL, limit and texts.
 
 const PHOTO_ACCEPT = "image/jpeg,image/png,image/webp";
 
@@ -56,6 +57,8 @@ function photoErrorText(t: Translate, key: string, vars: Vars): string {
 
 let photoSeq = 0;
 
+const PRODUCT_TEXTS = { hint: "sellerProducts.photos.hint", full: "sellerProducts.photos.full", alt: "sellerProducts.photos.alt" };
+
 export function PhotoManager({
   initial,
   maxBytes,
@@ -63,6 +66,10 @@ export function PhotoManager({
   error,
   onChange,
   onBusyChange,
+  uploadUrl = "/seller/products/photos",
+  max = PRODUCT_LIMITS.photosMax,
+  ordered = true,
+  texts = PRODUCT_TEXTS,
 }: {
   initial: { id: string; url: string }[];
   maxBytes: number;
@@ -70,6 +77,13 @@ export function PhotoManager({
   error?: string;
   onChange: (ids: string[]) => void;
   onBusyChange: (busy: boolean) => void;
+  /** Where each picked photo is posted (multipart `file`; JSON answer as from /seller/products/photos). */
+  uploadUrl?: string;
+  max?: number;
+  /** Whether order matters (first photo is the cover; move buttons). */
+  ordered?: boolean;
+  /** i18n keys of the hint, the "full" notice and the photos' alt text ({n}); each also gets {max}. */
+  texts?: { hint: string; full: string; alt: string };
 }) {
   const t = useT();
   const hydrated = useHydrated();
@@ -77,7 +91,6 @@ export function PhotoManager({
   const [items, setItems] = useState<PhotoItem[]>(() => initial.map((p) => ({ key: p.id, id: p.id, url: p.url, status: "done", percent: null })));
   const xhrs = useRef(new Map<string, XMLHttpRequest>());
   const dragged = useRef<string | null>(null);
-  const max = PRODUCT_LIMITS.photosMax;
 
   const update = (key: string, patch: Partial<PhotoItem>) => setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
 
@@ -126,7 +139,7 @@ export function PhotoManager({
     xhr.addEventListener("timeout", () => fail("network"));
     const body = new FormData();
     body.append("file", file, file.name);
-    xhr.open("POST", "/seller/products/photos");
+    xhr.open("POST", uploadUrl);
     xhr.setRequestHeader("Accept", "application/json");
     xhr.send(body);
   }
@@ -197,21 +210,21 @@ export function PhotoManager({
   return (
     <div className={`field sp-photos${error ? " field--error" : ""}`}>
       <p className="field__hint" id={`${inputId}-hint`}>
-        {t("sellerProducts.photos.hint")}
+        {t(texts.hint, { max })}
       </p>
       <ol className="sp-photos__grid">
         {items.map((it, index) => (
           <li
             key={it.key}
             className={`sp-photo sp-photo--${it.status}`}
-            draggable={!disabled && it.status === "done"}
+            draggable={ordered && !disabled && it.status === "done"}
             onDragStart={() => (dragged.current = it.key)}
             onDragOver={(e) => e.preventDefault()}
             onDrop={(e) => onDrop(e, index)}
           >
             <div className="sp-photo__frame">
-              {it.localUrl || it.url ? <img src={it.localUrl ?? it.url} alt={t("sellerProducts.photos.alt", { n: index + 1 })} /> : null}
-              {index === 0 ? <span className="sp-photo__cover">{t("sellerProducts.photos.cover")}</span> : null}
+              {it.localUrl || it.url ? <img src={it.localUrl ?? it.url} alt={t(texts.alt, { n: index + 1, max })} /> : null}
+              {ordered && index === 0 ? <span className="sp-photo__cover">{t("sellerProducts.photos.cover")}</span> : null}
               {it.status === "preparing" || it.status === "uploading" ? (
                 <span className="sp-photo__progress" role="status">
                   {it.status === "preparing"
@@ -233,7 +246,7 @@ export function PhotoManager({
                 <button type="button" className="sp-icon-button sp-icon-button--wide" onClick={() => upload(it.key, it.file!)}>
                   {t("sellerProducts.photos.retry")}
                 </button>
-              ) : (
+              ) : ordered ? (
                 <>
                   <button type="button" className="sp-icon-button" onClick={() => move(it.key, index - 1)} disabled={index === 0} aria-label={t("sellerProducts.photos.earlier", { n: index + 1 })}>
                     <span aria-hidden="true">←</span>
@@ -242,7 +255,7 @@ export function PhotoManager({
                     <span aria-hidden="true">→</span>
                   </button>
                 </>
-              )}
+              ) : null}
               <button type="button" className="sp-icon-button sp-icon-button--remove" onClick={() => remove(it.key)} aria-label={t("sellerProducts.photos.remove", { n: index + 1 })}>
                 <span aria-hidden="true">✕</span> {t("sellerProducts.photos.removeShort")}
               </button>
@@ -268,7 +281,7 @@ export function PhotoManager({
             </label>
           </>
         ) : (
-          <p className="muted">{t("sellerProducts.photos.full")}</p>
+          <p className="muted">{t(texts.full, { max })}</p>
         )}
         <span className="muted">{t("sellerProducts.photos.count", { count: ids.length, max })}</span>
       </div>

@@ -19,4 +19,8 @@ describe("roles and permissions", () => {
     expect(perms.has("review:kyc:any")).toBe(true);
     expect(perms.has("read:outbox:any")).toBe(true);
   });
+  it("only admins see any order's complaint photos (buyers and sellers see their own orders' through the order)", () => {
+    expect(permissionsOf({ isAdmin: true, shopStatus: null }).has("read:complaint-photo:any")).toBe(true);
+    expect(permissionsOf({ isAdmin: false, shopStatus: "approved" }).has("read:complaint-photo:any")).toBe(false);
+  });
 });

@@ -11,7 +11,8 @@ export type Permission =
   | "create:product:own"
   | "update:product:own"
   | "manage:category:any"
-  | "moderate:product:any";
+  | "moderate:product:any"
+  | "read:complaint-photo:any";
 
 export interface Principal {
   isAdmin: boolean;
@@ -32,7 +33,7 @@ export function permissionsOf(p: Principal): Set<Permission> {
     perms.add("update:product:own");
   }
   if (p.isAdmin) {
-    for (const perm of ["read:outbox:any", "review:kyc:any", "read:kyc-document:any", "manage:category:any", "moderate:product:any"] as const) perms.add(perm);
+    for (const perm of ["read:outbox:any", "review:kyc:any", "read:kyc-document:any", "manage:category:any", "moderate:product:any", "read:complaint-photo:any"] as const) perms.add(perm);
   }
   return perms;
 }

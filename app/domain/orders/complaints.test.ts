@@ -22,6 +22,8 @@ describe("complaint moves", () => {
     expect(complaintMove("open", "accept_return", "seller")).toMatchObject({ to: "return_requested", money: null });
     expect(complaintMove("return_requested", "return_shipped", "buyer").to).toBe("return_shipped");
     expect(complaintMove("return_shipped", "return_arrived", "seller")).toMatchObject({ to: "resolved", money: "full_refund" });
+    // The return tracker reporting the parcel delivered counts as the seller's confirmation.
+    expect(complaintMove("return_shipped", "return_arrived", "system")).toMatchObject({ to: "resolved", money: "full_refund" });
     expect(complaintMove("open", "reject", "seller").to).toBe("rejected");
     expect(complaintMove("escalated", "decide_reject", "admin")).toMatchObject({ to: "rejected_final", money: "release" });
   });
@@ -31,6 +33,8 @@ describe("complaint moves", () => {
     expect(errorOf(() => complaintMove("escalated", "decide_refund", "seller")).code).toBe("forbidden");
     expect(errorOf(() => complaintMove("resolved", "reject", "seller")).code).toBe("invalid_transition");
     expect(errorOf(() => complaintMove("open", "return_arrived", "seller")).code).toBe("invalid_transition");
+    expect(errorOf(() => complaintMove("return_shipped", "return_arrived", "buyer")).code).toBe("forbidden");
+    expect(errorOf(() => complaintMove("open", "accept_refund", "system")).code).toBe("forbidden");
   });
 });
 

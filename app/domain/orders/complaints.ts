@@ -2,7 +2,8 @@
  * Complaints ("Ajukan Komplain") before an order completes, in one table of moves.
  *
  *   open ─accept_refund / accept_partial→ resolved        (seller; the refund follows through the gateway)
- *   open ─accept_return→ return_requested ─return_shipped (buyer, resi)→ return_shipped ─return_arrived (seller)→ resolved
+ *   open ─accept_return→ return_requested ─return_shipped (buyer, resi)→ return_shipped ─return_arrived→ resolved
+ *        (return_arrived: the seller confirms the parcel, an admin decides, or the return tracker says delivered)
  *   open ─reject (seller, reason)→ rejected
  *   open | return_requested | return_shipped | rejected ─escalate→ escalated   (buyer or seller; see canEscalate)
  *   escalated ─decide_refund / decide_partial→ resolved, ─decide_reject→ rejected_final   (admin)
@@ -21,7 +22,11 @@ export type ComplaintState = (typeof COMPLAINT_STATES)[number];
 export const COMPLAINT_ACTIONS = ["accept_refund", "accept_partial", "accept_return", "return_shipped", "return_arrived", "reject", "escalate", "decide_refund", "decide_partial", "decide_reject"] as const;
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
-export type ComplaintActor = "buyer" | "seller" | "admin";
+/** "system": the tracking job, when the courier reports the return parcel delivered. */
+export type ComplaintActor = "buyer" | "seller" | "admin" | "system";
+
+/** Photos a buyer may add to one complaint. */
+export const COMPLAINT_PHOTOS_MAX = 5;
 
 /** What the money does once the move is applied. */
 export type ComplaintMoney = "full_refund" | "partial_refund" | "release" | null;
@@ -39,7 +44,7 @@ export const COMPLAINT_MOVES: readonly Move[] = [
   { from: ["open"], action: "accept_partial", to: "resolved", actors: ["seller"], money: "partial_refund" },
   { from: ["open"], action: "accept_return", to: "return_requested", actors: ["seller"], money: null },
   { from: ["return_requested"], action: "return_shipped", to: "return_shipped", actors: ["buyer"], money: null },
-  { from: ["return_shipped"], action: "return_arrived", to: "resolved", actors: ["seller", "admin"], money: "full_refund" },
+  { from: ["return_shipped"], action: "return_arrived", to: "resolved", actors: ["seller", "admin", "system"], money: "full_refund" },
   { from: ["open"], action: "reject", to: "rejected", actors: ["seller"], money: null },
   { from: ["open", "return_requested", "return_shipped", "rejected"], action: "escalate", to: "escalated", actors: ["buyer", "seller"], money: null },
   { from: ["escalated"], action: "decide_refund", to: "resolved", actors: ["admin"], money: "full_refund" },

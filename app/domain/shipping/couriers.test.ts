@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { billableWeightGrams } from "./billable-weight";
-import { COURIER_SERVICES, findCourierService, isCourierServiceCode } from "./couriers";
+import { COURIER_SERVICES, COURIERS, findCourierService, isCourierCode, isCourierServiceCode } from "./couriers";
 
 describe("courier services", () => {
   it("offers the services the product needs, with unique codes", () => {
@@ -11,6 +11,13 @@ describe("courier services", () => {
     }
     expect(COURIER_SERVICES.some((s) => s.kind === "cargo")).toBe(true);
     expect(findCourierService("tiki-reg")).toBeUndefined();
+  });
+
+  it("lists each courier once, with its name", () => {
+    expect(COURIERS.find((c) => c.code === "jne")).toEqual({ code: "jne", name: "JNE" });
+    expect(new Set(COURIERS.map((c) => c.code)).size).toBe(COURIERS.length);
+    expect(isCourierCode("jnt")).toBe(true);
+    expect(isCourierCode("jne-reg")).toBe(false);
   });
 
   it("keeps the rules DOMAIN.md states", () => {

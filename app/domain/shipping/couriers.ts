@@ -154,3 +154,10 @@ export function findCourierService(code: string): CourierService | undefined {
 export function isCourierServiceCode(code: string): code is CourierServiceCode {
   return BY_CODE.has(code);
 }
+
+/** The couriers (not their services), e.g. for a buyer naming the courier of a return parcel. */
+export const COURIERS: readonly { code: string; name: string }[] = [...new Map(COURIER_SERVICES.map((s) => [s.courierCode, { code: s.courierCode, name: s.courier }])).values()];
+
+export function isCourierCode(code: string): boolean {
+  return COURIERS.some((c) => c.code === code);
+}
