@@ -376,7 +376,10 @@ async function verify(m: Model, after: string) {
     tax: m.tax,
     payoutClearing: m.payoutClearing,
   });
-  expect(m.orders.map((o) => ({ number: o.number, ...orders.get(o.id) }))).toEqual(
+  expect(
+    m.orders.map((o) => ({ number: o.number, ...orders.get(o.id) })),
+    `orders after "${after}"`,
+  ).toEqual(
     m.orders.map((o) => ({
       number: o.number,
       status: o.status,
