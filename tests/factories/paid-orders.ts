@@ -1,3 +1,4 @@
+import { RESI_FORMATS } from "../../app/domain/shipping/resi-formats";
 import { db } from "../../app/infra/db.server";
 import type { PaymentGateway } from "../../app/infra/payments/gateway.server";
 import { addAddress } from "../../app/services/addresses.server";
@@ -8,6 +9,7 @@ import { recordDelivery } from "../../app/models/seller-order.server";
 import { applyOrderTransition, SYSTEM } from "../../app/services/orders.server";
 import { applySettlement } from "../../app/services/payments.server";
 import { shipOrder } from "../../app/services/seller-orders.server";
+import { checkoutAll } from "./buying";
 import { aProduct } from "./products";
 import { aSeller } from "./shops";
 import { aUser } from "./users";
@@ -92,4 +94,21 @@ export async function aShippedOrder(opts: Parameters<typeof aPaidOrder>[0] & { s
   }
   const order = await db().order.findUniqueOrThrow({ where: { id: paid.order.id }, include: { shipment: true, items: true } });
   return { ...paid, order };
+}
+
+/**
+ * Many shipped orders for the price of one checkout: the buyer buys one of each product (one order per shop), the
+ * payment settles as the notification handler would, and each shop's owner ships at `shippedAt`.
+ */
+export async function shippedOrdersOfOneCheckout(buyer: Awaited<ReturnType<typeof aBuyer>>, products: { id: string; ownerId: string }[], shippedAt: Date) {
+  for (const p of products) await addToCart({ userId: buyer.id }, buyer.id, { productId: p.id, variantId: null, quantity: 1 });
+  const placed = await checkoutAll(buyer, buyer.addressId);
+  await applySettlement(placed.paymentId, { transaction_status: "settlement", payment_type: "bank_transfer", transaction_id: `t-${placed.paymentNumber}`, settlement_time: undefined }, "test", new Date(shippedAt.getTime() - 3_600_000));
+  const owners = new Map(await Promise.all(products.map(async (p) => [(await db().product.findUniqueOrThrow({ where: { id: p.id } })).shopId, p.ownerId] as const)));
+  const orders = await db().order.findMany({ where: { paymentId: placed.paymentId }, include: { shipment: true } });
+  for (const o of orders) {
+    const resi = RESI_FORMATS[o.shipment!.courierCode]?.example ?? "0123456789012345";
+    await shipOrder(owners.get(o.shopId)!, o.orderNumber, { resi, confirmed: true }, shippedAt);
+  }
+  return db().order.findMany({ where: { paymentId: placed.paymentId }, orderBy: { orderNumber: "asc" } });
 }

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/infra/db.server";
 import { ledgerTotal, lowestSellerBalance } from "../../app/models/ledger.server";
@@ -6,6 +5,7 @@ import { approveBatch, resumePayoutWork } from "../../app/services/payouts.serve
 import { aSellerWithBalance } from "../factories/balances";
 import { aUser } from "../factories/users";
 import { until } from "../setup/buying";
+import { runChildUntilKilled } from "../setup/crash";
 import { startPayoutStack } from "../setup/payouts";
 
 // A process doing withdrawals, batches and approvals is killed with SIGKILL at a random point, many times; after
@@ -21,21 +21,6 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-function runChildUntilKilled(args: string[], killAfterMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "tests/setup/payout-crash-child.ts", ...args], {
-      env: { ...process.env, WITHDRAWAL_MIN_RUPIAH: "10000", LOG_LEVEL: "silent" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let err = "";
-    child.stderr.on("data", (d) => (err += String(d)));
-    child.stdout.on("data", (d) => {
-      if (String(d).includes("ready")) setTimeout(() => child.kill("SIGKILL"), killAfterMs);
-    });
-    child.on("exit", (code, signal) => (process.env.CRASH_DEBUG && console.log(err.slice(0, 1500)), signal === "SIGKILL" ? resolve() : reject(new Error(`child exited ${code}: ${err.slice(-2000)}`))));
-  });
-}
-
 describe("SIGKILL during payouts", () => {
   it(`after ${RUNS} random kills every withdrawal is paid at most once and the ledger balances`, async () => {
     const maker = await aUser({ admin: true, name: "Admin Pembuat" });
@@ -46,7 +31,7 @@ describe("SIGKILL during payouts", () => {
     for (let run = 0; run < RUNS; run++) {
       const at = 200 + Math.floor(Math.random() * 2500);
       killPoints.push(at);
-      await runChildUntilKilled([maker.id, checker.id, ...sellers.map((s) => s.seller.owner.id)], at);
+      await runChildUntilKilled("tests/setup/payout-crash-child.ts", [maker.id, checker.id, ...sellers.map((s) => s.seller.owner.id)], at, { WITHDRAWAL_MIN_RUPIAH: "10000" });
       // Restart: approve batches the killed checker left, resume provider work, wait for the outcomes.
       for (const b of await db().payoutBatch.findMany({ where: { status: "created" } })) await approveBatch(checker, b.id).catch(() => undefined);
       await until("every open withdrawal finished", async () => {

@@ -1,0 +1,33 @@
+import { spawn } from "node:child_process";
+
+/**
+ * Runs a child script (tsx) that prints "ready" once it is connected and then works until it is killed; kills it
+ * with SIGKILL, as a power cut would, `killAfter` ms after "ready" or when the `killAfter` promise (started at
+ * "ready") settles. Rejects when the child exits on its own. CRASH_DEBUG=1 prints the child's stderr.
+ */
+export function runChildUntilKilled(
+  script: string,
+  args: string[],
+  killAfter: number | (() => Promise<unknown>),
+  env: Record<string, string> = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+      env: { ...process.env, LOG_LEVEL: "silent", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let err = "";
+    child.stderr.on("data", (d) => (err += String(d)));
+    child.stdout.on("data", (d) => {
+      if (!String(d).includes("ready")) return;
+      const kill = () => child.kill("SIGKILL");
+      if (typeof killAfter === "number") setTimeout(kill, killAfter);
+      else killAfter().then(kill, kill);
+    });
+    child.on("exit", (code, signal) => {
+      if (process.env.CRASH_DEBUG) console.log(err.slice(0, 1500));
+      if (signal === "SIGKILL") resolve();
+      else reject(new Error(`child exited ${code}: ${err.slice(-2000)}`));
+    });
+  });
+}
