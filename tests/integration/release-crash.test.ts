@@ -13,7 +13,7 @@ import { runChildUntilKilled } from "../setup/crash";
 // A process releasing escrow (buyers pressing "Pesanan Diterima" and the auto-complete job, at the same time) is
 // killed with SIGKILL at a random point, many times; after the restart (the job runs again, the buyers press again)
 // every order is released exactly once, each seller has exactly what their orders earned, and the ledger balances.
-// See docs/decisions/0014-release-and-complaints.md.
+// See docs/decisions/0017-release-and-complaints.md.
 
 const RUNS = Number(process.env.RELEASE_CRASH_RUNS ?? 6);
 const SHOPS = 4;

@@ -3,7 +3,7 @@
  * the order was paid), the buyer's fee, optional PPh 22 withholding, and the seller's share, after any partial
  * refund. Pure and in integer rupiah; the service posts the result with escrowReleasePosting.
  *
- * Rules (docs/decisions/0014-release-and-complaints.md):
+ * Rules (docs/decisions/0017-release-and-complaints.md):
  *  - commission of a line = floor(goods value × rate_bps / 10 000); the order's commission is the sum of its lines;
  *  - a partial refund comes out of the seller's part (goods first, then shipping), never out of the buyer's fee;
  *    commission and withholding are then taken on the goods the seller kept: floor(full × kept / goods);
