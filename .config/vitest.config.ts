@@ -11,10 +11,6 @@ export default defineConfig({
   resolve: { alias },
   test: {
     passWithNoTests: false,
-    // Two files at a time (vitest's default on a 2-core machine is one): a file spends most of its time waiting for
-    // PostgreSQL, the app it started or Chromium, and a serial run kept less than one core busy. The e2e files
-    // still run one at a time among themselves (fileParallelism below), beside an integration or unit file.
-    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
