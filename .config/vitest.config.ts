@@ -36,7 +36,7 @@ export default defineConfig({
           root,
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/setup/global-db.ts"],
-          testTimeout: 90_000,
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
           env: { NODE_ENV: "test", LOG_LEVEL: "silent", PASSWORD_HASH_COST: "test" },
