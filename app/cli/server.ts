@@ -26,6 +26,7 @@ import {
   toCachedPage,
 } from "~/infra/page-cache.server";
 import { bodyLimitFor } from "~/infra/request-limits.server";
+import { rememberRouteMatches } from "~/infra/route-matching.server";
 
 export interface AppOptions {
   /** Visitors' browse pages from memory (app/infra/page-cache.server.ts); none when null or absent. */
@@ -34,6 +35,7 @@ export interface AppOptions {
 
 /** The HTTP front: request ids and logs, security headers, CSRF origin check, static assets, the page cache, then Remix. */
 export function createApp(build: ServerBuild, options: AppOptions = {}) {
+  rememberRouteMatches();
   const app = express();
   app.disable("x-powered-by");
   // Level 1 and nothing under 2 KB: at the default level 6, gzip took about 40% of a page's CPU for a page 10%
