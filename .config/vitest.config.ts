@@ -22,24 +22,6 @@ export default defineConfig({
           name: "integration",
           root,
           include: ["tests/integration/**/*.test.ts"],
-          // Its own project (npm run test:money-model), out of `npm test` until its failure below is understood.
-          exclude: ["tests/integration/money-model.test.ts"],
-          globalSetup: ["tests/setup/global-db.ts"],
-          setupFiles: ["tests/setup/per-file-db.ts"],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
-          env: { NODE_ENV: "test", LOG_LEVEL: "silent", PASSWORD_HASH_COST: "test" },
-        },
-      },
-      {
-        resolve: { alias },
-        test: {
-          // The property-based money model (issue 10). Seed 2074532815 passed 200 runs on its branch at load 10-14 and
-          // failed at run 12 in a clean-clone run at low load (the auto-complete job completed one order more than the
-          // model expected): a timing dependence in the model or a real bug, not yet known. Run it alone meanwhile.
-          name: "money-model",
-          root,
-          include: ["tests/integration/money-model.test.ts"],
           globalSetup: ["tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/per-file-db.ts"],
           testTimeout: 60_000,

@@ -60,11 +60,13 @@ export function markReleased(tx: Tx, orderId: string, r: { at: Date; commission:
 }
 
 /** Orders the auto-complete job should look at: delivered before one cut-off, or shipped before the other. */
-export async function autoCompleteCandidates(cut: { deliveredBefore: Date; shippedBefore: Date }, take = 200): Promise<string[]> {
+/** One page of orders old enough to complete by themselves, after `afterId` (keyset: the job pages through them all). */
+export async function autoCompleteCandidates(cut: { deliveredBefore: Date; shippedBefore: Date }, afterId: string | null, take: number): Promise<string[]> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT o.id FROM orders o JOIN shipments s ON s.order_id = o.id
-    WHERE (o.status = 'delivered' AND s.delivered_at <= ${cut.deliveredBefore})
-       OR (o.status IN ('shipped', 'delivered') AND s.shipped_at <= ${cut.shippedBefore})
+    WHERE (${afterId}::uuid IS NULL OR o.id > ${afterId}::uuid)
+      AND ((o.status = 'delivered' AND s.delivered_at <= ${cut.deliveredBefore})
+        OR (o.status IN ('shipped', 'delivered') AND s.shipped_at <= ${cut.shippedBefore}))
     ORDER BY o.id LIMIT ${take}`;
   return rows.map((r) => r.id);
 }

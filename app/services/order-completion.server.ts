@@ -48,10 +48,21 @@ export function autoCompleteSettings() {
  * complaint complete and release. Each is checked again under its lock, so a buyer or a complaint at the same
  * moment wins or loses cleanly.
  */
-export async function autoCompleteOrders(now = new Date()): Promise<number> {
+export async function autoCompleteOrders(now = new Date(), pageSize = 200): Promise<number> {
   const settings = autoCompleteSettings();
+  const cutoffs = autoCompleteCutoffs(now, settings);
   let completed = 0;
-  for (const id of await autoCompleteCandidates(autoCompleteCutoffs(now, settings))) {
+  // Page by id through every candidate: orders held by complaints stay candidates, and a fixed first page of them
+  // would keep the job from ever reaching the orders behind.
+  for (let page = await autoCompleteCandidates(cutoffs, null, pageSize); page.length; page = await autoCompleteCandidates(cutoffs, page.at(-1)!, pageSize)) {
+    completed += await completeDue(page, settings, now);
+  }
+  return completed;
+}
+
+async function completeDue(ids: string[], settings: ReturnType<typeof autoCompleteSettings>, now: Date): Promise<number> {
+  let completed = 0;
+  for (const id of ids) {
     try {
       const result = await completeOrder(id, SYSTEM, now, async (tx, order) => {
         const times = await shipmentTimes(tx, id);

@@ -5,6 +5,7 @@ import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder, lowestSellerBalance, withholdingByYear } from "~/models/ledger.server";
 import { setPph22Declaration } from "~/models/release.server";
 import { commissionSettings, setCommissionRate } from "~/services/commission.server";
+import { openComplaint } from "~/services/complaints.server";
 import { autoCompleteOrders, completeOrder, confirmReceipt } from "~/services/order-completion.server";
 import { aBuyer, aFakeGateway, aPaidOrder, aShippedOrder } from "../factories/paid-orders";
 import { leafCategory } from "../factories/products";
@@ -131,6 +132,19 @@ describe("release", () => {
     expect([ev.actorRole, ev.detail]).toEqual(["system", { source: "auto-complete" }]);
     // Running again (a retry after a crash) releases nothing more.
     expect(await autoCompleteOrders(now)).toBe(0);
+  });
+
+  it("the job pages through every candidate: a first page of orders held by complaints does not starve the rest", async () => {
+    const now = new Date();
+    const day = 86_400_000;
+    const due = { shippedAt: new Date(now.getTime() - 4 * day), deliveredAt: new Date(now.getTime() - 3 * day) };
+    const orders = await Promise.all([1, 2, 3, 4, 5].map(() => aShippedOrder(due)));
+    // The three lowest ids get a complaint (they stay candidates but are held); a page of 3 holds only them.
+    const byId = [...orders].sort((a, b) => (a.order.id < b.order.id ? -1 : 1));
+    for (const o of byId.slice(0, 3)) await openComplaint(o.buyer.id, o.order.orderNumber, { reason: "damaged", description: "Kemeja sobek di bahu" }, now);
+    expect(await autoCompleteOrders(now, 3)).toBe(2);
+    const status = async (id: string) => (await db().order.findUniqueOrThrow({ where: { id } })).status;
+    expect(await Promise.all(byId.map((o) => status(o.order.id)))).toEqual(["delivered", "delivered", "delivered", "received", "received"]);
   });
 
   it("PPh 22 is withheld only when enabled and only for sellers who declared they are over the threshold", async () => {
