@@ -153,6 +153,34 @@ export interface ListingPage {
   total: number | null;
 }
 
+const LISTING_COLUMNS = Prisma.sql`p.id, p.slug, p.title, p.price_rupiah, p.sold_count, p.condition, p.published_at,
+           s.name AS shop_name, s.slug AS shop_slug, s.regency_code AS shop_regency_code,
+           (SELECT ph.key_medium FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position LIMIT 1) AS cover_key`;
+
+/**
+ * A text search's first page, counting all its matches in the same pass. The count (a window over every match) keeps
+ * each row it sees until the end, and PostgreSQL computes the sort key after the window: the window then held every
+ * match's text vectors, and the statement took twice as long as without the count ("gamis", 2,180 matches: 13-14 ms
+ * against 7-8). So the key is computed below a fence (`OFFSET 0` keeps the subquery from being merged into the
+ * window's level), the window keeps only ids and keys (9-10 ms), and the page's card columns are joined after.
+ * The subquery is named `p` so that the sorts' ORDER BY (p.id, p.price_rupiah...) reads the same at every level.
+ */
+function countedPage(keyExpr: Prisma.Sql, exact: Prisma.Sql, where: Prisma.Sql[], order: Prisma.Sql, take: number) {
+  return Prisma.sql`
+    WITH page AS (
+      SELECT p.id, p.sort_key, p.exact, count(*) OVER () AS total
+        FROM (SELECT p.id, p.published_at, p.price_rupiah, p.sold_count, ${keyExpr} AS sort_key, ${exact} AS exact
+                FROM products p
+                JOIN shops s ON s.id = p.shop_id AND s.status = 'approved'
+               WHERE ${Prisma.join(where, " AND ")}
+              OFFSET 0) p
+       ORDER BY ${order}
+       LIMIT ${take})
+    SELECT ${LISTING_COLUMNS}, page.sort_key::text AS sort_key, page.exact, page.total
+      FROM page JOIN products p ON p.id = page.id JOIN shops s ON s.id = p.shop_id
+     ORDER BY ${order}`;
+}
+
 export async function searchListings(f: SearchFilter): Promise<ListingPage> {
   const q = f.q?.trim() ?? "";
   const sort: Sort = f.sort === "relevance" && !q ? "newest" : f.sort;
@@ -175,17 +203,16 @@ export async function searchListings(f: SearchFilter): Promise<ListingPage> {
   // the same statement, instead of a second pass over the index. The join leaves out shops that do not sell, so
   // the count is the list's.
   const counted = Boolean(q) && !cursor;
-  const rows = await db().$queryRaw<(ListingRow & { exact: boolean; total?: bigint })[]>`
-    SELECT p.id, p.slug, p.title, p.price_rupiah, p.sold_count, p.condition, p.published_at,
-           s.name AS shop_name, s.slug AS shop_slug, s.regency_code AS shop_regency_code,
-           (SELECT ph.key_medium FROM product_photos ph WHERE ph.product_id = p.id ORDER BY ph.position LIMIT 1) AS cover_key,
-           (${keyExpr})::text AS sort_key, ${exact} AS exact${counted ? Prisma.sql`, count(*) OVER () AS total` : Prisma.empty}
+  const rows = await db().$queryRaw<(ListingRow & { exact: boolean; total?: bigint })[]>(
+    counted ? countedPage(keyExpr, exact, where, order, f.limit + 1) : Prisma.sql`
+    SELECT ${LISTING_COLUMNS}, (${keyExpr})::text AS sort_key, ${exact} AS exact
       FROM products p
       -- Only approved shops sell: a suspended shop's products drop out of the list until it is reinstated.
       JOIN shops s ON s.id = p.shop_id AND s.status = 'approved'
      WHERE ${Prisma.join(where, " AND ")}
      ORDER BY ${order}
-     LIMIT ${f.limit + 1}`;
+     LIMIT ${f.limit + 1}`,
+  );
   const page = rows.slice(0, f.limit).map(({ exact: _exact, total: _total, ...row }) => row);
   const last = rows[f.limit - 1];
   const next = rows.length > f.limit && last ? (tiered ? encodeCursorValues([last.sort_key, last.id, last.exact]) : encodeCursor(last.sort_key, last.id)) : null;
