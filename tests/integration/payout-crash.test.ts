@@ -27,11 +27,23 @@ describe("SIGKILL during payouts", () => {
     const checker = await aUser({ admin: true, name: "Admin Penyetuju" });
     const sellers = [];
     for (let i = 0; i < 4; i++) sellers.push(await aSellerWithBalance());
-    const killPoints: number[] = [];
+    const killPoints: string[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const at = 200 + Math.floor(Math.random() * 2500);
-      killPoints.push(at);
-      await runChildUntilKilled("tests/setup/payout-crash-child.ts", [maker.id, checker.id, ...sellers.map((s) => s.seller.owner.id)], at, { WITHDRAWAL_MIN_RUPIAH: "10000" });
+      // Killed once the child has done some work (k new withdrawals), a random moment later: a fixed time after
+      // start could end before the child did anything on a loaded machine, and then the run would prove nothing.
+      const before = await db().withdrawal.count();
+      const k = 1 + Math.floor(Math.random() * 3); // 4 sellers × ~160,000 hold 64 withdrawals of 10,000; 8 runs take about 30
+      const ms = Math.floor(Math.random() * 300);
+      killPoints.push(`+${k}w+${ms}ms`);
+      await runChildUntilKilled(
+        "tests/setup/payout-crash-child.ts",
+        [maker.id, checker.id, ...sellers.map((s) => s.seller.owner.id)],
+        async () => {
+          await until("withdrawals under way", async () => (await db().withdrawal.count()) >= before + k, 60_000);
+          await new Promise((r) => setTimeout(r, ms));
+        },
+        { WITHDRAWAL_MIN_RUPIAH: "10000" },
+      );
       // Restart: approve batches the killed checker left, resume provider work, wait for the outcomes.
       for (const b of await db().payoutBatch.findMany({ where: { status: "created" } })) await approveBatch(checker, b.id).catch(() => undefined);
       await until("every open withdrawal finished", async () => {
@@ -55,8 +67,9 @@ describe("SIGKILL during payouts", () => {
     const paidTwice = paid.filter((p) => p._count > 1).length;
     const orphans = await db().sandboxIrisPayout.count({ where: { status: "queued" } });
     console.log(
-      `[payout] SIGKILL ×${RUNS} at ${killPoints.join(",")} ms → ${withdrawals.length} withdrawals finished (${withdrawals.filter((w) => w.status === "completed").length} completed), ${paidTwice} paid twice, ${doubles} both paid and returned, ${orphans} unapproved orphan payouts at the provider, ledger total ${await ledgerTotal()}`,
+      `[payout] SIGKILL ×${RUNS} at ${killPoints.join(",")} → ${withdrawals.length} withdrawals finished (${withdrawals.filter((w) => w.status === "completed").length} completed), ${paidTwice} paid twice, ${doubles} both paid and returned, ${orphans} unapproved orphan payouts at the provider, ledger total ${await ledgerTotal()}`,
     );
+    expect(withdrawals.length).toBeGreaterThanOrEqual(RUNS);
     expect(paidTwice).toBe(0);
     expect(doubles).toBe(0);
     expect(paid.length).toBe(withdrawals.filter((w) => w.status === "completed").length);

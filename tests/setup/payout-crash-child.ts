@@ -10,7 +10,7 @@ const checker = { id: checkerId, isAdmin: true };
 await db().$queryRaw`SELECT 1`;
 process.stdout.write("ready\n");
 for (;;) {
-  for (const id of sellerIds) await requestWithdrawal({ id }, 20_000).catch((e) => process.stderr.write(`withdraw: ${(e as Error).message}\n`));
+  for (const id of sellerIds) await requestWithdrawal({ id }, 10_000).catch((e) => process.stderr.write(`withdraw: ${(e as Error).message}\n`));
   const batch = await createBatch(maker).catch((e) => (process.stderr.write(`batch: ${(e as Error).message}\n`), null));
   if (batch) await approveBatch(checker, batch.id).catch(() => undefined);
 }
