@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { ReactNode } from "react";
 import { TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
+import { useOverflowsX } from "~/components/use-overflows-x";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { formatDate, formatRupiah } from "~/i18n/format";
@@ -41,12 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
  */
 function ScrollTable({ labelledBy, columns, children }: { labelledBy: string; columns: string[]; children: ReactNode }) {
   const t = useT();
+  const overflow = useOverflowsX<HTMLDivElement>();
   return (
     <>
-      <p className="finance-scroll-hint" aria-hidden="true">
+      <p className="finance-scroll-hint" aria-hidden="true" data-overflow={overflow.state}>
         {t("adminFinance.scrollHint")}
       </p>
-      <div className="finance-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      <div ref={overflow.ref} className="finance-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
         <table className="finance-table">
           <thead>
             <tr>
