@@ -7,10 +7,12 @@ import { complaintStep, openComplaint } from "~/services/complaints.server";
 import { buyerComplaintView, chainStep, shopChainView } from "~/services/dropship-after-sales.server";
 import { buyerOrder } from "~/services/orders.server";
 import { confirmReceipt } from "~/services/order-completion.server";
+import { loader as sellerOrderLoader } from "~/routes/seller.orders.$orderNumber";
 import { sellerOrder } from "~/services/seller-orders.server";
 import { aDropshipProgram, aShippedProgramOrder, type DropshipProgram } from "../factories/dropship";
 import { aBuyer, aFakeGateway } from "../factories/paid-orders";
-import { aUser } from "../factories/users";
+import { aUser, cookieFor } from "../factories/users";
+import { call, getRequest, payload } from "../setup/http";
 import { checkLedgerAfterEach } from "../setup/buying";
 import { rejects } from "../setup/domain-errors";
 
@@ -152,6 +154,24 @@ describe("the after-sales chain of a program order", () => {
     expect((await shopChainView(program.dropshipper.owner.id, order.orderNumber)).complaint).toMatchObject({ ownRefundPart: dropshipperBack, refundAmount: refund });
     const figures = `supplier ${supplierBack}, dropshipper ${dropshipperBack}); release: supplier ${supplierGets}, dropshipper ${dropshipperGets}, commission ${commission} (was ${order.commission}), fee ${order.feeTotal}`;
     console.log(`[dropship after-sales] partial 30% of ${104_500 + S} = ${refund} (${figures}`);
+  });
+
+  it("the supplier's order page (/seller/orders) shows no complaint panel: never the buyer's words or refund; the chain's page is linked", async () => {
+    const { order } = await complainedOrder("Saya bayar Rp104.500, jahitannya lepas");
+    const supplierCookie = await cookieFor(program.supplier.owner.id);
+    const page = async () => {
+      const res = await call(sellerOrderLoader, getRequest(`/seller/orders/${order.orderNumber}`, { cookie: supplierCookie }), { orderNumber: order.orderNumber });
+      expect(res.status).toBe(200);
+      return payload<{ complaint: unknown; complaintLink: string | null }>(res.result);
+    };
+    // Not forwarded yet: the supplier does not even learn of it.
+    expect((await page()).complaint).toBeNull();
+    await forward(order.orderNumber);
+    await chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "accept_return" });
+    const seen = await page();
+    expect(seen.complaint).toBeNull();
+    expect(seen.complaintLink).toBe(`/seller/dropship/komplain/${order.orderNumber}`);
+    expect(json(seen)).not.toContain("jahitannya lepas");
   });
 
   it("no complaint after the release: the chain ends before the order completes, so every refund comes out of escrow", async () => {
