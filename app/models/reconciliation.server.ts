@@ -1,26 +1,28 @@
 // The ledger's side of reconciliation and the differences table.
+import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/infra/db.server";
 import type { Difference, ReconRow } from "~/domain/payouts/reconcile";
 
-/** Completed payouts posted that day: provider reference and the amount that left payout clearing. */
-export async function ledgerPayoutsBetween(from: Date, to: Date): Promise<ReconRow[]> {
-  const rows = await db().$queryRaw<{ reference: string; amount: bigint }[]>`
-    SELECT w.provider_reference AS reference, SUM(l.amount)::bigint AS amount
-    FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id AND a.code = 'payout_clearing'
-    JOIN withdrawals w ON w.id::text = e.reference_id
-    WHERE e.idempotency_key LIKE 'payout-done:%' AND e.created_at >= ${from} AND e.created_at < ${to}
-    GROUP BY w.provider_reference`;
-  return rows.map((r) => ({ reference: r.reference, amount: Number(r.amount) }));
-}
+/**
+ * The ledger's side of each report: which entries (by idempotency key), the clearing account whose lines count, and
+ * the provider's reference of the entry (the payout's reference_no, the payment's number = the gateway's order_id).
+ */
+const LEDGER_SIDE = {
+  /** Completed payouts: the amount that left payout clearing. */
+  payouts: { account: "payout_clearing", key: "payout-done:%", reference: Prisma.sql`w.provider_reference`, join: Prisma.sql`JOIN withdrawals w ON w.id::text = e.reference_id` },
+  /** Settled payments: what came into provider clearing. */
+  settlements: { account: "provider_clearing", key: "payment-settled:%", reference: Prisma.sql`p.payment_number`, join: Prisma.sql`JOIN payments p ON p.id::text = e.reference_id` },
+} as const;
 
-/** Payments settled that day: payment number (the gateway's order_id) and what came into provider clearing. */
-export async function ledgerSettlementsBetween(from: Date, to: Date): Promise<ReconRow[]> {
+/** The ledger's rows of one report side posted in [from, to): reference and amount. */
+export async function ledgerRowsBetween(side: keyof typeof LEDGER_SIDE, from: Date, to: Date): Promise<ReconRow[]> {
+  const s = LEDGER_SIDE[side];
   const rows = await db().$queryRaw<{ reference: string; amount: bigint }[]>`
-    SELECT p.payment_number AS reference, SUM(l.amount)::bigint AS amount
-    FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id AND a.code = 'provider_clearing'
-    JOIN payments p ON p.id::text = e.reference_id
-    WHERE e.idempotency_key LIKE 'payment-settled:%' AND e.created_at >= ${from} AND e.created_at < ${to}
-    GROUP BY p.payment_number`;
+    SELECT ${s.reference} AS reference, SUM(l.amount)::bigint AS amount
+    FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id AND a.code = ${s.account}
+    ${s.join}
+    WHERE e.idempotency_key LIKE ${s.key} AND e.created_at >= ${from} AND e.created_at < ${to}
+    GROUP BY 1`;
   return rows.map((r) => ({ reference: r.reference, amount: Number(r.amount) }));
 }
 

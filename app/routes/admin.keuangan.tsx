@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import type { ReactNode } from "react";
 import { TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
+import { useOverflowsX } from "~/components/use-overflows-x";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { formatDate, formatRupiah } from "~/i18n/format";
@@ -41,12 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
  */
 function ScrollTable({ labelledBy, columns, children }: { labelledBy: string; columns: string[]; children: ReactNode }) {
   const t = useT();
+  const overflow = useOverflowsX<HTMLDivElement>();
   return (
     <>
-      <p className="finance-scroll-hint" aria-hidden="true">
+      <p className="finance-scroll-hint" aria-hidden="true" data-overflow={overflow.state}>
         {t("adminFinance.scrollHint")}
       </p>
-      <div className="finance-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
+      <div ref={overflow.ref} className="finance-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
         <table className="finance-table">
           <thead>
             <tr>
@@ -71,6 +73,8 @@ export default function AdminFinance() {
   const locale = useLocale();
   const f = useLoaderData<typeof loader>() as Awaited<ReturnType<typeof adminFinance>>;
   const result = useActionData<typeof action>() as ActionData | undefined;
+  // A note's refusal is shown next to the note; anything else above the page.
+  const topError = result?.errors ? (result.errors._form ?? Object.entries(result.errors).find(([field]) => field !== "note")?.[1]) : undefined;
   const busy = useNavigation().state !== "idle";
   const cards = [
     ["escrow", t("adminFinance.escrow"), f.totals.escrow, t("adminFinance.escrowOrders", { count: f.escrow.heldOrders })],
@@ -92,9 +96,9 @@ export default function AdminFinance() {
           {t(result.ok)}
         </p>
       ) : null}
-      {result?.errors ? (
+      {topError ? (
         <p className="alert alert--error" role="alert">
-          {t(result.errors._form ?? Object.values(result.errors)[0])}
+          {t(topError)}
         </p>
       ) : null}
       <div className="finance-cards">
@@ -192,7 +196,17 @@ export default function AdminFinance() {
               <Form method="post">
                 <input type="hidden" name="intent" value="resolve" />
                 <input type="hidden" name="id" value={d.id} />
-                <TextField id={`note-${d.id}`} name="note" label={t("adminFinance.note")} required minLength={3} maxLength={500} />
+                {/* A refused note stays in the form it was typed in, with its reason next to it. */}
+                <TextField
+                  id={`note-${d.id}`}
+                  name="note"
+                  label={t("adminFinance.note")}
+                  required
+                  minLength={3}
+                  maxLength={500}
+                  defaultValue={result?.values?.id === d.id ? result.values.note : undefined}
+                  error={result?.values?.id === d.id ? result.errors?.note : undefined}
+                />
                 <button type="submit" disabled={busy}>
                   {t("adminFinance.resolve")}
                 </button>

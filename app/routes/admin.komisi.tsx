@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await setCommissionRate(admin.id, categoryId === "default" ? null : categoryId, rate);
     return { ok: "commission.saved", categoryId: String(categoryId) };
   } catch (error) {
-    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), "rate", { categoryId: String(categoryId) });
+    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), "rate", parsed.values);
     throw error;
   }
 }
@@ -44,7 +44,7 @@ function RateForm({ id, label, bps, placeholder }: { id: string; label: string; 
       <label htmlFor={`rate-${id}`} style={{ flex: "1 1 12rem" }}>
         {label}
       </label>
-      <input id={`rate-${id}`} name="rate" inputMode="decimal" defaultValue={asPercent(bps)} placeholder={placeholder} size={6} aria-describedby={mine ? `rate-${id}-msg` : undefined} />
+      <input id={`rate-${id}`} name="rate" inputMode="decimal" defaultValue={mine && result?.values?.rate !== undefined ? result.values.rate : asPercent(bps)} placeholder={placeholder} size={6} aria-describedby={mine ? `rate-${id}-msg` : undefined} />
       <span aria-hidden="true">%</span>
       <button type="submit">{t("commission.save")}</button>
       {mine && result?.ok ? (

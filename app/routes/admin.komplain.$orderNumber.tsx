@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, TextAreaField, TextField } from "~/components/forms/fields";
+import { Link, useLoaderData } from "@remix-run/react";
+import { FormError } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
-import { DomainError } from "~/domain/errors";
+import { ComplaintStepForm, useComplaintFormResult } from "~/components/orders/complaint-step-form";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
-import { formError, parseForm } from "~/infra/forms.server";
-import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
-import { AdminComplaintSchema, COMPLAINT_ERROR_FIELDS } from "~/schemas/after-sales";
+import { orHttpError, routeParams } from "~/infra/http.server";
+import { AdminComplaintSchema } from "~/schemas/after-sales";
 import { OrderNumberParams } from "~/schemas/params";
+import { complaintFormAction } from "~/services/complaint-step-action.server";
 import { complaintStep } from "~/services/complaints.server";
 import { adminComplaintView } from "~/services/dropship-after-sales.server";
 
@@ -29,42 +29,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { ok: true } | { errors: Record<string, string>; values?: Record<string, string> };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const { orderNumber } = routeParams(params, OrderNumberParams);
-  const parsed = await parseForm(request, AdminComplaintSchema);
-  if (!parsed.ok) return parsed.response;
-  const { intent, ...fields } = parsed.data;
-  try {
-    await complaintStep("admin", admin.id, orderNumber, { action: intent, ...fields });
-    return { ok: true } satisfies ActionData;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return formError(error.messageKey, statusOf(error), COMPLAINT_ERROR_FIELDS[error.messageKey] ?? "_form", parsed.values);
-  }
+  const refused = await complaintFormAction(request, AdminComplaintSchema, ({ intent, ...fields }) => complaintStep("admin", admin.id, orderNumber, { action: intent, ...fields }));
+  return refused ?? { ok: "dropship.afterSales.decided" };
 }
 
 export default function AdminComplaint() {
   const t = useT();
   const locale = useLocale();
   const { order, complaint, program, maxPartial, actions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData | undefined;
-  const errors = result && "errors" in result ? result.errors : {};
-  const busy = useNavigation().state !== "idle";
+  const { ok, formError } = useComplaintFormResult();
   return (
     <>
       <p>
         <Link to="/admin/komplain">{t("dropship.afterSales.adminTitle")}</Link> · <Link to={`/admin/pesanan/${order.orderNumber}`}>{order.orderNumber}</Link>
       </p>
       <h1>{t("dropship.afterSales.title", { number: order.orderNumber })}</h1>
-      {result && "ok" in result ? (
+      {ok ? (
         <p className="alert alert--success" role="status">
-          {t("dropship.afterSales.decided")}
+          {t(ok)}
         </p>
       ) : null}
-      <FormError error={errors._form} />
+      <FormError error={formError ?? undefined} />
       <section className="card">
         <p>
           {t(`complaint.state.${complaint.status}`)} · {t(`orders.status.${order.status}`)} · {formatRupiah(order.total)}
@@ -90,40 +78,22 @@ export default function AdminComplaint() {
         <p className="muted">{formatDateTime(complaint.answerDueAt, locale)}</p>
       </section>
       {actions.includes("decide_refund") ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="intent" value="decide_refund" />
-          <TextAreaField name="reason" id="refund-reason" label={t("dropship.afterSales.decisionReason")} maxLength={250} />
-          <button type="submit" disabled={busy}>
-            {t("dropship.afterSales.acceptRefund")}
-          </button>
-        </Form>
+        <ComplaintStepForm intent="decide_refund" label={t("dropship.afterSales.acceptRefund")} fields={[{ name: "reason", kind: "textarea", label: t("dropship.afterSales.decisionReason"), maxLength: 250 }]} />
       ) : null}
       {actions.includes("decide_partial") ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="intent" value="decide_partial" />
-          <TextField name="amount" label={t("dropship.afterSales.amount")} hint={t("dropship.afterSales.amountHint", { max: formatRupiah(maxPartial) })} inputMode="numeric" required error={errors.amount} />
-          <TextAreaField name="reason" id="partial-reason" label={t("dropship.afterSales.decisionReason")} maxLength={250} />
-          <button type="submit" disabled={busy}>
-            {t("dropship.afterSales.acceptPartial")}
-          </button>
-        </Form>
+        <ComplaintStepForm
+          intent="decide_partial"
+          label={t("dropship.afterSales.acceptPartial")}
+          fields={[
+            { name: "amount", kind: "numeric", label: t("dropship.afterSales.amount"), hint: t("dropship.afterSales.amountHint", { max: formatRupiah(maxPartial) }), required: true },
+            { name: "reason", kind: "textarea", label: t("dropship.afterSales.decisionReason"), maxLength: 250 },
+          ]}
+        />
       ) : null}
       {actions.includes("decide_reject") ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="intent" value="decide_reject" />
-          <TextAreaField name="reason" id="reject-reason" label={t("dropship.afterSales.rejectReason")} required minLength={3} maxLength={250} error={errors.reason} />
-          <button type="submit" className="button-danger" disabled={busy}>
-            {t("dropship.afterSales.reject")}
-          </button>
-        </Form>
+        <ComplaintStepForm intent="decide_reject" tone="danger" label={t("dropship.afterSales.reject")} fields={[{ name: "reason", kind: "textarea", label: t("dropship.afterSales.rejectReason"), required: true, minLength: 3, maxLength: 250 }]} />
       ) : null}
-      {actions.includes("return_arrived") ? (
-        <Form method="post" className="card">
-          <button type="submit" name="intent" value="return_arrived" disabled={busy}>
-            {t("dropship.afterSales.returnArrived")}
-          </button>
-        </Form>
-      ) : null}
+      {actions.includes("return_arrived") ? <ComplaintStepForm intent="return_arrived" label={t("dropship.afterSales.returnArrived")} /> : null}
     </>
   );
 }

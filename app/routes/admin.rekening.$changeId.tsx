@@ -1,6 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { FormError, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { BankAccountCard } from "~/components/kyc/bank-account-card";
@@ -10,31 +9,26 @@ import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { actorRoleKey, auditEventKey } from "~/domain/kyc/audit";
 import { formatDateTime } from "~/i18n/format";
-import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { NO_STORE, noStoreHeaders, orHttpError, routeParams, statusOf } from "~/infra/http.server";
+import { noStoreHeaders, statusOf } from "~/infra/http.server";
+import { requireReviewOf, reviewPageData } from "~/infra/review-route.server";
 import { BankChangeDecisionSchema } from "~/schemas/bank-change";
-import { uuidParam } from "~/schemas/params";
 import { loadBankChangeReview, reviewBankAccountChange } from "~/services/bank-account-change.server";
 
 export const meta = titleMeta("bankChange.admin.title");
 // The page shows the old and the new account number in full.
 export const headers = noStoreHeaders;
 
-const ChangeParams = z.object({ changeId: uuidParam });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requirePermission(request, "review:kyc:any");
-  const { changeId } = routeParams(params, ChangeParams);
-  return data(await orHttpError(() => loadBankChangeReview(admin, changeId)), { headers: NO_STORE });
+  const { admin, id: changeId } = await requireReviewOf(request, params, "changeId");
+  return reviewPageData(() => loadBankChangeReview(admin, changeId));
 }
 
 const FIELD_OF: Record<string, string> = { "bankChange.errors.reasonRequired": "reason", "review.confirmFlagsRequired": "confirmFlags" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, "review:kyc:any");
-  const { changeId } = routeParams(params, ChangeParams);
+  const { admin, id: changeId } = await requireReviewOf(request, params, "changeId");
   const parsed = await parseForm(request, BankChangeDecisionSchema);
   if (!parsed.ok) return parsed.response;
   try {

@@ -1,7 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { FormError, SelectField, TextAreaField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { DocumentViewer } from "~/components/kyc/document-viewer";
@@ -11,29 +9,24 @@ import { DomainError } from "~/domain/errors";
 import { actorRoleKey, auditEventKey, documentLabel } from "~/domain/kyc/audit";
 import { allowedEvents, DOCUMENT_REASON_CODES, type DocumentReason, isShopStatus } from "~/domain/kyc/verification";
 import { formatDateTime } from "~/i18n/format";
-import { requirePermission } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { formError, parseForm } from "~/infra/forms.server";
-import { NO_STORE, noStoreHeaders, orHttpError, routeParams, statusOf } from "~/infra/http.server";
+import { noStoreHeaders, statusOf } from "~/infra/http.server";
+import { requireReviewOf, reviewPageData } from "~/infra/review-route.server";
 import { DecisionSchema, DOCUMENT_REASON_FIELDS } from "~/schemas/onboarding";
-import { uuidParam } from "~/schemas/params";
 import { decide, loadReview } from "~/services/verification.server";
 
 export const meta = titleMeta("review.queueTitle");
 // The page shows the full NIK, NPWP and account number.
 export const headers = noStoreHeaders;
 
-const ShopParams = z.object({ shopId: uuidParam });
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requirePermission(request, "review:kyc:any");
-  const { shopId } = routeParams(params, ShopParams);
-  return data(await orHttpError(() => loadReview(shopId, admin)), { headers: NO_STORE });
+  const { admin, id: shopId } = await requireReviewOf(request, params, "shopId");
+  return reviewPageData(() => loadReview(shopId, admin));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, "review:kyc:any");
-  const { shopId } = routeParams(params, ShopParams);
+  const { admin, id: shopId } = await requireReviewOf(request, params, "shopId");
   const form = await request.formData();
   const parsed = await parseForm(request, DecisionSchema, form);
   if (!parsed.ok) return parsed.response;

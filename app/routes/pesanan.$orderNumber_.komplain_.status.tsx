@@ -5,14 +5,13 @@ import { FormError, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DetailRow, EscalateForm, ReturnAddress } from "~/components/orders/complaint-parts";
-import { DomainError } from "~/domain/errors";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
 import { redirectWithFlash } from "~/infra/flash.server";
-import { formError, parseForm } from "~/infra/forms.server";
-import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
-import { BuyerComplaintSchema, COMPLAINT_ERROR_FIELDS } from "~/schemas/after-sales";
+import { orHttpError, routeParams } from "~/infra/http.server";
+import { BuyerComplaintSchema } from "~/schemas/after-sales";
 import { OrderNumberParams } from "~/schemas/params";
+import { complaintFormAction } from "~/services/complaint-step-action.server";
 import { complaintStep } from "~/services/complaints.server";
 import { buyerComplaintView } from "~/services/dropship-after-sales.server";
 
@@ -33,18 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { orderNumber } = routeParams(params, OrderNumberParams);
-  const parsed = await parseForm(request, BuyerComplaintSchema);
-  if (!parsed.ok) return parsed.response;
-  const input = parsed.data;
-  try {
+  let done = "";
+  const refused = await complaintFormAction(request, BuyerComplaintSchema, (input) => {
     if (input.intent === "open") throw redirect(`/pesanan/${orderNumber}/komplain`);
-    await complaintStep("buyer", user.id, orderNumber, input.intent === "return_shipped" ? { action: "return_shipped", resi: input.resi } : { action: "escalate" });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return formError(error.messageKey, statusOf(error), COMPLAINT_ERROR_FIELDS[error.messageKey] ?? "_form", parsed.values);
-  }
-  const done = { open: "complaint.opened", return_shipped: "dropship.afterSales.returnSent", escalate: "dropship.afterSales.escalated" }[input.intent];
-  return redirectWithFlash(request, `/pesanan/${orderNumber}/komplain/status`, { kind: "success", key: done });
+    done = input.intent === "return_shipped" ? "dropship.afterSales.returnSent" : "dropship.afterSales.escalated";
+    return complaintStep("buyer", user.id, orderNumber, input.intent === "return_shipped" ? { action: "return_shipped", resi: input.resi } : { action: "escalate" });
+  });
+  return refused ?? redirectWithFlash(request, `/pesanan/${orderNumber}/komplain/status`, { kind: "success", key: done });
 }
 
 type ActionData = { errors: Record<string, string>; values?: Record<string, string> };

@@ -5,10 +5,9 @@ import { BANK_CHANGE_DOCUMENT_KIND } from "~/domain/kyc/bank-change";
 import { DOCUMENT_KINDS, type DocumentKind } from "~/domain/kyc/verification";
 import { requireUser } from "~/infra/auth.server";
 import { statusOf, requireMultipart } from "~/infra/http.server";
+import { jsonNoStore as json } from "~/infra/uploads/photo-upload-route.server";
 import { uploadBankChangeDocument } from "~/services/bank-account-change.server";
 import { UPLOAD_LIMITS, uploadDocument } from "~/services/onboarding.server";
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 
 /**
  * Document upload (XHR with progress) for the wizard and for the new bank book of a payout account change

@@ -1,19 +1,18 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { DropshipPageHead } from "~/components/dropship/page-head";
-import { TextAreaField, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { OrderTimeline, timelineEvents } from "~/components/orders/order-timeline";
 import { OrderItems } from "~/components/orders/order-view";
 import { DetailRow, EscalateForm, ReturnAddress } from "~/components/orders/complaint-parts";
-import { DomainError } from "~/domain/errors";
+import { ComplaintStepForm, useComplaintFormResult } from "~/components/orders/complaint-step-form";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
-import { formError, parseForm } from "~/infra/forms.server";
-import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
-import { ShopChainSchema, COMPLAINT_ERROR_FIELDS } from "~/schemas/after-sales";
+import { orHttpError, routeParams } from "~/infra/http.server";
+import { ShopChainSchema } from "~/schemas/after-sales";
 import { OrderNumberParams } from "~/schemas/params";
+import { complaintFormAction } from "~/services/complaint-step-action.server";
 import { chainStep, shopChainView } from "~/services/dropship-after-sales.server";
 import dropshipStyles from "~/styles/dropship.css";
 
@@ -36,8 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionData = { ok: string } | { errors: Record<string, string>; values?: Record<string, string> };
-
 const DONE: Record<string, string> = {
   forward: "dropship.afterSales.forwarded",
   accept_refund: "dropship.afterSales.decided",
@@ -51,30 +48,23 @@ const DONE: Record<string, string> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
   const { orderNumber } = routeParams(params, OrderNumberParams);
-  const parsed = await parseForm(request, ShopChainSchema);
-  if (!parsed.ok) return parsed.response;
-  const { intent, ...fields } = parsed.data;
-  try {
-    await chainStep("shop", user.id, orderNumber, { action: intent, ...fields });
-    return { ok: DONE[intent] } satisfies ActionData;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return formError(error.messageKey, statusOf(error), COMPLAINT_ERROR_FIELDS[error.messageKey] ?? "_form", parsed.values);
-  }
+  let done = "";
+  const refused = await complaintFormAction(request, ShopChainSchema, ({ intent, ...fields }) => {
+    done = DONE[intent];
+    return chainStep("shop", user.id, orderNumber, { action: intent, ...fields });
+  });
+  return refused ?? { ok: done };
 }
 
 export default function ShopComplaint() {
   const t = useT();
   const locale = useLocale();
   const { actor, order, complaint, returnAddress, events } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionData | undefined;
-  const errors = result && "errors" in result ? result.errors : {};
-  const values = result && "values" in result ? (result.values ?? {}) : {};
-  const busy = useNavigation().state !== "idle";
+  const { ok, formError, busy } = useComplaintFormResult();
   const can = (a: string) => Boolean(complaint?.actions.includes(a as never));
   return (
     <section>
-      <DropshipPageHead title={t("dropship.afterSales.title", { number: order.orderNumber })} error={errors._form ?? null} success={result && "ok" in result ? t(result.ok) : null} />
+      <DropshipPageHead title={t("dropship.afterSales.title", { number: order.orderNumber })} error={formError} success={ok ? t(ok) : null} />
       <p className="muted">{actor === "dropshipper" ? t("dropship.afterSales.asDropshipper", { supplier: order.supplier }) : t("dropship.afterSales.asSupplier", { dropshipper: order.dropshipper })}</p>
 
       <section className="card" aria-labelledby="ds-order">
@@ -110,55 +100,30 @@ export default function ShopComplaint() {
       {complaint && returnAddress && (complaint.status === "return_requested" || complaint.status === "return_shipped") ? <ReturnAddress address={returnAddress} orderNumber={order.orderNumber} /> : null}
 
       {can("forward") ? (
-        <Form method="post" className="card">
+        <ComplaintStepForm
+          intent="forward"
+          label={t("dropship.afterSales.forward")}
+          fields={[
+            { name: "note", kind: "textarea", label: t("dropship.afterSales.note"), hint: t("dropship.afterSales.noteHint"), required: true, minLength: 3, maxLength: 1000, defaultValue: complaint?.description ?? "" },
+            { name: "answer", kind: "textarea", label: t("dropship.afterSales.answer"), hint: t("dropship.afterSales.answerHint"), maxLength: 250 },
+          ]}
+        >
           <h2>{t("dropship.afterSales.forwardTitle")}</h2>
-          <input type="hidden" name="intent" value="forward" />
-          <TextAreaField name="note" label={t("dropship.afterSales.note")} hint={t("dropship.afterSales.noteHint")} required minLength={3} maxLength={1000} defaultValue={values.note ?? complaint?.description ?? ""} error={errors.note} />
-          <TextAreaField name="answer" label={t("dropship.afterSales.answer")} hint={t("dropship.afterSales.answerHint")} maxLength={250} defaultValue={values.answer} error={errors.answer} />
-          <button type="submit" disabled={busy}>
-            {t("dropship.afterSales.forward")}
-          </button>
-        </Form>
+        </ComplaintStepForm>
       ) : null}
 
       {can("accept_refund") ? (
         <section className="card" aria-labelledby="ds-decide">
           <h2 id="ds-decide">{t("dropship.afterSales.decideTitle")}</h2>
           <p className="muted">{t("dropship.afterSales.decideHelp")}</p>
-          <Form method="post">
-            <button type="submit" name="intent" value="accept_refund" disabled={busy}>
-              {t("dropship.afterSales.acceptRefund")}
-            </button>
-          </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="accept_partial" />
-            <TextField name="percent" label={t("dropship.afterSales.percent")} hint={t("dropship.afterSales.percentHint")} inputMode="numeric" required defaultValue={values.percent} error={errors.percent} />
-            <button type="submit" disabled={busy}>
-              {t("dropship.afterSales.acceptPartial")}
-            </button>
-          </Form>
-          <Form method="post">
-            <button type="submit" name="intent" value="accept_return" className="button-secondary" disabled={busy}>
-              {t("dropship.afterSales.acceptReturn")}
-            </button>
-          </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="reject" />
-            <TextAreaField name="reason" label={t("dropship.afterSales.rejectReason")} required minLength={3} maxLength={250} defaultValue={values.reason} error={errors.reason} />
-            <button type="submit" className="button-danger" disabled={busy}>
-              {t("dropship.afterSales.reject")}
-            </button>
-          </Form>
+          <ComplaintStepForm className="" intent="accept_refund" label={t("dropship.afterSales.acceptRefund")} />
+          <ComplaintStepForm className="" intent="accept_partial" label={t("dropship.afterSales.acceptPartial")} fields={[{ name: "percent", kind: "numeric", label: t("dropship.afterSales.percent"), hint: t("dropship.afterSales.percentHint"), required: true }]} />
+          <ComplaintStepForm className="" intent="accept_return" tone="secondary" label={t("dropship.afterSales.acceptReturn")} />
+          <ComplaintStepForm className="" intent="reject" tone="danger" label={t("dropship.afterSales.reject")} fields={[{ name: "reason", kind: "textarea", label: t("dropship.afterSales.rejectReason"), required: true, minLength: 3, maxLength: 250 }]} />
         </section>
       ) : null}
 
-      {can("return_arrived") ? (
-        <Form method="post" className="card">
-          <button type="submit" name="intent" value="return_arrived" disabled={busy}>
-            {t("dropship.afterSales.returnArrived")}
-          </button>
-        </Form>
-      ) : null}
+      {can("return_arrived") ? <ComplaintStepForm intent="return_arrived" label={t("dropship.afterSales.returnArrived")} /> : null}
 
       {can("escalate") ? <EscalateForm busy={busy} /> : null}
 

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data({ ...page, bankName: page.bank ? (findBank(page.bank.bankCode)?.name ?? page.bank.bankCode) : null }, { headers: NO_STORE });
 }
 
-type ActionData = { ok: { number: string; amount: number } } | { errors: Record<string, string>; vars?: Record<string, number> };
+type ActionData = { ok: { number: string; amount: number } } | { errors: Record<string, string>; vars?: Record<string, number>; values?: Record<string, string> };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const w = await requestWithdrawal(user, parsed.data.amount);
     return { ok: { number: w.number, amount: w.amount } };
   } catch (error) {
-    if (error instanceof DomainError) return data({ errors: { amount: error.messageKey }, vars: error.vars }, { status: statusOf(error) });
+    if (error instanceof DomainError) return data({ errors: { amount: error.messageKey }, vars: error.vars, values: parsed.values }, { status: statusOf(error) });
     throw error;
   }
 }
@@ -83,7 +83,7 @@ export default function WithdrawalRoute() {
             label={t("withdrawal.amount")}
             inputMode="numeric"
             required
-            defaultValue={String(page.available)}
+            defaultValue={result && "values" in result && result.values?.amount ? result.values.amount : String(page.available)}
             hint={t("withdrawal.amountHint", { minimum: formatRupiah(page.minimum) })}
             error={errors.amount ? t(errors.amount, vars) : undefined}
           />

@@ -1,11 +1,18 @@
 import { data } from "@remix-run/node";
+import type { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { formatRupiah } from "~/i18n/format";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { parseForm } from "~/infra/forms.server";
 import { statusOf } from "~/infra/http.server";
+import { COMPLAINT_ERROR_FIELDS } from "~/schemas/after-sales";
 import { ComplaintStepSchema } from "~/schemas/complaints";
 import { complaintStep } from "./complaints.server";
+
+/** A refusal's message values as the page shows them (the partial refund's maximum in rupiah). */
+function messageVars(error: DomainError): Record<string, string> {
+  return Object.fromEntries(Object.entries(error.vars ?? {}).map(([k, v]) => [k, k === "max" && typeof v === "number" ? formatRupiah(v) : String(v)]));
+}
 
 /** Which field a refusal belongs next to; anything else is about the whole step. */
 function fieldOf(key: string): string {
@@ -39,8 +46,24 @@ export async function complaintStepAction(request: Request, form: FormData, acto
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const vars = Object.fromEntries(Object.entries(error.vars ?? {}).map(([k, v]) => [k, k === "max" && typeof v === "number" ? formatRupiah(v) : String(v)]));
-    return data({ errors: { [fieldOf(error.messageKey)]: error.messageKey }, vars, values: parsed.values, step }, { status: statusOf(error) });
+    return data({ errors: { [fieldOf(error.messageKey)]: error.messageKey }, vars: messageVars(error), values: parsed.values, step }, { status: statusOf(error) });
   }
   return redirectWithFlash(request, here, { kind: "success", key: `complaint.done.${input.step}` });
+}
+
+/**
+ * The action of a complaint's own page (the admin's, the shops' of a dropship order, the buyer's status page): the
+ * page's schema, then `run`; a refusal comes back as a 4xx with its field, message values and what was typed
+ * (ComplaintStepForm puts them back into the form that was sent). Null when the step went through.
+ */
+export async function complaintFormAction<S extends z.ZodType>(request: Request, schema: S, run: (input: z.infer<S>) => Promise<unknown>) {
+  const parsed = await parseForm(request, schema);
+  if (!parsed.ok) return parsed.response;
+  try {
+    await run(parsed.data);
+    return null;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return data({ errors: { [COMPLAINT_ERROR_FIELDS[error.messageKey] ?? "_form"]: error.messageKey }, vars: messageVars(error), values: parsed.values }, { status: statusOf(error) });
+  }
 }

@@ -298,6 +298,9 @@ export async function complaintView(order: { id: string; goodsTotal: number; shi
   // A dropship program order's complaint is acted on through the chain's own pages (dropship-after-sales); here it
   // is shown read-only (status, description, photos), and the buyer sees one shop answering.
   const program = Boolean(order.fulfilmentShopId);
+  // On the shop's order pages a program order is its supplier's (the dropshipper follows it on its dropship page):
+  // the supplier reads the complaint only on the chain's page, which never shows the buyer's words or refund.
+  if (program && viewer === "seller") return null;
   let c = await complaintOfOrder(order.id);
   if (!c) return null;
   const tracking = c.status === "return_shipped" ? await trackReturn(c, now) : [];

@@ -131,7 +131,13 @@ export async function submitBatch(batchId: string, now = new Date()) {
     try {
       const refs = await payoutProvider().createPayouts(requests);
       await db().$transaction(async (tx) => {
-        for (const [i, w] of pending.entries()) await updateWithdrawal(tx, w.id, { providerReference: refs[i].referenceNo, providerStatus: refs[i].status });
+        for (const [i, w] of pending.entries()) {
+          // Under the row lock, and only if no other run (the job, the checker's approval) recorded a payout
+          // meanwhile: that one may be approved already, and replacing its reference would lose its outcome. The
+          // payout created here then stays "queued" at the provider, never approved, so no money moves twice.
+          const locked = await lockWithdrawal(tx, { id: w.id });
+          if (locked?.status === "batched" && !locked.providerReference) await updateWithdrawal(tx, w.id, { providerReference: refs[i].referenceNo, providerStatus: refs[i].status });
+        }
       });
       pending = [];
     } catch (error) {
@@ -140,7 +146,7 @@ export async function submitBatch(batchId: string, now = new Date()) {
       const refused = new Set(Object.keys(error.errors).map(Number));
       for (const i of refused) {
         const w = pending[i];
-        if (w) await applyOutcome({ id: w.id }, { outcome: "fail", reason: error.errors[String(i)].join("; "), providerStatus: "rejected" }, now);
+        if (w) await applyOutcome({ id: w.id }, { outcome: "fail", reason: error.errors[String(i)].join("; "), providerStatus: "rejected" }, now, undefined, { unsubmittedOnly: true });
       }
       pending = pending.filter((_, i) => !refused.has(i));
     }
@@ -183,10 +189,18 @@ export type Outcome = { outcome: "complete"; providerStatus: string } | { outcom
  * Applies a terminal outcome once: under the withdrawal's lock, the state moves and its ledger entry is posted in
  * the same transaction. Returns false when nothing changed (already applied, or not applicable).
  */
-export async function applyOutcome(by: { id: string } | { providerReference: string }, o: Outcome, now = new Date(), expectedAmount?: number): Promise<"applied" | "duplicate" | "unknown" | "amount_mismatch"> {
+export async function applyOutcome(
+  by: { id: string } | { providerReference: string },
+  o: Outcome,
+  now = new Date(),
+  expectedAmount?: number,
+  opts: { unsubmittedOnly?: boolean } = {},
+): Promise<"applied" | "duplicate" | "unknown" | "amount_mismatch"> {
   return db().$transaction(async (tx) => {
     const w = await lockWithdrawal(tx, by);
     if (!w) return "unknown";
+    // A refusal of one run's request says nothing of a payout another run created meanwhile (it may be paid).
+    if (opts.unsubmittedOnly && (w.status !== "batched" || w.providerReference)) return "duplicate";
     if (expectedAmount !== undefined && expectedAmount !== w.amount) return "amount_mismatch";
     const to = transition(w.status as WithdrawalStatus, o.outcome);
     if (!to) return "duplicate";

@@ -9,7 +9,7 @@ import { DomainError } from "~/domain/errors";
 import { jakartaDay, parseSettlementCsv, reconcile } from "~/domain/payouts/reconcile";
 import { midtransConfig } from "~/infra/payments/gateway.server";
 import { irisConfig } from "~/infra/payouts/iris.server";
-import { insertDifferences, ledgerPayoutsBetween, ledgerSettlementsBetween, listDifferences, markDifferenceResolved } from "~/models/reconciliation.server";
+import { insertDifferences, ledgerRowsBetween, listDifferences, markDifferenceResolved } from "~/models/reconciliation.server";
 
 export type ReconProvider = "midtrans" | "iris";
 
@@ -25,8 +25,8 @@ export async function reconcileReport(provider: ReconProvider, date: string, csv
   const { from, to } = jakartaDay(date);
   const [ledger, report] =
     provider === "iris"
-      ? [await ledgerPayoutsBetween(from, to), parseSettlementCsv(csv, "reference_no", "amount", (r) => r.status === "completed")]
-      : [await ledgerSettlementsBetween(from, to), parseSettlementCsv(csv, "order_id", "gross_amount", (r) => r.transaction_status === "settlement")];
+      ? [await ledgerRowsBetween("payouts", from, to), parseSettlementCsv(csv, "reference_no", "amount", (r) => r.status === "completed")]
+      : [await ledgerRowsBetween("settlements", from, to), parseSettlementCsv(csv, "order_id", "gross_amount", (r) => r.transaction_status === "settlement")];
   const differences = reconcile(ledger, report);
   await insertDifferences(provider, new Date(`${date}T00:00:00Z`), differences);
   return { provider, date, ledgerRows: ledger.length, reportRows: report.length, differences };

@@ -7,10 +7,15 @@ import { complaintStep, openComplaint } from "~/services/complaints.server";
 import { buyerComplaintView, chainStep, shopChainView } from "~/services/dropship-after-sales.server";
 import { buyerOrder } from "~/services/orders.server";
 import { confirmReceipt } from "~/services/order-completion.server";
+import { action as adminComplaintAction } from "~/routes/admin.komplain.$orderNumber";
+import { action as shopComplaintAction } from "~/routes/seller.dropship.komplain.$orderNumber";
+import { loader as sellerOrderLoader } from "~/routes/seller.orders.$orderNumber";
+import { formatRupiah } from "~/i18n/format";
 import { sellerOrder } from "~/services/seller-orders.server";
 import { aDropshipProgram, aShippedProgramOrder, type DropshipProgram } from "../factories/dropship";
 import { aBuyer, aFakeGateway } from "../factories/paid-orders";
-import { aUser } from "../factories/users";
+import { aUser, cookieFor } from "../factories/users";
+import { call, getRequest, payload, postForm } from "../setup/http";
 import { checkLedgerAfterEach } from "../setup/buying";
 import { rejects } from "../setup/domain-errors";
 
@@ -154,6 +159,24 @@ describe("the after-sales chain of a program order", () => {
     console.log(`[dropship after-sales] partial 30% of ${104_500 + S} = ${refund} (${figures}`);
   });
 
+  it("the supplier's order page (/seller/orders) shows no complaint panel: never the buyer's words or refund; the chain's page is linked", async () => {
+    const { order } = await complainedOrder("Saya bayar Rp104.500, jahitannya lepas");
+    const supplierCookie = await cookieFor(program.supplier.owner.id);
+    const page = async () => {
+      const res = await call(sellerOrderLoader, getRequest(`/seller/orders/${order.orderNumber}`, { cookie: supplierCookie }), { orderNumber: order.orderNumber });
+      expect(res.status).toBe(200);
+      return payload<{ complaint: unknown; complaintLink: string | null }>(res.result);
+    };
+    // Not forwarded yet: the supplier does not even learn of it.
+    expect((await page()).complaint).toBeNull();
+    await forward(order.orderNumber);
+    await chainStep("shop", program.supplier.owner.id, order.orderNumber, { action: "accept_return" });
+    const seen = await page();
+    expect(seen.complaint).toBeNull();
+    expect(seen.complaintLink).toBe(`/seller/dropship/komplain/${order.orderNumber}`);
+    expect(json(seen)).not.toContain("jahitannya lepas");
+  });
+
   it("no complaint after the release: the chain ends before the order completes, so every refund comes out of escrow", async () => {
     program = await aDropshipProgram();
     const { buyer, order } = await aShippedProgramOrder(program);
@@ -203,5 +226,30 @@ describe("deadlines and the admin", () => {
     await rejects(chainStep("buyer", buyer.id, order.orderNumber, { action: "escalate" }, new Date(Date.now() + 30 * DAY)), "conflict", "complaint.escalateNotYet");
     await chainStep("buyer", buyer.id, order.orderNumber, { action: "escalate" });
     expect((await shopChainView(program.dropshipper.owner.id, order.orderNumber)).complaint?.status).toBe("escalated");
+  });
+});
+
+describe("the complaint pages' forms (admin, shops)", () => {
+  it("a refused step comes back with its field, its message values and what was typed; a good one goes through", async () => {
+    const t0 = new Date(Date.now() - 2 * DAY);
+    const { buyer, order } = await complainedOrder("Tidak sesuai", t0);
+    const n = order.orderNumber;
+    const dropshipperCookie = await cookieFor(program.dropshipper.owner.id);
+    const short = await call(shopComplaintAction, postForm(`/seller/dropship/komplain/${n}`, { intent: "forward", note: "ok", answer: "Sabar ya" }, { cookie: dropshipperCookie }), { orderNumber: n });
+    expect(short.status).toBe(400);
+    expect(payload<{ errors: Record<string, string>; values: Record<string, string> }>(short.result)).toMatchObject({ errors: { note: "dropship.afterSales.noteRequired" }, values: { intent: "forward", note: "ok", answer: "Sabar ya" } });
+
+    await chainStep("buyer", buyer.id, n, { action: "escalate" });
+    const adminCookie = await cookieFor(admin.id);
+    const max = order.goodsTotal + order.shippingCost;
+    const tooMuch = await call(adminComplaintAction, postForm(`/admin/komplain/${n}`, { intent: "decide_partial", amount: String(max), reason: "Bahan berbeda" }, { cookie: adminCookie }), { orderNumber: n });
+    expect(tooMuch.status).toBe(400);
+    // The message says "less than {max}": the page gets the amount to fill in, in rupiah.
+    expect(payload(tooMuch.result)).toMatchObject({ errors: { amount: "complaint.amountInvalid" }, vars: { max: formatRupiah(max) }, values: { amount: String(max), reason: "Bahan berbeda" } });
+    const ok = await call(adminComplaintAction, postForm(`/admin/komplain/${n}`, { intent: "decide_partial", amount: "20000", reason: "Bahan berbeda" }, { cookie: adminCookie }), { orderNumber: n });
+    expect(payload(ok.result)).toEqual({ ok: "dropship.afterSales.decided" });
+    expect((await orderRow(order.id)).status).toBe("received");
+    // Not an admin: no step.
+    expect((await call(adminComplaintAction, postForm(`/admin/komplain/${n}`, { intent: "return_arrived" }, { cookie: dropshipperCookie }), { orderNumber: n })).status).toBe(403);
   });
 });

@@ -97,6 +97,8 @@ describe("admin commission page", () => {
     expect((await call(commissionPage.action, postForm("/admin/komisi", { categoryId: "default", rate: "4" }, { cookie: sellerCookie }))).status).toBe(403);
     const bad = await call(commissionPage.action, postForm("/admin/komisi", { categoryId: "default", rate: "60" }, { cookie: adminCookie }));
     expect(bad.status).toBe(400);
+    // The refused rate comes back, so the form shows what was typed next to the reason.
+    expect(payload(bad.result)).toMatchObject({ values: { categoryId: "default", rate: "60" } });
     const ok = await call(commissionPage.action, postForm("/admin/komisi", { categoryId: "default", rate: "4,5" }, { cookie: adminCookie }));
     expect(payload<{ ok: string }>(ok.result).ok).toBe("commission.saved");
     expect(payload<{ defaultBps: number }>((await call(commissionPage.loader, getRequest("/admin/komisi", { cookie: adminCookie }))).result).defaultBps).toBe(450);

@@ -46,7 +46,8 @@ describe("withdrawal and payout routes", () => {
   it("the form refuses a bad amount with the reason and accepts Indonesian thousands", async () => {
     const low = await call(tarik.action, postForm("/seller/keuangan/tarik", { amount: "10.000" }, { cookie: cookies.a }));
     expect(low.status).toBe(400);
-    expect(payload<{ errors: { amount: string }; vars: { minimum: number } }>(low.result)).toMatchObject({ errors: { amount: "withdrawal.errors.minimum" }, vars: { minimum: 50_000 } });
+    // What the seller typed comes back with the refusal (the form shows it again, also without JavaScript).
+    expect(payload<{ errors: { amount: string }; vars: { minimum: number } }>(low.result)).toMatchObject({ errors: { amount: "withdrawal.errors.minimum" }, vars: { minimum: 50_000 }, values: { amount: "10.000" } });
     const junk = await call(tarik.action, postForm("/seller/keuangan/tarik", { amount: "1e5" }, { cookie: cookies.a }));
     expect(junk.status).toBe(400);
     const ok = await call(tarik.action, postForm("/seller/keuangan/tarik", { amount: "80.000" }, { cookie: cookies.a }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { irisSignature } from "../../app/domain/payouts/iris";
 import { db } from "../../app/infra/db.server";
-import { irisConfig } from "../../app/infra/payouts/iris.server";
+import { irisConfig, payoutProvider, setPayoutProviderForTests } from "../../app/infra/payouts/iris.server";
 import { accountBalances, balancesOfShop } from "../../app/models/ledger.server";
 import { approveBatch, batchPage, createBatch, handleIrisNotification, payoutQueuePage, resumePayoutWork } from "../../app/services/payouts.server";
 import { notificationBody } from "../../app/services/sandbox-iris.server";
@@ -230,6 +230,42 @@ describe("payout batches through the Iris sandbox", () => {
       expect((await db().withdrawal.findUniqueOrThrow({ where: { id: w.id } })).status).toBe("completed");
       expect(await handleIrisNotification("{}", "00")).toMatchObject({ status: 401, outcome: "refused" });
     } finally {
+      stack.resumeDelivery();
+    }
+  });
+});
+
+describe("payout work done twice at once", () => {
+  it("a payout created while another run of the batch already recorded and approved one never replaces its reference", async () => {
+    await clearQueue();
+    await stack.pauseDelivery();
+    const real = payoutProvider();
+    let calls = 0;
+    // The maker's run is slow at the provider; meanwhile the checker approves (its own run creates, records and
+    // approves a payout). Then the maker's run gets its answer: a second payout, only "queued" at the provider.
+    setPayoutProviderForTests({
+      ...real,
+      async createPayouts(requests) {
+        if (++calls === 1) {
+          const number = requests[0].notes.replace("Lapak ", "");
+          await approveBatch(checker, (await db().withdrawal.findUniqueOrThrow({ where: { number } })).batchId!);
+        }
+        return real.createPayouts(requests);
+      },
+    });
+    try {
+      const { seller } = await aSellerWithBalance({ available: 80_000 });
+      const w = await requestWithdrawal(seller.owner, 80_000);
+      await createBatch(maker);
+      expect(calls).toBe(2);
+      const approved = await db().sandboxIrisPayout.findMany({ where: { notes: `Lapak ${w.number}`, status: { not: "queued" } } });
+      expect(approved).toHaveLength(1);
+      // The reference on the withdrawal is the approved payout's, so its outcome reaches the withdrawal.
+      expect((await db().withdrawal.findUniqueOrThrow({ where: { id: w.id } })).providerReference).toBe(approved[0].referenceNo);
+      await resumePayoutWork();
+      expect((await db().withdrawal.findUniqueOrThrow({ where: { id: w.id } })).status).toBe("completed");
+    } finally {
+      setPayoutProviderForTests(undefined);
       stack.resumeDelivery();
     }
   });
