@@ -219,14 +219,19 @@ export type NotificationResult = { status: number; outcome: "applied" | "duplica
 
 /**
  * An Iris payout notification: the signature (SHA-512 of the raw body + merchant key) is checked before anything
- * is read from the body; a bad one is refused with 401 and changes nothing. Every notification is logged.
+ * is read from the body; a bad one is refused with 401 and changes nothing. Every notification with a good
+ * signature is recorded (payout_notifications); bad ones only go to the log.
  */
 export async function handleIrisNotification(rawBody: string, signature: string | null, now = new Date()): Promise<NotificationResult> {
   const refuse = async (status: number, reason: string, ref: string | null = null, st: string | null = null): Promise<NotificationResult> => {
     await recordPayoutNotification(undefined, { referenceNo: ref, status: st, outcome: `refused:${reason}`, body: rawBody.slice(0, 4000) });
     return { status, outcome: "refused", reason };
   };
-  if (!isValidIrisSignature(rawBody, irisConfig().merchantKey, signature)) return refuse(401, "bad_signature");
+  // Not recorded: anyone can send these, and a flood of them must not write to the database. Only logged.
+  if (!isValidIrisSignature(rawBody, irisConfig().merchantKey, signature)) {
+    logger.warn({ bytes: rawBody.length }, "payout notification refused: bad signature");
+    return { status: 401, outcome: "refused", reason: "bad_signature" };
+  }
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(rawBody) as Record<string, unknown>;
