@@ -165,11 +165,12 @@ export async function processRefund(refundId: string, now = new Date()): Promise
     return "failed";
   }
   return inOrderTx(async (tx) => {
+    // The order first, then its refund: the order's lock comes first on every path that takes both.
+    const order = await lockOrder(tx, refund.order_id);
     const locked = await lockRefund(tx, refundId);
     if (!locked || locked.status === "done") return "already" as const;
     await markRefundDone(tx, refundId, now);
     await postEntry(tx, refundPosting({ id: refund.id, refundKey: refund.refund_key, orderId: refund.order_id, shopId: refund.shop_id, amount: refund.amount }));
-    const order = await lockOrder(tx, refund.order_id);
     const detail = { refundKey: refund.refund_key, amount: refund.amount };
     if (order && (order.status === "cancelled" || order.status === "expired")) {
       await applyOrderTransition(tx, order, "refund", SYSTEM, { detail, now });
