@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
+import { ComplaintPhotos } from "~/components/orders/complaint-panel";
 import { ComplaintStepForm, useComplaintFormResult } from "~/components/orders/complaint-step-form";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AdminComplaint() {
   const t = useT();
   const locale = useLocale();
-  const { order, complaint, program, maxPartial, actions } = useLoaderData<typeof loader>();
+  const { order, complaint, photos, program, maxPartial, actions } = useLoaderData<typeof loader>();
   const { ok, formError } = useComplaintFormResult();
   return (
     <>
@@ -64,6 +65,7 @@ export default function AdminComplaint() {
         <p>
           <strong>{t(`complaint.reason.${complaint.reason}`)}</strong>: {complaint.description}
         </p>
+        <ComplaintPhotos photos={photos} />
         {complaint.forwardNote ? <p>{t("dropship.afterSales.note")}: {complaint.forwardNote}</p> : null}
         {complaint.shopAnswer ? <p>{t("dropship.afterSales.answer")}: {complaint.shopAnswer}</p> : null}
         {complaint.sellerReason ? <p>{t("dropship.afterSales.rejectReason")}: {complaint.sellerReason}</p> : null}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ComplaintPhotos } from "~/components/orders/complaint-panel";
 import { FormError, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
@@ -71,6 +72,7 @@ export default function BuyerComplaint() {
             <DetailRow label={t("dropship.afterSales.refund")}>{complaint.refundAmount ? formatRupiah(complaint.refundAmount) : null}</DetailRow>
             <DetailRow label={t("dropship.afterSales.returnResi")}>{complaint.returnResi}</DetailRow>
           </dl>
+          <ComplaintPhotos photos={complaint.photos} />
           {complaint.status === "open" || complaint.status === "return_shipped" ? <p className="muted">{t("dropship.afterSales.shopDue", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}
           {complaint.status === "return_requested" ? <p className="muted">{t("dropship.afterSales.returnDue", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}
           {complaint.status === "rejected" && canEscalate ? <p className="muted">{t("dropship.afterSales.escalateUntil", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}

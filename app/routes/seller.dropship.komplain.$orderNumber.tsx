@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ComplaintPhotos } from "~/components/orders/complaint-panel";
 import { DropshipPageHead } from "~/components/dropship/page-head";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
@@ -91,6 +92,7 @@ export default function ShopComplaint() {
             <DetailRow label={t("dropship.afterSales.ownPart")}>{complaint.ownRefundPart !== null ? formatRupiah(complaint.ownRefundPart) : null}</DetailRow>
             <DetailRow label={t("dropship.afterSales.returnResi")}>{complaint.returnResi}</DetailRow>
           </dl>
+          <ComplaintPhotos photos={complaint.photos} />
           {complaint.status !== "resolved" && complaint.status !== "rejected_final" && complaint.status !== "escalated" ? (
             <p className="muted">{t(`dropship.afterSales.turn.${complaint.status}`, { date: formatDateTime(complaint.answerDueAt, locale) })}</p>
           ) : null}

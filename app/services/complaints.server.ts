@@ -46,6 +46,7 @@ import { shipmentTimes } from "~/models/release.server";
 import { findShopOrder } from "~/models/seller-order.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { takeThrottleHits } from "~/models/throttle.server";
+import { complaintPhotoLinks, complaintPhotoUrl } from "./complaint-photo-links.server";
 import { chainStep, firstHopDue, tellDropshipperOfComplaint } from "./dropship-after-sales.server";
 import { applyOrderTransition, processRefund, requestRefund } from "./orders.server";
 
@@ -86,9 +87,6 @@ export async function complaintForm(buyerId: string, orderNumber: string) {
   return { orderNumber: order.orderNumber, shopName: order.shop.name, total: order.total, photosMax: COMPLAINT_PHOTOS_MAX, photoMaxBytes: PHOTO_FILE_MAX_BYTES };
 }
 
-export function complaintPhotoUrl(id: string, size: ComplaintPhotoSize) {
-  return `/komplain/foto/${id}/${size}`;
-}
 
 /**
  * A complaint photo, uploaded before the complaint is sent (the form then submits its id). Only the order's buyer,
@@ -305,7 +303,7 @@ export async function complaintView(order: { id: string; goodsTotal: number; shi
   if (!c) return null;
   const tracking = c.status === "return_shipped" ? await trackReturn(c, now) : [];
   if (isDelivered(tracking)) c = (await complaintOfOrder(order.id))!;
-  const photos = await photosOfComplaint(c.id);
+  const photos = await complaintPhotoLinks(c.id);
   const may = (action: ComplaintAction) => {
     try {
       complaintMove(c!.status, action, viewer);
@@ -327,7 +325,7 @@ export async function complaintView(order: { id: string; goodsTotal: number; shi
     returnResi: c.returnResi,
     returnCourierCode: c.returnCourierCode,
     returnTracking: last ? { status: last.status, at: last.at.toISOString() } : null,
-    photos: photos.map((p) => ({ id: p.id, small: complaintPhotoUrl(p.id, "small"), large: complaintPhotoUrl(p.id, "large") })),
+    photos,
     maxPartialRefund: maxPartialRefund(order),
     actions: program ? [] : COMPLAINT_STEP_ACTIONS.filter(may),
   };

@@ -42,6 +42,7 @@ import { findOrderShopContact, findProgramOrderOfShop, listProgramComplaints, pr
 import { createNotification } from "~/models/notification.server";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder, type OrderRow } from "~/models/order.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
+import { complaintPhotoLinks } from "./complaint-photo-links.server";
 import { applyOrderTransition, processRefund, requestRefund } from "./orders.server";
 
 const t = translator("id");
@@ -229,6 +230,8 @@ export async function shopChainView(ownerId: string, orderNumber: string, now = 
   const gross = grossOf(o);
   const shares = complaint?.refundAmount ? refundShares(complaint.refundAmount, gross) : null;
   const supplierSees = actor === "supplier";
+  // The photos show the goods, which both shops need to judge the complaint (the photo route lets both open them).
+  const photos = complaint ? await complaintPhotoLinks(complaint.id) : [];
   return {
     actor,
     order: {
@@ -257,6 +260,7 @@ export async function shopChainView(ownerId: string, orderNumber: string, now = 
           refundAmount: supplierSees ? null : complaint.refundAmount,
           ownRefundPart: shares ? (supplierSees ? shares.supplier : shares.dropshipper) : null,
           actions: actionsFor(complaint.status, actor, complaint.answerDueAt, now),
+          photos,
         }
       : null,
     returnAddress: returnAddress(o),
@@ -294,6 +298,7 @@ export async function buyerComplaintView(buyerId: string, orderNumber: string, n
           returnResi: c.returnResi,
           resolution: c.resolution,
           answerDueAt: c.answerDueAt,
+          photos: await complaintPhotoLinks(c.id),
         }
       : null,
     canOpen: !c && open,
@@ -324,6 +329,7 @@ export async function adminComplaintView(orderNumber: string) {
   return {
     order: { orderNumber: o.orderNumber, status: o.status, total: o.total, shop: o.shop.name, supplier: contact.fulfilmentShop?.name ?? null, buyer: o.buyer.name },
     complaint: c,
+    photos: await complaintPhotoLinks(c.id),
     program: gross ? { gross, shares: c.refundAmount ? refundShares(c.refundAmount, gross) : null } : null,
     maxPartial: maxPartialRefund(o),
     actions: open ? moves.filter((m) => (m.from as readonly string[]).includes(c.status) && (m.actors as readonly string[]).includes("admin")).map((m) => m.action) : [],

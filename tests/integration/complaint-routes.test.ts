@@ -12,8 +12,13 @@ import { action as orderAction, loader as orderLoader } from "~/routes/pesanan.$
 import { action as confirmAction, loader as confirmLoader } from "~/routes/pesanan.$orderNumber_.diterima";
 import { action as complaintFormAction, loader as complaintFormLoader } from "~/routes/pesanan.$orderNumber_.komplain";
 import { action as sellerOrderAction, loader as sellerOrderLoader } from "~/routes/seller.orders.$orderNumber";
+import { loader as adminComplaintLoader } from "~/routes/admin.komplain.$orderNumber";
+import { loader as buyerChainLoader } from "~/routes/pesanan.$orderNumber_.komplain_.status";
+import { loader as shopChainLoader } from "~/routes/seller.dropship.komplain.$orderNumber";
 import { complaintStep, openComplaint } from "~/services/complaints.server";
+import { chainStep } from "~/services/dropship-after-sales.server";
 import { deleteUnattachedPhotos } from "~/services/photo-cleanup.server";
+import { aDropshipProgram, aShippedProgramOrder } from "../factories/dropship";
 import { aBuyer, aFakeGateway, aPaidOrder, aShippedOrder } from "../factories/paid-orders";
 import { aPhoto, aSeller } from "../factories/shops";
 import { aUser, cookieFor } from "../factories/users";
@@ -142,6 +147,24 @@ describe("complaint photos", () => {
     expect(await onPage(orderLoader, `/pesanan/${s.order.orderNumber}`, buyer)).toEqual([b.url, a.url]);
     expect(await onPage(sellerOrderLoader, `/seller/orders/${s.order.orderNumber}`, seller)).toEqual([b.url, a.url]);
     expect(await onPage(adminOrderLoader, `/admin/pesanan/${s.order.orderNumber}`, await cookieFor(admin.id))).toEqual([b.url, a.url]);
+  });
+
+  it("a dropship order's photos show on the chain's pages: the buyer's, both shops' once forwarded, and the admin's", async () => {
+    const program = await aDropshipProgram();
+    const s = await aShippedProgramOrder(program, { buyer: await aBuyer("Budi Santoso") });
+    const buyer = await cookieFor(s.buyer.id);
+    const a = (await upload(buyer, s.order.orderNumber)).body.photo!;
+    await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "Jahitan lepas di lengan", photoIds: [a.id] });
+    await chainStep("shop", program.dropshipper.owner.id, s.order.orderNumber, { action: "forward", note: "Mohon cek jahitan" });
+    const on = async (fn: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, userId: string, pick: (p: never) => { small: string }[]) =>
+      pick(payload<never>((await call(fn, getRequest(path, { cookie: await cookieFor(userId) }), { orderNumber: s.order.orderNumber })).result)).map((p) => p.small);
+    const ofComplaint = (p: { complaint: { photos: { small: string }[] } }) => p.complaint.photos;
+    expect(await on(buyerChainLoader, `/pesanan/${s.order.orderNumber}/komplain/status`, s.buyer.id, ofComplaint)).toEqual([a.url]);
+    expect(await on(shopChainLoader, `/seller/dropship/komplain/${s.order.orderNumber}`, program.dropshipper.owner.id, ofComplaint)).toEqual([a.url]);
+    expect(await on(shopChainLoader, `/seller/dropship/komplain/${s.order.orderNumber}`, program.supplier.owner.id, ofComplaint)).toEqual([a.url]);
+    expect(await on(adminComplaintLoader, `/admin/komplain/${s.order.orderNumber}`, (await aUser({ admin: true })).id, (p: { photos: { small: string }[] }) => p.photos)).toEqual([a.url]);
+    // The supplier may open it (the page's link works).
+    expect((await photo(a.url, await cookieFor(program.supplier.owner.id))).status).toBe(200);
   });
 
   it("photos never sent go a day after upload, files too; sent ones stay", async () => {
