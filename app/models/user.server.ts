@@ -20,6 +20,12 @@ export function updatePassword(tx: Tx, userId: string, passwordHash: string) {
   return tx.user.update({ where: { id: userId }, data: { passwordHash } });
 }
 
+/** The language each of these users reads (for notices written in theirs). */
+export async function localesOfUsers(tx: Tx, ids: string[]): Promise<Map<string, string>> {
+  const rows = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, locale: true } });
+  return new Map(rows.map((r) => [r.id, r.locale]));
+}
+
 export function setUserLocale(userId: string, locale: string) {
   return db().user.update({ where: { id: userId }, data: { locale } });
 }

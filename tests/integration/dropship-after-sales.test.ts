@@ -11,6 +11,7 @@ import { action as adminComplaintAction } from "~/routes/admin.komplain.$orderNu
 import { action as shopComplaintAction } from "~/routes/seller.dropship.komplain.$orderNumber";
 import { loader as sellerOrderLoader } from "~/routes/seller.orders.$orderNumber";
 import { formatRupiah } from "~/i18n/format";
+import { translator } from "~/i18n/i18n";
 import { sellerOrder } from "~/services/seller-orders.server";
 import { aDropshipProgram, aShippedProgramOrder, type DropshipProgram } from "../factories/dropship";
 import { aBuyer, aFakeGateway } from "../factories/paid-orders";
@@ -112,6 +113,19 @@ describe("the after-sales chain of a program order", () => {
     expect((await shopChainView(dropshipper.owner.id, order.orderNumber)).complaint).toMatchObject({ status: "resolved", resolution: "full_refund", refundAmount: order.total });
     // Everyone was told of each step that was theirs to know.
     expect(await db().notification.count({ where: { userId: buyer.id, kind: "complaint.chain" } })).toBe(2);
+  });
+
+  it("each party's notice is in its own language (the dropshipper reads English, the buyer Indonesian)", async () => {
+    program = await aDropshipProgram();
+    await db().user.update({ where: { id: program.dropshipper.owner.id }, data: { locale: "en" } });
+    const s = await aShippedProgramOrder(program, { buyer: await aBuyer("Budi Santoso") });
+    await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "Jahitan lepas" });
+    await forward(s.order.orderNumber);
+    const notice = (userId: string) => db().notification.findFirstOrThrow({ where: { userId, kind: "complaint.chain" }, orderBy: { createdAt: "asc" } });
+    const vars = (locale: "id" | "en", state: string) => ({ order: s.order.orderNumber, state: translator(locale)(`complaint.state.${state}`) });
+    expect((await notice(program.dropshipper.owner.id)).title).toBe(translator("en")("dropship.afterSales.notice", vars("en", "open")));
+    expect((await notice(program.supplier.owner.id)).title).toBe(translator("id")("dropship.afterSales.notice", vars("id", "forwarded")));
+    expect(translator("en")("dropship.afterSales.notice", vars("en", "open"))).not.toBe(translator("id")("dropship.afterSales.notice", vars("id", "open")));
   });
 
   it("full refund before release: the supplier refunds it all; nothing reaches either shop or the platform", async () => {
