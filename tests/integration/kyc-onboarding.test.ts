@@ -60,7 +60,7 @@ describe("shop step", () => {
     expect(taken.status).toBe(409);
     expect(payload<Errors>(taken.result).errors.slug).toBe("onboarding.shop.slugTaken");
     const check = await call(slugLoader, getRequest(`/seller/onboarding/slug?slug=${other.shop.slug}`, { cookie }));
-    expect(payload(check.result)).toEqual({ slug: other.shop.slug, available: false });
+    expect(await (check.result as Response).json()).toEqual({ slug: other.shop.slug, available: false });
   });
 });
 
