@@ -12,6 +12,7 @@
  * A return parcel is followed like an outgoing one: the tracking job (and a view of the order) asks the courier,
  * and a parcel reported delivered counts as the seller's "the return arrived".
  */
+import "~/i18n/register";
 import { randomUUID } from "node:crypto";
 import { DomainError } from "~/domain/errors";
 import { maxPartialRefund } from "~/domain/ledger/release";
@@ -40,6 +41,9 @@ import {
   updateComplaint,
 } from "~/models/complaint.server";
 import { isProgramOrder } from "~/models/dropship-after-sales.server";
+import { createNotification, shopOwnerId } from "~/models/notification.server";
+import { formatDateTime } from "~/i18n/format";
+import { translator } from "~/i18n/i18n";
 import { buyerFacingState } from "~/domain/dropship/after-sales";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder } from "~/models/order.server";
 import { shipmentTimes } from "~/models/release.server";
@@ -155,8 +159,24 @@ export async function openComplaint(buyerId: string, orderNumber: string, input:
       detail: { reason: input.reason, photos: photoIds.length },
     });
     if (order.fulfilment_shop_id) await tellDropshipperOfComplaint(tx, order);
+    else await tellOtherSide(tx, order, "buyer", "open", answerDueAt);
     return complaint;
   });
+}
+
+const t = translator("id");
+
+/**
+ * The buyer and the seller learn of each other's complaint steps (and of an admin's or the system's): a seller has
+ * days to answer a new complaint, a buyer needs to know the answer. Whoever acted is not told of its own step.
+ */
+async function tellOtherSide(tx: Tx, order: { buyer_id: string; shop_id: string; order_number: string }, actor: ComplaintActor, state: string, dueAt: Date | null) {
+  const vars = { order: order.order_number, state: t(`complaint.status.${state}`), date: dueAt ? formatDateTime(dueAt, "id") : "" };
+  const body = t(dueAt ? "complaint.notice.bodyDue" : "complaint.notice.body", vars);
+  if (actor !== "seller") {
+    await createNotification(tx, { userId: await shopOwnerId(tx, order.shop_id), kind: "complaint", title: t("complaint.notice.title", vars), body, link: `/seller/pesanan/${order.order_number}` });
+  }
+  if (actor !== "buyer") await createNotification(tx, { userId: order.buyer_id, kind: "complaint", title: t("complaint.notice.title", vars), body, link: `/pesanan/${order.order_number}` });
 }
 
 export interface ComplaintStep {
@@ -223,6 +243,7 @@ async function applyComplaintStep(orderId: string, actor: { role: ComplaintActor
       reason: step.reason?.trim().slice(0, 250) || null,
       detail: { complaint: move.to, ...(refundAmount !== undefined ? { amount: refundAmount } : {}), ...(parcel ? { resi: parcel.resi, courier: parcel.courierCode } : {}) },
     });
+    await tellOtherSide(tx, order, actor.role, move.to, ["accept_return", "return_shipped", "reject", "escalate"].includes(step.action) ? answerDue(now, answerDays()) : null);
     if (refundAmount !== undefined) return requestRefund(tx, order, `Komplain ${order.order_number}`, refundAmount);
     // The admin rejected the complaint: the order completes and the seller gets the money.
     if (move.money === "release") await applyOrderTransition(tx, order, "confirm_receipt", { role: "admin", id: actor.id }, { now, detail: { source: "complaint" } });
