@@ -7,6 +7,7 @@ import { titleMeta } from "~/components/meta";
 import { OrderTimeline, timelineEvents } from "~/components/orders/order-timeline";
 import { OrderItems } from "~/components/orders/order-view";
 import { DetailRow, EscalateForm, ReturnAddress } from "~/components/orders/complaint-parts";
+import { ComplaintPhotos } from "~/components/orders/complaint-panel";
 import { DomainError } from "~/domain/errors";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
@@ -15,13 +16,17 @@ import { orHttpError, routeParams, statusOf } from "~/infra/http.server";
 import { ShopChainSchema, COMPLAINT_ERROR_FIELDS } from "~/schemas/after-sales";
 import { OrderNumberParams } from "~/schemas/params";
 import { chainStep, shopChainView } from "~/services/dropship-after-sales.server";
+import complaintStyles from "~/styles/complaints.css";
 import dropshipStyles from "~/styles/dropship.css";
 
 // A complaint on a dropship program order, for the two shops on it: the dropshipper forwards it to the supplier
 // with a note (and may answer the buyer); the supplier decides. Each reads only what is its own (shopChainView).
 
 export const meta = titleMeta("dropship.afterSales.shopTitle");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dropshipStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dropshipStyles },
+  { rel: "stylesheet", href: complaintStyles },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);
@@ -101,6 +106,7 @@ export default function ShopComplaint() {
             <DetailRow label={t("dropship.afterSales.ownPart")}>{complaint.ownRefundPart !== null ? formatRupiah(complaint.ownRefundPart) : null}</DetailRow>
             <DetailRow label={t("dropship.afterSales.returnResi")}>{complaint.returnResi}</DetailRow>
           </dl>
+          <ComplaintPhotos photos={complaint.photos} />
           {complaint.status !== "resolved" && complaint.status !== "rejected_final" && complaint.status !== "escalated" ? (
             <p className="muted">{t(`dropship.afterSales.turn.${complaint.status}`, { date: formatDateTime(complaint.answerDueAt, locale) })}</p>
           ) : null}

@@ -16,7 +16,7 @@ import "~/i18n/register";
 import { randomUUID } from "node:crypto";
 import { DomainError } from "~/domain/errors";
 import { maxPartialRefund } from "~/domain/ledger/release";
-import { answerDue, canEscalate, complaintMove, COMPLAINT_PHOTOS_MAX, COMPLAINT_REASONS, type ComplaintAction, type ComplaintActor } from "~/domain/orders/complaints";
+import { answerDue, canEscalate, complaintMove, complaintPhotoLinks, complaintPhotoUrl, COMPLAINT_PHOTOS_MAX, COMPLAINT_REASONS, type ComplaintAction, type ComplaintActor } from "~/domain/orders/complaints";
 import { isCourierCode } from "~/domain/shipping/couriers";
 import { checkResi } from "~/domain/shipping/resi-formats";
 import { isDelivered, type TrackingStep } from "~/domain/shipping/tracking";
@@ -88,10 +88,6 @@ async function complainableOrder(buyerId: string, orderNumber: string) {
 export async function complaintForm(buyerId: string, orderNumber: string) {
   const order = await complainableOrder(buyerId, orderNumber);
   return { orderNumber: order.orderNumber, shopName: order.shop.name, total: order.total, photosMax: COMPLAINT_PHOTOS_MAX, photoMaxBytes: PHOTO_FILE_MAX_BYTES };
-}
-
-export function complaintPhotoUrl(id: string, size: ComplaintPhotoSize) {
-  return `/komplain/foto/${id}/${size}`;
 }
 
 /**
@@ -345,7 +341,7 @@ export async function complaintView(order: { id: string; goodsTotal: number; shi
     returnResi: c.returnResi,
     returnCourierCode: c.returnCourierCode,
     returnTracking: last ? { status: last.status, at: last.at.toISOString() } : null,
-    photos: photos.map((p) => ({ id: p.id, small: complaintPhotoUrl(p.id, "small"), large: complaintPhotoUrl(p.id, "large") })),
+    photos: photos.map((p) => complaintPhotoLinks(p.id)),
     maxPartialRefund: maxPartialRefund(order),
     actions: program ? [] : COMPLAINT_STEP_ACTIONS.filter(may),
   };

@@ -31,13 +31,13 @@ import {
 import { DomainError } from "~/domain/errors";
 import type { DocumentRecipient } from "~/domain/orders/documents";
 import { maxPartialRefund } from "~/domain/ledger/release";
-import { canEscalate, COMPLAINT_MOVES } from "~/domain/orders/complaints";
+import { canEscalate, complaintPhotoLinks, COMPLAINT_MOVES } from "~/domain/orders/complaints";
 import { findProvince, findRegency } from "~/domain/regions/data";
 import { translator } from "~/i18n/i18n";
 import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
-import { complaintOfOrder, escalatedComplaints, findComplaint } from "~/models/complaint.server";
+import { complaintOfOrder, escalatedComplaints, findComplaint, photosOfComplaint } from "~/models/complaint.server";
 import { findOrderShopContact, findProgramOrderOfShop, listProgramComplaints, programOrderParties, updateChainComplaint } from "~/models/dropship-after-sales.server";
 import { createNotification } from "~/models/notification.server";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder, type OrderRow } from "~/models/order.server";
@@ -257,6 +257,8 @@ export async function shopChainView(ownerId: string, orderNumber: string, now = 
           refundAmount: supplierSees ? null : complaint.refundAmount,
           ownRefundPart: shares ? (supplierSees ? shares.supplier : shares.dropshipper) : null,
           actions: actionsFor(complaint.status, actor, complaint.answerDueAt, now),
+          /** The buyer's photos: the shop deciding needs to see the goods (the photo route lets both shops see them). */
+          photos: (await photosOfComplaint(complaint.id)).map((p) => complaintPhotoLinks(p.id)),
         }
       : null,
     returnAddress: returnAddress(o),
