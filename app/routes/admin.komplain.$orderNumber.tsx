@@ -90,7 +90,7 @@ export default function AdminComplaint() {
         <p className="muted">{formatDateTime(complaint.answerDueAt, locale)}</p>
       </section>
       {actions.includes("decide_refund") ? (
-        <Form method="post" className="card">
+        <Form method="post" noValidate className="card">
           <input type="hidden" name="intent" value="decide_refund" />
           <TextAreaField name="reason" id="refund-reason" label={t("dropship.afterSales.decisionReason")} maxLength={250} />
           <button type="submit" disabled={busy}>
@@ -99,7 +99,7 @@ export default function AdminComplaint() {
         </Form>
       ) : null}
       {actions.includes("decide_partial") ? (
-        <Form method="post" className="card">
+        <Form method="post" noValidate className="card">
           <input type="hidden" name="intent" value="decide_partial" />
           <TextField name="amount" label={t("dropship.afterSales.amount")} hint={t("dropship.afterSales.amountHint", { max: formatRupiah(maxPartial) })} inputMode="numeric" required error={errors.amount} />
           <TextAreaField name="reason" id="partial-reason" label={t("dropship.afterSales.decisionReason")} maxLength={250} />
@@ -109,7 +109,7 @@ export default function AdminComplaint() {
         </Form>
       ) : null}
       {actions.includes("decide_reject") ? (
-        <Form method="post" className="card">
+        <Form method="post" noValidate className="card">
           <input type="hidden" name="intent" value="decide_reject" />
           <TextAreaField name="reason" id="reject-reason" label={t("dropship.afterSales.rejectReason")} required minLength={3} maxLength={250} error={errors.reason} />
           <button type="submit" className="button-danger" disabled={busy}>
@@ -118,7 +118,7 @@ export default function AdminComplaint() {
         </Form>
       ) : null}
       {actions.includes("return_arrived") ? (
-        <Form method="post" className="card">
+        <Form method="post" noValidate className="card">
           <button type="submit" name="intent" value="return_arrived" disabled={busy}>
             {t("dropship.afterSales.returnArrived")}
           </button>

@@ -116,7 +116,7 @@ export default function ShopComplaint() {
       {complaint && returnAddress && (complaint.status === "return_requested" || complaint.status === "return_shipped") ? <ReturnAddress address={returnAddress} orderNumber={order.orderNumber} /> : null}
 
       {can("forward") ? (
-        <Form method="post" className="card">
+        <Form method="post" noValidate className="card">
           <h2>{t("dropship.afterSales.forwardTitle")}</h2>
           <input type="hidden" name="intent" value="forward" />
           <TextAreaField name="note" label={t("dropship.afterSales.note")} hint={t("dropship.afterSales.noteHint")} required minLength={3} maxLength={1000} defaultValue={values.note ?? complaint?.description ?? ""} error={errors.note} />
@@ -131,24 +131,24 @@ export default function ShopComplaint() {
         <section className="card" aria-labelledby="ds-decide">
           <h2 id="ds-decide">{t("dropship.afterSales.decideTitle")}</h2>
           <p className="muted">{t("dropship.afterSales.decideHelp")}</p>
-          <Form method="post">
+          <Form method="post" noValidate>
             <button type="submit" name="intent" value="accept_refund" disabled={busy}>
               {t("dropship.afterSales.acceptRefund")}
             </button>
           </Form>
-          <Form method="post">
+          <Form method="post" noValidate>
             <input type="hidden" name="intent" value="accept_partial" />
             <TextField name="percent" label={t("dropship.afterSales.percent")} hint={t("dropship.afterSales.percentHint")} inputMode="numeric" required defaultValue={values.percent} error={errors.percent} />
             <button type="submit" disabled={busy}>
               {t("dropship.afterSales.acceptPartial")}
             </button>
           </Form>
-          <Form method="post">
+          <Form method="post" noValidate>
             <button type="submit" name="intent" value="accept_return" className="button-secondary" disabled={busy}>
               {t("dropship.afterSales.acceptReturn")}
             </button>
           </Form>
-          <Form method="post">
+          <Form method="post" noValidate>
             <input type="hidden" name="intent" value="reject" />
             <TextAreaField name="reason" label={t("dropship.afterSales.rejectReason")} required minLength={3} maxLength={250} defaultValue={values.reason} error={errors.reason} />
             <button type="submit" className="button-danger" disabled={busy}>
@@ -159,7 +159,7 @@ export default function ShopComplaint() {
       ) : null}
 
       {can("return_arrived") ? (
-        <Form method="post" className="card">
+        <Form method="post" noValidate className="card">
           <button type="submit" name="intent" value="return_arrived" disabled={busy}>
             {t("dropship.afterSales.returnArrived")}
           </button>

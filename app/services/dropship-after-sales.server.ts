@@ -205,6 +205,11 @@ function returnAddress(o: { shop: Contact; fulfilmentShop: Contact | null }): Do
     postalCode: at.postalCode ?? "",
   };
 }
+/** Where the buyer sends a return while the shop asks for one (the buyer's order page shows it beside the resi form). */
+export async function returnAddressForBuyer(orderId: string, complaintStatus: string | undefined): Promise<DocumentRecipient | null> {
+  if (complaintStatus !== "return_requested" && complaintStatus !== "return_shipped") return null;
+  return returnAddress(await findOrderShopContact(orderId));
+}
 type Contact = { name: string; phone: string | null; street: string | null; district: string | null; regencyCode: string | null; provinceCode: string | null; postalCode: string | null };
 
 function actionsFor(status: string, actor: ChainActor, answerDueAt: Date, now: Date): ChainAction[] {
