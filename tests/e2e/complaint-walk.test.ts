@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningApp } from "../setup/app-server";
-import { hydrated, logIn, logOut, phonePageForTest, photoJpeg, startE2e, writeTempFiles } from "./helpers";
+import { hydrated, logIn, logOut, phonePageForTest, photoJpeg, startE2eWithFactories, writeTempFiles } from "./helpers";
 
 // What a first walk through a complaint on a phone tripped over: photos picked beyond the limit vanished without a
 // word and a refused file did not say which one it was; a seller's empty refund amount got the browser's own bubble
@@ -11,18 +11,14 @@ let app: RunningApp;
 let browser: Browser;
 let stop: (() => Promise<void>) | undefined;
 
+// The buyer's orders are made by the factories here, against the app's database, keys and data dir.
 beforeAll(async () => {
-  const e2e = await startE2e();
+  const e2e = await startE2eWithFactories();
   ({ app, browser } = e2e);
   stop = e2e.stop;
-  Object.assign(process.env, e2e.env, { APP_URL: app.url });
-  (await import("../../app/infra/env.server")).resetEnvCache();
 });
 
-afterAll(async () => {
-  await (await import("../../app/infra/db.server")).disconnectDb();
-  await stop?.();
-});
+afterAll(() => stop?.());
 
 describe("a complaint on a phone", () => {
   it("says which photos were not taken, answers the seller under the field, and shows the buyer the return address", async () => {
