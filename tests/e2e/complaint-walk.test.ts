@@ -67,4 +67,22 @@ describe("a complaint on a phone", () => {
     expect(await address.innerText()).toContain(`Tulis No. pesanan ${s.order.orderNumber} di paket.`);
     await files.cleanup();
   });
+
+  it("a supplier who taps Simpan under a long product list sees the answer, without a '0 produk dinonaktifkan' line", async () => {
+    const { aDropshipProgram } = await import("../factories/dropship");
+    const { aProduct } = await import("../factories/products");
+    const { TEST_PASSWORD } = await import("../factories/users");
+    const program = await aDropshipProgram();
+    for (const colour of ["Hitam", "Putih", "Navy", "Maroon", "Mocca", "Sage"]) await aProduct(program.supplier.owner, { title: `Kerudung Paris Polos ${colour}` });
+    const page = await phonePageForTest(browser, app.url, () => app.output(), "dropship-save");
+    await logIn(page, program.supplier.owner.email, TEST_PASSWORD);
+    await page.goto("/seller/dropship/program");
+    const save = page.getByRole("button", { name: "Simpan" });
+    await hydrated(save);
+    await save.click();
+    const status = page.getByRole("status").filter({ hasText: "1 produk dibuka untuk dropship." });
+    await status.waitFor();
+    expect(await status.innerText()).not.toContain("dinonaktifkan");
+    await page.waitForFunction((el) => { const r = (el as Element).getBoundingClientRect(); return r.top > -1 && r.bottom < window.innerHeight + 1; }, await status.elementHandle(), { timeout: 5_000 });
+  });
 });
