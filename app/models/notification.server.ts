@@ -16,3 +16,8 @@ export function countUnread(userId: string) {
 export function markRead(userId: string, ids: string[], now: Date) {
   return db().notification.updateMany({ where: { userId, id: { in: ids }, readAt: null }, data: { readAt: now } });
 }
+
+/** Who owns a shop: the person a shop's notices go to. */
+export async function shopOwnerId(tx: Tx, shopId: string): Promise<string> {
+  return (await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ownerId: true } })).ownerId;
+}

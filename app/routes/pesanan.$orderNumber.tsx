@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { ComplainLink, ComplaintPanel, type ComplaintStepResult } from "~/components/orders/complaint-panel";
+import { ReturnAddress } from "~/components/orders/complaint-parts";
 import { OrderTimeline, timelineTracking } from "~/components/orders/order-timeline";
 import { OrderItems, OrderStatusBadge, serializeOrder } from "~/components/orders/order-view";
 import { findProvince, findRegency } from "~/domain/regions/data";
@@ -14,6 +15,7 @@ import { badRequest, orHttpError, routeParams } from "~/infra/http.server";
 import { isCleanText, OrderNumberParams } from "~/schemas/params";
 import { complaintStepAction } from "~/services/complaint-step-action.server";
 import { complaintView } from "~/services/complaints.server";
+import { returnAddressForBuyer } from "~/services/dropship-after-sales.server";
 import { receiptChoices } from "~/services/order-completion.server";
 import { buyerOrder, cancelUnpaidOrder } from "~/services/orders.server";
 import { startPayment } from "~/services/payments.server";
@@ -38,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     complaint,
     receipt: receiptChoices(order, complaint),
     courierCode: order.shipment?.courierCode ?? "",
+    // A program order's return address is on its complaint status page.
+    returnAddress: order.fulfilmentShopId ? null : await returnAddressForBuyer(order.id, complaint?.status),
     // A dropship program order's complaint is followed (return resi, asking an admin) on its own page.
     complaintStatusLink: complaint && order.fulfilmentShopId ? `/pesanan/${order.orderNumber}/komplain/status` : null,
     order: { ...serializeOrder(order), regency: findRegency(order.regencyCode)?.name ?? "", province: findProvince(order.provinceCode)?.name ?? "" },
@@ -72,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrderDetail() {
   const t = useT();
   const locale = useLocale();
-  const { order, tracking, complaint, receipt, courierCode, complaintStatusLink } = useLoaderData<typeof loader>();
+  const { order, tracking, complaint, receipt, courierCode, complaintStatusLink, returnAddress } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ComplaintStepResult | undefined;
   const refund = order.refunds[0];
   const here = `/pesanan/${order.orderNumber}`;
@@ -153,6 +157,7 @@ export default function OrderDetail() {
             </p>
           ) : null}
           {complaint.status === "rejected" ? <p>{t("complaint.acceptRejection", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}
+          {returnAddress ? <ReturnAddress address={returnAddress} orderNumber={order.orderNumber} /> : null}
         </ComplaintPanel>
       ) : null}
       {receipt.canConfirm || receipt.canComplain ? (

@@ -82,7 +82,7 @@ export default function BuyerComplaint() {
       {returnAddress ? <ReturnAddress address={returnAddress} orderNumber={order.orderNumber} /> : null}
 
       {canShipReturn ? (
-        <Form method="post" className="card">
+        <Form method="post" noValidate className="card">
           <input type="hidden" name="intent" value="return_shipped" />
           <TextField name="resi" label={t("dropship.afterSales.returnResi")} autoComplete="off" autoCapitalize="characters" required minLength={6} maxLength={60} defaultValue={values.resi} error={errors.resi} />
           <button type="submit" disabled={busy}>

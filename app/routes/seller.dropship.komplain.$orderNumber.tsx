@@ -15,13 +15,17 @@ import { ShopChainSchema } from "~/schemas/after-sales";
 import { OrderNumberParams } from "~/schemas/params";
 import { complaintFormAction } from "~/services/complaint-step-action.server";
 import { chainStep, shopChainView } from "~/services/dropship-after-sales.server";
+import complaintStyles from "~/styles/complaints.css";
 import dropshipStyles from "~/styles/dropship.css";
 
 // A complaint on a dropship program order, for the two shops on it: the dropshipper forwards it to the supplier
 // with a note (and may answer the buyer); the supplier decides. Each reads only what is its own (shopChainView).
 
 export const meta = titleMeta("dropship.afterSales.shopTitle");
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: dropshipStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: dropshipStyles },
+  { rel: "stylesheet", href: complaintStyles },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireShopOwner(request);

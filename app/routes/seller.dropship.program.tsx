@@ -61,7 +61,7 @@ export default function SupplierProgram() {
       <DropshipPageHead
         title={t("dropship.supplier.title")}
         error={result && "error" in result ? result.error : null}
-        success={result && "saved" in result ? t("dropship.supplier.saved", { count: result.saved, unlisted: result.unlisted }) : null}
+        success={result && "saved" in result ? t(result.unlisted ? "dropship.supplier.saved" : "dropship.supplier.savedOnly", { count: result.saved, unlisted: result.unlisted }) : null}
       />
       {complaints.length ? (
         <>
@@ -91,7 +91,13 @@ export default function SupplierProgram() {
           <input type="checkbox" name="requiresApproval" value="1" defaultChecked={requiresApproval} /> {t("dropship.supplier.approval")}
         </label>
         {products.length === 0 ? <p className="muted">{t("dropship.supplier.noProducts")}</p> : null}
-        {variantProducts.length ? <p className="ds-notice">{t("dropship.supplier.variantsClosed", { titles: variantProducts.map((p) => p.title).join(", ") })}</p> : null}
+        {variantProducts.length ? (
+          // A shop with many variant products would otherwise open the page with a wall of titles.
+          <details className="ds-notice">
+            <summary>{t("dropship.supplier.variantsClosedCount", { count: variantProducts.length })}</summary>
+            <p>{t("dropship.supplier.variantsClosed", { titles: variantProducts.map((p) => p.title).join(", ") })}</p>
+          </details>
+        ) : null}
         <ul className="ds-list">
           {products.map((p) => (
             <li key={p.id} className="ds-item">

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMPLAINT_REASONS } from "~/domain/orders/complaints";
-import { formText } from "~/schemas/params";
+import { formText, rupiahAmount } from "~/schemas/params";
 
 // Complaint forms of the buyer, the shops of a dropship program order, and the admin. Messages are i18n keys.
 
@@ -36,7 +36,7 @@ export type ShopChainAction = z.infer<typeof ShopChainSchema>;
 /** The admin, the last resort: refund all, refund part (rupiah), reject; or confirm a return arrived. */
 export const AdminComplaintSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("decide_refund"), reason: formText(250).optional().default("") }),
-  z.object({ intent: z.literal("decide_partial"), amount: z.coerce.number({ message: "complaint.amountInvalid" }).int("complaint.amountInvalid").min(1, "complaint.amountInvalid").max(1_000_000_000, "complaint.amountInvalid"), reason: formText(250).optional().default("") }),
+  z.object({ intent: z.literal("decide_partial"), amount: rupiahAmount("complaint.amountInvalid"), reason: formText(250).optional().default("") }),
   z.object({ intent: z.literal("decide_reject"), reason: formText(250).pipe(z.string().min(3, "complaint.reasonRequired")) }),
   z.object({ intent: z.literal("return_arrived") }),
 ]);

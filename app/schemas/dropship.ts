@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { percentToBps, ROUNDING_STEPS, type MarkupRule, type RoundingStep } from "~/domain/dropship/pricing";
+import { rupiahAmount } from "~/schemas/params";
 
 // Dropship program forms. Messages are i18n keys. Plain HTML forms: per product `open.<id>`, `price.<id>`, `min.<id>`.
 
 const uuid = z.string().uuid("validation.required");
-const rupiah = z.coerce.number().int("dropship.error.price").min(1, "dropship.error.price").max(1_000_000_000, "dropship.error.price");
+// Typed as sellers write rupiah: "80.000" is eighty thousand, not eighty.
+const rupiah = rupiahAmount("dropship.error.price");
 
 /** The dropshipper's bulk add: which products, and the markup rule (percent or fixed rupiah) with its rounding. */
 export const AddListingsSchema = z
@@ -41,7 +43,7 @@ export function parseProgramForm(form: FormData) {
       close.push(id);
       continue;
     }
-    const price = rupiah.safeParse(form.get(`price.${id}`));
+    const price = rupiah.safeParse(String(form.get(`price.${id}`) ?? ""));
     const minRaw = String(form.get(`min.${id}`) ?? "").trim();
     const min = minRaw ? rupiah.safeParse(minRaw) : null;
     if (!price.success || (min && !min.success)) issues.push(id);

@@ -38,7 +38,7 @@ export const formText = (max: number) => z.string().trim().max(max, "validation.
 /** Rupiah as sellers type them ("125.000", "Rp 125.000", "125000") read as a whole number; anything else is `message`. */
 export const rupiahText = (message: string) =>
   z
-    .string()
+    .string({ message })
     .trim()
     .transform((v, ctx) => {
       const n = parseRupiahInput(v);
@@ -48,6 +48,9 @@ export const rupiahText = (message: string) =>
       }
       return n;
     });
+
+/** A rupiah amount typed into a form ("80.000", "Rp 80.000", "80000"): a whole number from 1 to `max`, else `message`. */
+export const rupiahAmount = (message: string, max = 1_000_000_000) => rupiahText(message).pipe(z.number().min(1, message).max(max, message));
 
 /** A whole number that fits a PostgreSQL `integer`; larger values are clamped, so `min=99999999999` finds nothing. */
 export const int4Param = z.coerce

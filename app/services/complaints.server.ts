@@ -12,10 +12,11 @@
  * A return parcel is followed like an outgoing one: the tracking job (and a view of the order) asks the courier,
  * and a parcel reported delivered counts as the seller's "the return arrived".
  */
+import "~/i18n/register";
 import { randomUUID } from "node:crypto";
 import { DomainError } from "~/domain/errors";
 import { maxPartialRefund } from "~/domain/ledger/release";
-import { answerDue, canEscalate, complaintMove, COMPLAINT_PHOTOS_MAX, COMPLAINT_REASONS, type ComplaintAction, type ComplaintActor } from "~/domain/orders/complaints";
+import { answerDue, canEscalate, complaintMove, complaintPhotoUrl, COMPLAINT_PHOTOS_MAX, COMPLAINT_REASONS, type ComplaintAction, type ComplaintActor } from "~/domain/orders/complaints";
 import { isCourierCode } from "~/domain/shipping/couriers";
 import { checkResi } from "~/domain/shipping/resi-formats";
 import { isDelivered, type TrackingStep } from "~/domain/shipping/tracking";
@@ -35,18 +36,20 @@ import {
   findComplaintPhoto,
   insertComplaint,
   insertComplaintPhoto,
-  photosOfComplaint,
   returnsInTransit,
   updateComplaint,
 } from "~/models/complaint.server";
 import { isProgramOrder } from "~/models/dropship-after-sales.server";
+import { createNotification, shopOwnerId } from "~/models/notification.server";
+import { formatDateTime } from "~/i18n/format";
+import { translator } from "~/i18n/i18n";
 import { buyerFacingState } from "~/domain/dropship/after-sales";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder } from "~/models/order.server";
 import { shipmentTimes } from "~/models/release.server";
 import { findShopOrder } from "~/models/seller-order.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { takeThrottleHits } from "~/models/throttle.server";
-import { complaintPhotoLinks, complaintPhotoUrl } from "./complaint-photo-links.server";
+import { photoLinksOfComplaint } from "./complaint-photo-links.server";
 import { chainStep, firstHopDue, tellDropshipperOfComplaint } from "./dropship-after-sales.server";
 import { applyOrderTransition, processRefund, requestRefund } from "./orders.server";
 
@@ -86,7 +89,6 @@ export async function complaintForm(buyerId: string, orderNumber: string) {
   const order = await complainableOrder(buyerId, orderNumber);
   return { orderNumber: order.orderNumber, shopName: order.shop.name, total: order.total, photosMax: COMPLAINT_PHOTOS_MAX, photoMaxBytes: PHOTO_FILE_MAX_BYTES };
 }
-
 
 /**
  * A complaint photo, uploaded before the complaint is sent (the form then submits its id). Only the order's buyer,
@@ -153,8 +155,24 @@ export async function openComplaint(buyerId: string, orderNumber: string, input:
       detail: { reason: input.reason, photos: photoIds.length },
     });
     if (order.fulfilment_shop_id) await tellDropshipperOfComplaint(tx, order);
+    else await tellOtherSide(tx, order, "buyer", "open", answerDueAt);
     return complaint;
   });
+}
+
+const t = translator("id");
+
+/**
+ * The buyer and the seller learn of each other's complaint steps (and of an admin's or the system's): a seller has
+ * days to answer a new complaint, a buyer needs to know the answer. Whoever acted is not told of its own step.
+ */
+async function tellOtherSide(tx: Tx, order: { buyer_id: string; shop_id: string; order_number: string }, actor: ComplaintActor, state: string, dueAt: Date | null) {
+  const vars = { order: order.order_number, state: t(`complaint.status.${state}`), date: dueAt ? formatDateTime(dueAt, "id") : "" };
+  const body = t(dueAt ? "complaint.notice.bodyDue" : "complaint.notice.body", vars);
+  if (actor !== "seller") {
+    await createNotification(tx, { userId: await shopOwnerId(tx, order.shop_id), kind: "complaint", title: t("complaint.notice.title", vars), body, link: `/seller/pesanan/${order.order_number}` });
+  }
+  if (actor !== "buyer") await createNotification(tx, { userId: order.buyer_id, kind: "complaint", title: t("complaint.notice.title", vars), body, link: `/pesanan/${order.order_number}` });
 }
 
 export interface ComplaintStep {
@@ -221,6 +239,7 @@ async function applyComplaintStep(orderId: string, actor: { role: ComplaintActor
       reason: step.reason?.trim().slice(0, 250) || null,
       detail: { complaint: move.to, ...(refundAmount !== undefined ? { amount: refundAmount } : {}), ...(parcel ? { resi: parcel.resi, courier: parcel.courierCode } : {}) },
     });
+    await tellOtherSide(tx, order, actor.role, move.to, ["accept_return", "return_shipped", "reject", "escalate"].includes(step.action) ? answerDue(now, answerDays()) : null);
     if (refundAmount !== undefined) return requestRefund(tx, order, `Komplain ${order.order_number}`, refundAmount);
     // The admin rejected the complaint: the order completes and the seller gets the money.
     if (move.money === "release") await applyOrderTransition(tx, order, "confirm_receipt", { role: "admin", id: actor.id }, { now, detail: { source: "complaint" } });
@@ -303,7 +322,7 @@ export async function complaintView(order: { id: string; goodsTotal: number; shi
   if (!c) return null;
   const tracking = c.status === "return_shipped" ? await trackReturn(c, now) : [];
   if (isDelivered(tracking)) c = (await complaintOfOrder(order.id))!;
-  const photos = await complaintPhotoLinks(c.id);
+  const photos = await photoLinksOfComplaint(c.id);
   const may = (action: ComplaintAction) => {
     try {
       complaintMove(c!.status, action, viewer);

@@ -43,7 +43,7 @@ import { createNotification } from "~/models/notification.server";
 import { localesOfUsers } from "~/models/user.server";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder, type OrderRow } from "~/models/order.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
-import { complaintPhotoLinks } from "./complaint-photo-links.server";
+import { photoLinksOfComplaint } from "./complaint-photo-links.server";
 import { applyOrderTransition, processRefund, requestRefund } from "./orders.server";
 
 export function hopDays(): HopDays {
@@ -208,6 +208,11 @@ function returnAddress(o: { shop: Contact; fulfilmentShop: Contact | null }): Do
     postalCode: at.postalCode ?? "",
   };
 }
+/** Where the buyer sends a return while the shop asks for one (the buyer's order page shows it beside the resi form). */
+export async function returnAddressForBuyer(orderId: string, complaintStatus: string | undefined): Promise<DocumentRecipient | null> {
+  if (complaintStatus !== "return_requested" && complaintStatus !== "return_shipped") return null;
+  return returnAddress(await findOrderShopContact(orderId));
+}
 type Contact = { name: string; phone: string | null; street: string | null; district: string | null; regencyCode: string | null; provinceCode: string | null; postalCode: string | null };
 
 function actionsFor(status: string, actor: ChainActor, answerDueAt: Date, now: Date): ChainAction[] {
@@ -233,7 +238,7 @@ export async function shopChainView(ownerId: string, orderNumber: string, now = 
   const shares = complaint?.refundAmount ? refundShares(complaint.refundAmount, gross) : null;
   const supplierSees = actor === "supplier";
   // The photos show the goods, which both shops need to judge the complaint (the photo route lets both open them).
-  const photos = complaint ? await complaintPhotoLinks(complaint.id) : [];
+  const photos = complaint ? await photoLinksOfComplaint(complaint.id) : [];
   return {
     actor,
     order: {
@@ -300,7 +305,7 @@ export async function buyerComplaintView(buyerId: string, orderNumber: string, n
           returnResi: c.returnResi,
           resolution: c.resolution,
           answerDueAt: c.answerDueAt,
-          photos: await complaintPhotoLinks(c.id),
+          photos: await photoLinksOfComplaint(c.id),
         }
       : null,
     canOpen: !c && open,
@@ -331,7 +336,7 @@ export async function adminComplaintView(orderNumber: string) {
   return {
     order: { orderNumber: o.orderNumber, status: o.status, total: o.total, shop: o.shop.name, supplier: contact.fulfilmentShop?.name ?? null, buyer: o.buyer.name },
     complaint: c,
-    photos: await complaintPhotoLinks(c.id),
+    photos: await photoLinksOfComplaint(c.id),
     program: gross ? { gross, shares: c.refundAmount ? refundShares(c.refundAmount, gross) : null } : null,
     maxPartial: maxPartialRefund(o),
     actions: open ? moves.filter((m) => (m.from as readonly string[]).includes(c.status) && (m.actors as readonly string[]).includes("admin")).map((m) => m.action) : [],

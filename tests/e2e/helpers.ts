@@ -148,6 +148,23 @@ export async function startE2e(extraEnv: Record<string, string> = {}) {
   };
 }
 
+/**
+ * startE2e() for a file that also makes data in-process with the factories: this process then uses the app's
+ * database, keys and data dir (and its APP_URL); stop() also closes this process's pool.
+ */
+export async function startE2eWithFactories(extraEnv: Record<string, string> = {}) {
+  const e2e = await startE2e(extraEnv);
+  Object.assign(process.env, e2e.env, { APP_URL: e2e.app.url });
+  (await import("../../app/infra/env.server")).resetEnvCache();
+  return {
+    ...e2e,
+    async stop() {
+      await (await import("../../app/infra/db.server")).disconnectDb();
+      await e2e.stop();
+    },
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Accessibility: axe-core run inside the page, at a 360 px phone width and at a desktop width.
 

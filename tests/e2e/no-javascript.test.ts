@@ -2,7 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed";
 import type { RunningApp } from "../setup/app-server";
-import { logIn, startE2e } from "./helpers";
+import { logIn, startE2eWithFactories } from "./helpers";
 
 // The seller wizard on a phone whose JavaScript never loads (off, or a slow network): every form posts
 // natively, and a refused post comes back with what was typed and warnings about what is on the screen. The
@@ -12,19 +12,14 @@ let app: RunningApp;
 let browser: Browser;
 let stop: (() => Promise<void>) | undefined;
 
+// The buyer's orders are made by the factories here, against the app's database, keys and data dir.
 beforeAll(async () => {
-  const e2e = await startE2e();
+  const e2e = await startE2eWithFactories();
   ({ app, browser } = e2e);
   stop = e2e.stop;
-  // The buyer's orders are made by the factories here, against the app's database, keys and data dir.
-  Object.assign(process.env, e2e.env, { APP_URL: app.url });
-  (await import("../../app/infra/env.server")).resetEnvCache();
 });
 
-afterAll(async () => {
-  await (await import("../../app/infra/db.server")).disconnectDb();
-  await stop?.();
-});
+afterAll(() => stop?.());
 
 async function noJsPhone(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: "id-ID", baseURL: app.url, javaScriptEnabled: false });

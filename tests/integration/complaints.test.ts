@@ -42,6 +42,17 @@ describe("complaints", () => {
     expect((await domainErrorOf(complaintStep("buyer", s.buyer.id, s.order.orderNumber, { action: "accept_refund" }))).code).toBe("forbidden");
   });
 
+  it("each side is told of the other's step: the seller of a new complaint and its deadline, the buyer of the answer", async () => {
+    const s = await aShippedOrder();
+    const notices = async (userId: string) => (await db().notification.findMany({ where: { userId, kind: "complaint" }, orderBy: { createdAt: "asc" } })).map((n) => `${n.title} | ${n.body} | ${n.link}`);
+    await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "Kemeja sobek di bahu" });
+    expect(await notices(s.seller.owner.id)).toEqual([expect.stringMatching(new RegExp(`^Komplain pesanan ${s.order.orderNumber}: Menunggu jawaban penjual \\| Langkah berikutnya paling lambat \\d+ \\w+ \\d{4}, .*WIB\\. .* \\| /seller/pesanan/${s.order.orderNumber}$`))]);
+    expect(await notices(s.buyer.id)).toEqual([]);
+    await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_partial", amount: 10_000 });
+    expect(await notices(s.buyer.id)).toEqual([`Komplain pesanan ${s.order.orderNumber}: Selesai | Buka pesanan untuk melihat jawaban dan langkah berikutnya. | /pesanan/${s.order.orderNumber}`]);
+    expect(await notices(s.seller.owner.id)).toHaveLength(1);
+  });
+
   it("full refund: the order's escrow goes back to the buyer through the gateway, nothing to the seller", async () => {
     const s = await aShippedOrder();
     await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "not_received", description: "Belum sampai" });

@@ -3,7 +3,7 @@ import { dropshipSplit, apportion } from "~/domain/dropship/settlement";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder, lowestSellerBalance } from "~/models/ledger.server";
-import { complaintStep, openComplaint } from "~/services/complaints.server";
+import { complaintPhotoKeyFor, complaintStep, openComplaint, uploadComplaintPhoto } from "~/services/complaints.server";
 import { buyerComplaintView, chainStep, shopChainView } from "~/services/dropship-after-sales.server";
 import { buyerOrder } from "~/services/orders.server";
 import { confirmReceipt } from "~/services/order-completion.server";
@@ -15,6 +15,7 @@ import { translator } from "~/i18n/i18n";
 import { sellerOrder } from "~/services/seller-orders.server";
 import { aDropshipProgram, aShippedProgramOrder, type DropshipProgram } from "../factories/dropship";
 import { aBuyer, aFakeGateway } from "../factories/paid-orders";
+import { aPhoto } from "../factories/shops";
 import { aUser, cookieFor } from "../factories/users";
 import { call, getRequest, payload, postForm } from "../setup/http";
 import { checkLedgerAfterEach } from "../setup/buying";
@@ -49,6 +50,18 @@ beforeAll(async () => {
 afterAll(() => setPaymentGatewayForTests(undefined));
 
 describe("the after-sales chain of a program order", () => {
+  it("both shops see the buyer's photos where they decide (the dropshipper at once, the supplier once forwarded)", async () => {
+    program = await aDropshipProgram();
+    const { buyer, order } = await aShippedProgramOrder(program, { buyer: await aBuyer("Budi Santoso") });
+    const photo = await uploadComplaintPhoto(buyer, order.orderNumber, await aPhoto({ width: 400, height: 300 }));
+    await openComplaint(buyer.id, order.orderNumber, { reason: "damaged", description: "Jahitan lepas, lihat foto", photoIds: [photo.id] });
+    const links = [{ id: photo.id, small: `/komplain/foto/${photo.id}/small`, large: `/komplain/foto/${photo.id}/large` }];
+    expect((await shopChainView(program.dropshipper.owner.id, order.orderNumber)).complaint?.photos).toEqual(links);
+    await forward(order.orderNumber);
+    expect((await shopChainView(program.supplier.owner.id, order.orderNumber)).complaint?.photos).toEqual(links);
+    for (const owner of [program.dropshipper.owner, program.supplier.owner]) expect(await complaintPhotoKeyFor({ id: owner.id, permissions: [] }, photo.id, "small")).not.toBeNull();
+  });
+
   it("buyer → dropshipper → supplier → back: each party acts in its turn and reads only what is its own", async () => {
     const { buyer, order } = await complainedOrder("Saya bayar Rp104.500, jahitannya lepas");
     const { dropshipper, supplier } = program;

@@ -91,7 +91,7 @@ export function ComplaintPanel({ complaint, result, courierCode, children }: { c
       {children}
 
       {has("accept_refund") ? (
-        <Form method="post">
+        <Form method="post" noValidate>
           {hidden("accept_refund")}
           {formError("accept_refund")}
           <button type="submit" disabled={busy}>
@@ -100,7 +100,7 @@ export function ComplaintPanel({ complaint, result, courierCode, children }: { c
         </Form>
       ) : null}
       {(["accept_partial", "decide_partial"] as const).filter(has).map((step) => (
-        <Form method="post" key={step} className="complaint__step">
+        <Form method="post" noValidate key={step} className="complaint__step">
           {hidden(step)}
           {formError(step)}
           <TextField
@@ -121,7 +121,7 @@ export function ComplaintPanel({ complaint, result, courierCode, children }: { c
         </Form>
       ))}
       {(["accept_return", "return_arrived", "escalate"] as const).filter(has).map((step) => (
-        <Form method="post" key={step}>
+        <Form method="post" noValidate key={step}>
           {hidden(step)}
           {formError(step)}
           <button type="submit" className="button-secondary" disabled={busy}>
@@ -130,7 +130,7 @@ export function ComplaintPanel({ complaint, result, courierCode, children }: { c
         </Form>
       ))}
       {has("return_shipped") ? (
-        <Form method="post" className="complaint__step">
+        <Form method="post" noValidate className="complaint__step">
           {hidden("return_shipped")}
           {formError("return_shipped")}
           <p className="muted">{t("complaint.returnHint")}</p>
@@ -150,7 +150,7 @@ export function ComplaintPanel({ complaint, result, courierCode, children }: { c
       {(["reject", "decide_refund", "decide_reject"] as const).filter(has).map((step) => (
         <details key={step} className="complaint__step" open={mine(step) ? true : undefined}>
           <summary>{t(`complaint.action.${step}`)}</summary>
-          <Form method="post">
+          <Form method="post" noValidate>
             {hidden(step)}
             {formError(step)}
             <TextAreaField

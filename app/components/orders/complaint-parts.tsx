@@ -26,7 +26,7 @@ export function ReturnAddress({ address, orderNumber }: { address: DocumentRecip
 export function EscalateForm({ busy }: { busy: boolean }) {
   const t = useT();
   return (
-    <Form method="post" className="card">
+    <Form method="post" noValidate className="card">
       <p>{t("dropship.afterSales.escalateHelp")}</p>
       <button type="submit" name="intent" value="escalate" className="button-secondary" disabled={busy}>
         {t("dropship.afterSales.escalate")}

@@ -46,7 +46,7 @@ export function ComplaintStepForm({
   const { result, busy } = useComplaintFormResult();
   const mine = result && "errors" in result && result.values?.intent === intent ? result : undefined;
   return (
-    <Form method="post" className={className}>
+    <Form method="post" noValidate className={className}>
       {children}
       <input type="hidden" name="intent" value={intent} />
       {fields.map(({ kind = "text", ...f }) => {

@@ -21,6 +21,8 @@ interface PhotoItem {
   percent: number | null;
   error?: { key: string; vars?: Vars; retryable: boolean };
   file?: File;
+  /** The picked file's name, shown with its error so the buyer knows which file was refused. */
+  name?: string;
 }
 
 type PhotoOutcome = { ok: true; photo: { id: string; url: string } } | { ok: false; error: string; vars?: Vars };
@@ -144,14 +146,19 @@ export function PhotoManager({
     xhr.send(body);
   }
 
+  // Files picked beyond the limit are not added; the picker is told how many, instead of them vanishing.
+  const [skipped, setSkipped] = useState(0);
+
   async function add(event: ChangeEvent<HTMLInputElement>) {
-    const picked = [...(event.currentTarget.files ?? [])].slice(0, Math.max(0, max - items.length));
+    const files = [...(event.currentTarget.files ?? [])];
+    const picked = files.slice(0, Math.max(0, max - items.length));
+    setSkipped(files.length - picked.length);
     event.currentTarget.value = ""; // picking the same file again fires a change
     for (const original of picked) {
       const key = `new-${++photoSeq}`;
       const category = classifyFile(original.type, original.name);
       const localUrl = category === "raster" ? URL.createObjectURL(original) : undefined;
-      setItems((list) => [...list, { key, localUrl, status: "preparing", percent: null }]);
+      setItems((list) => [...list, { key, localUrl, status: "preparing", percent: null, name: original.name }]);
       if (category !== "raster" && category !== "heic") {
         update(key, { status: "error", error: { key: "type", retryable: false } });
         continue;
@@ -168,6 +175,7 @@ export function PhotoManager({
   const [removed, setRemoved] = useState<{ item: PhotoItem; index: number } | null>(null);
 
   function remove(key: string) {
+    setSkipped(0);
     xhrs.current.get(key)?.abort();
     xhrs.current.delete(key);
     const index = items.findIndex((it) => it.key === key);
@@ -238,6 +246,7 @@ export function PhotoManager({
             </div>
             {it.error ? (
               <p className="field__error sp-photo__error" role="alert">
+                {it.name ? <span className="sp-photo__name">{it.name}: </span> : null}
                 {photoErrorText(t, it.error.key, { max: formatFileSize(maxBytes), ...it.error.vars })}
               </p>
             ) : null}
@@ -269,6 +278,11 @@ export function PhotoManager({
           <button type="button" className="button-secondary" onClick={undoRemove}>
             {t("sellerProducts.photos.undo")}
           </button>
+        </p>
+      ) : null}
+      {skipped > 0 ? (
+        <p className="field__error" role="alert">
+          {t("sellerProducts.photos.skipped", { count: skipped, max })}
         </p>
       ) : null}
       <NeedsJavaScript />

@@ -28,6 +28,12 @@ export type ComplaintActor = "buyer" | "seller" | "admin" | "system";
 /** Photos a buyer may add to one complaint. */
 export const COMPLAINT_PHOTOS_MAX = 5;
 
+/** Where a complaint photo is served (the route checks who may see it): its thumbnail and its full size. */
+export function complaintPhotoUrl(id: string, size: "small" | "large") {
+  return `/komplain/foto/${id}/${size}`;
+}
+export const complaintPhotoLinks = (id: string) => ({ id, small: complaintPhotoUrl(id, "small"), large: complaintPhotoUrl(id, "large") });
+
 /** What the money does once the move is applied. */
 export type ComplaintMoney = "full_refund" | "partial_refund" | "release" | null;
 

@@ -12,7 +12,7 @@ export const afterSalesMessages = {
     "complaint.state.rejected_final": "Ditolak (keputusan admin)",
 
     "orders.event.complaint_opened": "Komplain diajukan",
-    "orders.event.complaint_forward": "Komplain sedang ditangani penjual",
+    "orders.event.complaint_forward": "Komplain ditanggapi",
     "orders.event.complaint_accept_refund": "Komplain diterima: dana dikembalikan penuh",
     "orders.event.complaint_accept_partial": "Komplain diterima: dana dikembalikan sebagian",
     "orders.event.complaint_accept_return": "Barang diminta dikirim kembali",
@@ -99,7 +99,7 @@ export const afterSalesMessages = {
     "complaint.state.rejected_final": "Rejected (admin's decision)",
 
     "orders.event.complaint_opened": "Complaint filed",
-    "orders.event.complaint_forward": "The seller is handling the complaint",
+    "orders.event.complaint_forward": "Complaint answered",
     "orders.event.complaint_accept_refund": "Complaint accepted: full refund",
     "orders.event.complaint_accept_partial": "Complaint accepted: partial refund",
     "orders.event.complaint_accept_return": "Item asked back",
