@@ -40,9 +40,9 @@ import {
   updateComplaint,
 } from "~/models/complaint.server";
 import { isProgramOrder } from "~/models/dropship-after-sales.server";
-import { createNotification, shopOwnerId } from "~/models/notification.server";
+import { shopOwnerId } from "~/models/notification.server";
 import { formatDateTime } from "~/i18n/format";
-import { translator } from "~/i18n/i18n";
+import type { Locale, Translate } from "~/i18n/i18n";
 import { buyerFacingState } from "~/domain/dropship/after-sales";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder } from "~/models/order.server";
 import { shipmentTimes } from "~/models/release.server";
@@ -50,6 +50,7 @@ import { findShopOrder } from "~/models/seller-order.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { takeThrottleHits } from "~/models/throttle.server";
 import { photoLinksOfComplaint } from "./complaint-photo-links.server";
+import { type Notice, sendNotices } from "./notices.server";
 import { chainStep, firstHopDue, tellDropshipperOfComplaint } from "./dropship-after-sales.server";
 import { applyOrderTransition, processRefund, requestRefund } from "./orders.server";
 
@@ -160,19 +161,19 @@ export async function openComplaint(buyerId: string, orderNumber: string, input:
   });
 }
 
-const t = translator("id");
-
 /**
  * The buyer and the seller learn of each other's complaint steps (and of an admin's or the system's): a seller has
  * days to answer a new complaint, a buyer needs to know the answer. Whoever acted is not told of its own step.
  */
 async function tellOtherSide(tx: Tx, order: { buyer_id: string; shop_id: string; order_number: string }, actor: ComplaintActor, state: string, dueAt: Date | null) {
-  const vars = { order: order.order_number, state: t(`complaint.status.${state}`), date: dueAt ? formatDateTime(dueAt, "id") : "" };
-  const body = t(dueAt ? "complaint.notice.bodyDue" : "complaint.notice.body", vars);
-  if (actor !== "seller") {
-    await createNotification(tx, { userId: await shopOwnerId(tx, order.shop_id), kind: "complaint", title: t("complaint.notice.title", vars), body, link: `/seller/pesanan/${order.order_number}` });
-  }
-  if (actor !== "buyer") await createNotification(tx, { userId: order.buyer_id, kind: "complaint", title: t("complaint.notice.title", vars), body, link: `/pesanan/${order.order_number}` });
+  const write = (t: Translate, locale: Locale) => {
+    const vars = { order: order.order_number, state: t(`complaint.status.${state}`), date: dueAt ? formatDateTime(dueAt, locale) : "" };
+    return { title: t("complaint.notice.title", vars), body: t(dueAt ? "complaint.notice.bodyDue" : "complaint.notice.body", vars) };
+  };
+  const notices: Notice[] = [];
+  if (actor !== "seller") notices.push({ userId: await shopOwnerId(tx, order.shop_id), kind: "complaint", link: `/seller/pesanan/${order.order_number}`, write });
+  if (actor !== "buyer") notices.push({ userId: order.buyer_id, kind: "complaint", link: `/pesanan/${order.order_number}`, write });
+  await sendNotices(tx, notices);
 }
 
 export interface ComplaintStep {

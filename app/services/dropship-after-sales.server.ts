@@ -33,17 +33,15 @@ import type { DocumentRecipient } from "~/domain/orders/documents";
 import { maxPartialRefund } from "~/domain/ledger/release";
 import { canEscalate, COMPLAINT_MOVES } from "~/domain/orders/complaints";
 import { findProvince, findRegency } from "~/domain/regions/data";
-import { isLocale, translator } from "~/i18n/i18n";
 import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 import { complaintOfOrder, escalatedComplaints, findComplaint } from "~/models/complaint.server";
 import { findOrderShopContact, findProgramOrderOfShop, listProgramComplaints, programOrderParties, updateChainComplaint } from "~/models/dropship-after-sales.server";
-import { createNotification } from "~/models/notification.server";
-import { localesOfUsers } from "~/models/user.server";
 import { findBuyerOrder, findOrderForAdmin, inOrderTx, insertOrderEvent, lockOrder, type OrderRow } from "~/models/order.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { photoLinksOfComplaint } from "./complaint-photo-links.server";
+import { sendNotices } from "./notices.server";
 import { applyOrderTransition, processRefund, requestRefund } from "./orders.server";
 
 export function hopDays(): HopDays {
@@ -174,13 +172,18 @@ async function tellParties(tx: Tx, order: OrderRow, parties: Parties, actor: Cha
   if (actor !== "supplier" && state !== "open") to.push({ userId: parties.fulfilmentShop!.ownerId, link: shopLink, state });
   // The buyer hears of what changes for it (one shop answers; the forwarding does not show).
   if (actor !== "buyer" && state !== "forwarded") to.push({ userId: parties.buyerId, link: `/pesanan/${order.order_number}/komplain`, state: buyerFacingState(state) });
-  const locales = await localesOfUsers(tx, to.map((r) => r.userId));
-  for (const r of to) {
-    const locale = locales.get(r.userId);
-    const tr = translator(locale && isLocale(locale) ? locale : "id");
-    const vars = { order: order.order_number, state: tr(`complaint.state.${r.state}`) };
-    await createNotification(tx, { userId: r.userId, kind: "complaint.chain", title: tr("dropship.afterSales.notice", vars), body: tr("dropship.afterSales.noticeBody", vars), link: r.link });
-  }
+  await sendNotices(
+    tx,
+    to.map((r) => ({
+      userId: r.userId,
+      kind: "complaint.chain",
+      link: r.link,
+      write: (t) => {
+        const vars = { order: order.order_number, state: t(`complaint.state.${r.state}`) };
+        return { title: t("dropship.afterSales.notice", vars), body: t("dropship.afterSales.noticeBody", vars) };
+      },
+    })),
+  );
 }
 
 /** A new complaint on a program order: the dropshipper is told (its hop's deadline is on the complaint). */

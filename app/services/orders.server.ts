@@ -5,7 +5,7 @@ import { refundPosting } from "~/domain/ledger/postings";
 import { shipByDeadline } from "~/domain/orders/ship-deadline";
 import { transition, type ActorRole, type OrderEvent, type TransitionResult } from "~/domain/orders/order-states";
 import { formatRupiah } from "~/i18n/format";
-import { translator } from "~/i18n/i18n";
+import { isLocale, translator } from "~/i18n/i18n";
 import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
@@ -34,6 +34,7 @@ import {
   inOrderTx,
 } from "~/models/order.server";
 import { enqueueMail } from "~/models/outbox.server";
+import { sendNotices } from "./notices.server";
 import { shopIdOfOwner } from "~/models/shop-public.server";
 import { fixCommissionAtPayment, releaseEscrow } from "./release.server";
 
@@ -49,8 +50,6 @@ export interface AppliedTransition extends TransitionResult {
   /** Set when the move asked for a refund: process it after the transaction commits (processRefund). */
   refundId: string | null;
 }
-
-const t = translator("id");
 
 /**
  * The one place an order changes state, in the caller's transaction, on a row the caller locked (FOR UPDATE):
@@ -97,7 +96,7 @@ async function notify(tx: Tx, order: OrderRow, move: TransitionResult) {
   const link = `/pesanan/${order.order_number}`;
   const vars = { order: order.order_number, total: formatRupiah(order.total) };
   if (move.effects.includes("notify_buyer")) {
-    await createNotification(tx, { userId: order.buyer_id, kind: `order.${move.to}`, title: t(`order.notice.buyer.${move.to}`, vars), body: t("order.notice.body", vars), link });
+    await sendNotices(tx, [{ userId: order.buyer_id, kind: `order.${move.to}`, link, write: (t) => ({ title: t(`order.notice.buyer.${move.to}`, vars), body: t("order.notice.body", vars) }) }]);
   }
   if (move.effects.includes("notify_seller")) {
     // A dropship order is forwarded to its supplier: the supplier is told (and mailed) like a seller, and so is the dropshipper.
@@ -116,7 +115,9 @@ async function supplierAmount(tx: Tx, orderId: string): Promise<number> {
 
 async function notifySeller(tx: Tx, shopId: string, order: OrderRow, move: TransitionResult, vars: { order: string; total: string }) {
   {
-    const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ownerId: true, name: true, owner: { select: { email: true, name: true } } } });
+    const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ownerId: true, name: true, owner: { select: { email: true, name: true, locale: true } } } });
+    // In the owner's language: the notice and the mail.
+    const t = translator(isLocale(shop.owner.locale) ? shop.owner.locale : "id");
     const title = t(`order.notice.seller.${move.to}`, vars);
     await createNotification(tx, { userId: shop.ownerId, kind: `order.${move.to}`, title, body: t("order.notice.body", vars), link: `/seller/pesanan/${order.order_number}` });
     if (move.to === "paid") await enqueueMail(tx, { to: shop.owner.email, subject: title, text: `${t("mail.greeting", { name: shop.owner.name })}\n\n${t("order.mail.paid", vars)}\n\n${t("mail.signoff")}` });

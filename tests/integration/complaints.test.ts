@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "~/i18n/i18n";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder, lowestSellerBalance } from "~/models/ledger.server";
@@ -51,6 +52,17 @@ describe("complaints", () => {
     await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_partial", amount: 10_000 });
     expect(await notices(s.buyer.id)).toEqual([`Komplain pesanan ${s.order.orderNumber}: Selesai | Buka pesanan untuk melihat jawaban dan langkah berikutnya. | /pesanan/${s.order.orderNumber}`]);
     expect(await notices(s.seller.owner.id)).toHaveLength(1);
+  });
+
+  it("each side reads its notices in its own language: a seller in English, a buyer in Indonesian", async () => {
+    const s = await aShippedOrder();
+    await db().user.update({ where: { id: s.seller.owner.id }, data: { locale: "en" } });
+    await openComplaint(s.buyer.id, s.order.orderNumber, { reason: "damaged", description: "Kemeja sobek di bahu" });
+    await complaintStep("seller", s.seller.owner.id, s.order.orderNumber, { action: "accept_partial", amount: 10_000 });
+    const titles = async (userId: string) => (await db().notification.findMany({ where: { userId, kind: "complaint" } })).map((n) => n.title);
+    const en = translator("en");
+    expect(await titles(s.seller.owner.id)).toEqual([en("complaint.notice.title", { order: s.order.orderNumber, state: en("complaint.status.open") })]);
+    expect(await titles(s.buyer.id)).toEqual([`Komplain pesanan ${s.order.orderNumber}: Selesai`]);
   });
 
   it("full refund: the order's escrow goes back to the buyer through the gateway, nothing to the seller", async () => {

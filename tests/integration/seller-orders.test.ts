@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { shipByDeadline } from "~/domain/orders/ship-deadline";
+import { formatRupiah } from "~/i18n/format";
+import { translator } from "~/i18n/i18n";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { markSandboxParcelDelivered } from "~/models/sandbox-tracking.server";
@@ -46,6 +48,23 @@ beforeAll(async () => {
 afterAll(() => setPaymentGatewayForTests(undefined));
 
 describe("seller orders", () => {
+  it("order notices and the seller's mail are in each reader's language", async () => {
+    const englishSeller = await aSeller({ status: "approved" });
+    const englishBuyer = await aBuyer("Made Wirawan");
+    await db().user.updateMany({ where: { id: { in: [englishSeller.owner.id, englishBuyer.id] } }, data: { locale: "en" } });
+    const { order } = await aPaidOrder({ seller: englishSeller, buyer: englishBuyer });
+    const en = translator("en");
+    const vars = { order: order.orderNumber, total: formatRupiah(order.total) };
+    const [note] = await db().notification.findMany({ where: { userId: englishSeller.owner.id, kind: "order.paid" } });
+    expect(note.title).toBe(en("order.notice.seller.paid", vars));
+    const mail = await db().outboxMail.findFirstOrThrow({ where: { toAddress: englishSeller.owner.email, subject: { contains: order.orderNumber } } });
+    expect(mail.subject).toBe(en("order.notice.seller.paid", vars));
+    expect(en("order.notice.seller.paid", vars)).not.toBe(translator("id")("order.notice.seller.paid", vars));
+    await transitionOrder(order.id, "cancel", { role: "seller", id: englishSeller.owner.id }, "Stok habis");
+    const buyerNote = await db().notification.findFirstOrThrow({ where: { userId: englishBuyer.id, kind: "order.cancelled" } });
+    expect(buyerNote.title).toBe(en("order.notice.buyer.cancelled", vars));
+  });
+
   it("a paid order reaches the seller: notification, outbox mail, ship-by deadline, list with counts and search", async () => {
     const paidAt = new Date("2026-12-04T08:00:00Z"); // Friday 15:00 WIB
     const { order } = await aPaidOrder({ seller, buyer, paidAt });
