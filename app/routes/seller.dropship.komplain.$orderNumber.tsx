@@ -122,7 +122,7 @@ export default function ShopComplaint() {
         <section className="card" aria-labelledby="ds-decide">
           <h2 id="ds-decide">{t("dropship.afterSales.decideTitle")}</h2>
           <p className="muted">{t("dropship.afterSales.decideHelp")}</p>
-          <ComplaintStepForm className="" intent="accept_refund" label={t("dropship.afterSales.acceptRefund")} />
+          <ComplaintStepForm className="" intent="accept_refund" label={t("dropship.afterSales.acceptRefund")} confirm={t("complaint.confirmFullRefund")} />
           <ComplaintStepForm className="" intent="accept_partial" label={t("dropship.afterSales.acceptPartial")} fields={[{ name: "percent", kind: "numeric", label: t("dropship.afterSales.percent"), hint: t("dropship.afterSales.percentHint"), required: true }]} />
           <ComplaintStepForm className="" intent="accept_return" tone="secondary" label={t("dropship.afterSales.acceptReturn")} />
           <ComplaintStepForm className="" intent="reject" tone="danger" label={t("dropship.afterSales.reject")} fields={[{ name: "reason", kind: "textarea", label: t("dropship.afterSales.rejectReason"), required: true, minLength: 3, maxLength: 250 }]} />

@@ -91,13 +91,18 @@ export function ComplaintPanel({ complaint, result, courierCode, children }: { c
       {children}
 
       {has("accept_refund") ? (
-        <Form method="post" noValidate>
-          {hidden("accept_refund")}
-          {formError("accept_refund")}
-          <button type="submit" disabled={busy}>
-            {t("complaint.action.accept_refund")}
-          </button>
-        </Form>
+        // Folded like a rejection: one tap must not send the whole payment back.
+        <details className="complaint__step" open={mine("accept_refund") ? true : undefined}>
+          <summary>{t("complaint.action.accept_refund")}</summary>
+          <Form method="post" noValidate>
+            {hidden("accept_refund")}
+            {formError("accept_refund")}
+            <p className="muted">{t("complaint.confirmFullRefund")}</p>
+            <button type="submit" disabled={busy}>
+              {t("complaint.action.accept_refund")}
+            </button>
+          </Form>
+        </details>
       ) : null}
       {(["accept_partial", "decide_partial"] as const).filter(has).map((step) => (
         <Form method="post" noValidate key={step} className="complaint__step">

@@ -33,11 +33,14 @@ export function ComplaintStepForm({
   tone,
   fields = [],
   className = "card",
+  confirm,
   children,
 }: {
   intent: string;
   label: string;
   tone?: "danger" | "secondary";
+  /** A step that cannot be undone (a full refund): folded behind its label, with this sentence above the button. */
+  confirm?: string;
   fields?: (Field & { kind?: "text" | "numeric" | "textarea" })[];
   className?: string;
   children?: ReactNode;
@@ -45,9 +48,10 @@ export function ComplaintStepForm({
   const t = useT();
   const { result, busy } = useComplaintFormResult();
   const mine = result && "errors" in result && result.values?.intent === intent ? result : undefined;
-  return (
-    <Form method="post" noValidate className={className}>
+  const form = (
+    <Form method="post" noValidate className={confirm ? undefined : className}>
       {children}
+      {confirm ? <p className="muted">{confirm}</p> : null}
       <input type="hidden" name="intent" value={intent} />
       {fields.map(({ kind = "text", ...f }) => {
         const common = {
@@ -67,5 +71,12 @@ export function ComplaintStepForm({
         {label}
       </button>
     </Form>
+  );
+  if (!confirm) return form;
+  return (
+    <details className={className} open={mine ? true : undefined}>
+      <summary>{label}</summary>
+      {form}
+    </details>
   );
 }
