@@ -15,7 +15,8 @@ interface Options {
   connections: number;
   seconds: number;
   say: (line?: string) => void;
-  freePort: () => Promise<number>;
+  /** Where the app is served; APP_URL already points here (bench.ts sets it before the app's modules load). */
+  port: number;
 }
 
 function percentile(sorted: number[], q: number) {
@@ -23,11 +24,8 @@ function percentile(sorted: number[], q: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-export async function benchCheckout({ buildFile, connections, seconds, say, freePort }: Options) {
-  const port = await freePort();
+export async function benchCheckout({ buildFile, connections, seconds, say, port }: Options) {
   const base = `http://127.0.0.1:${port}`;
-  // Before the app's modules read it: the gateway adapter and the sandbox talk to this server.
-  process.env.APP_URL = base;
   const build = await import(pathToFileURL(buildFile).href);
   const { createApp } = await import("./server");
   const server = http.createServer(createApp(build));

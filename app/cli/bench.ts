@@ -310,7 +310,10 @@ async function main() {
     // Production refuses to boot without these (env.server.ts); throwaway values for a bench that keeps nothing.
     process.env.SESSION_SECRET ??= `bench-${Math.random().toString(36).slice(2)}-session-secret`;
     process.env.KYC_ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 1).toString("base64")}`;
-    process.env.APP_URL ??= "http://127.0.0.1";
+    // The checkout part serves the app (and its embedded Midtrans sandbox) on this port; the app reads APP_URL once,
+    // on its first request, so it is set before any app module is loaded.
+    const checkoutPort = await freePort();
+    process.env.APP_URL = `http://127.0.0.1:${checkoutPort}`;
 
     const pg = (await import("pg")).default;
     const { SEARCH_SESSION_OPTIONS } = await import("~/infra/db.server");
@@ -531,7 +534,10 @@ async function main() {
     // --- checkout: cart to settled payment through the embedded gateway (BENCH_CHECKOUT=false skips it) ---
     if (process.env.BENCH_CHECKOUT !== "false") {
       const { benchCheckout } = await import("./bench-checkout");
-      await benchCheckout({ buildFile, connections, seconds: Number(process.env.BENCH_CHECKOUT_SECONDS ?? seconds), say, freePort });
+      // A failure here is reported and does not cost the summary line below.
+      await benchCheckout({ buildFile, connections, seconds: Number(process.env.BENCH_CHECKOUT_SECONDS ?? seconds), say, port: checkoutPort }).catch((error: Error) =>
+        say(`Checkout: failed: ${error.message}`),
+      );
       say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
     }
 
