@@ -59,8 +59,10 @@ export function markReleased(tx: Tx, orderId: string, r: { at: Date; commission:
   return tx.order.update({ where: { id: orderId }, data: { releasedAt: r.at, releasedCommission: r.commission, withheldTax: r.withheld } });
 }
 
-/** Orders the auto-complete job should look at: delivered before one cut-off, or shipped before the other. */
-/** One page of orders old enough to complete by themselves, after `afterId` (keyset: the job pages through them all). */
+/**
+ * Orders the auto-complete job should look at (delivered before one cut-off, or shipped before the other): one page
+ * of them after `afterId`, by id, so that the job pages through them all.
+ */
 export async function autoCompleteCandidates(cut: { deliveredBefore: Date; shippedBefore: Date }, afterId: string | null, take: number): Promise<string[]> {
   const rows = await db().$queryRaw<{ id: string }[]>`
     SELECT o.id FROM orders o JOIN shipments s ON s.order_id = o.id
