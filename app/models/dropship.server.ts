@@ -27,7 +27,7 @@ export function findProgram(supplierShopId: string) {
 }
 
 export function findOwnActiveProducts(tx: Tx, shopId: string, ids: string[]) {
-  return tx.product.findMany({ where: { shopId, id: { in: ids }, dropshipListing: null }, select: { id: true, status: true, variantType1: true } });
+  return tx.product.findMany({ where: { shopId, id: { in: ids }, dropshipListing: null }, select: { id: true, status: true, variantType1: true, priceRupiah: true } });
 }
 
 /** Locks the offer row (or nothing) so a price change and a listing racing see one price. */

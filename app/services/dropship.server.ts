@@ -7,7 +7,7 @@
  */
 import "~/i18n/register";
 import { randomBytes } from "node:crypto";
-import { repriceOnSupplierChange, sellingPrice, marginOf, type MarkupRule, type RoundingStep } from "~/domain/dropship/pricing";
+import { checkOffer, repriceOnSupplierChange, sellingPrice, marginOf, type MarkupRule, type RoundingStep } from "~/domain/dropship/pricing";
 import { effectiveStock } from "~/domain/dropship/listing";
 import { DomainError } from "~/domain/errors";
 import { slugify } from "~/domain/text";
@@ -77,9 +77,9 @@ export async function openProducts(ownerId: string, input: { requiresApproval: b
       const product = own.get(o.productId);
       if (!product) throw new DomainError("not_found", "dropship.error.productNotFound");
       if (product.variantType1) throw new DomainError("validation", "dropship.error.variantsLater");
-      if (!Number.isSafeInteger(o.dropshipPrice) || o.dropshipPrice <= 0 || (o.minSellingPrice != null && (!Number.isSafeInteger(o.minSellingPrice) || o.minSellingPrice < o.dropshipPrice))) {
-        throw new DomainError("validation", "dropship.error.price");
-      }
+      const offer = checkOffer(o, product.priceRupiah);
+      if (offer === "invalid") throw new DomainError("validation", "dropship.error.price");
+      if (offer === "above_own_price") throw new DomainError("validation", "dropship.error.aboveOwnPrice");
       await lockOffer(tx, o.productId);
       await upsertOffer(tx, { productId: o.productId, supplierShopId: shop.id, dropshipPrice: o.dropshipPrice, minSellingPrice: o.minSellingPrice });
       notices.push(...(await repriceListings(tx, o.productId, o)));

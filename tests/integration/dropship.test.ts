@@ -164,6 +164,12 @@ describe("dropship program", () => {
     expect(await productPage(listing.slug)).toBeNull();
   });
 
+  it("a dropship price above the supplier's own price is refused (a typing slip), and nothing is saved", async () => {
+    const own = await aProduct(supplier.owner, { title: "Kerudung Segi Empat", price: 99_000 });
+    await rejects(openProducts(supplier.owner.id, { requiresApproval: false, offers: [{ productId: own.id, dropshipPrice: 120_000, minSellingPrice: null }] }), "validation", "dropship.error.aboveOwnPrice");
+    expect(await db().dropshipOffer.count({ where: { productId: own.id } })).toBe(0);
+  });
+
   it("a supplier that asks for approval holds a new dropshipper until approved, and can stop one", async () => {
     const second = await aSeller({ status: "approved", name: "Dewi Dropship" });
     await openProducts(supplier.owner.id, { requiresApproval: true, offers: [{ productId: source.id, dropshipPrice: 90_000, minSellingPrice: null }] });

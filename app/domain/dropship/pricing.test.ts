@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkOwnPrice, marginOf, percentToBps, repriceOnSupplierChange, roundUpTo, ROUNDING_STEPS, sellingPrice } from "./pricing";
+import { checkOffer, checkOwnPrice, marginOf, percentToBps, repriceOnSupplierChange, roundUpTo, ROUNDING_STEPS, sellingPrice } from "./pricing";
 
 describe("dropship markup and rounding", () => {
   it("20% on Rp87.000 is Rp104.400, rounded up to Rp104.500 or Rp105.000", () => {
@@ -82,5 +82,16 @@ describe("a supplier price change", () => {
     expect(checkOwnPrice(100_000, { dropshipPrice: 87_000, minSellingPrice: 99_000 })).toBe("ok");
     expect(checkOwnPrice(86_000, { dropshipPrice: 87_000 })).toBe("below_cost");
     expect(checkOwnPrice(90_000, { dropshipPrice: 87_000, minSellingPrice: 99_000 })).toBe("below_minimum");
+  });
+});
+
+describe("a supplier's offer", () => {
+  it("a dropship price above Rp0 and at most the supplier's own price; a minimum not below it", () => {
+    expect(checkOffer({ dropshipPrice: 87_000, minSellingPrice: 99_000 }, 120_000)).toBe("ok");
+    expect(checkOffer({ dropshipPrice: 120_000 }, 120_000)).toBe("ok");
+    expect(checkOffer({ dropshipPrice: 120_001 }, 120_000)).toBe("above_own_price");
+    expect(checkOffer({ dropshipPrice: 0 }, 120_000)).toBe("invalid");
+    expect(checkOffer({ dropshipPrice: 87_000.5 }, 120_000)).toBe("invalid");
+    expect(checkOffer({ dropshipPrice: 87_000, minSellingPrice: 80_000 }, 120_000)).toBe("invalid");
   });
 });

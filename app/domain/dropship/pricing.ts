@@ -77,6 +77,18 @@ export function repriceOnSupplierChange(listing: { sellingPrice: number; dropshi
   return { action: "keep", margin, previousMargin };
 }
 
+/**
+ * A supplier's offer for one of its products: a dropship price above Rp0, at most the supplier's own selling price
+ * (a reseller paying more than the public price is a typing slip, e.g. "120.000" for "12.000"), and a minimum selling
+ * price, when set, not below the dropship price.
+ */
+export function checkOffer(offer: { dropshipPrice: number; minSellingPrice?: number | null }, ownPrice: number): "ok" | "invalid" | "above_own_price" {
+  if (!Number.isSafeInteger(offer.dropshipPrice) || offer.dropshipPrice <= 0) return "invalid";
+  if (offer.minSellingPrice != null && (!Number.isSafeInteger(offer.minSellingPrice) || offer.minSellingPrice < offer.dropshipPrice)) return "invalid";
+  if (offer.dropshipPrice > ownPrice) return "above_own_price";
+  return "ok";
+}
+
 /** A dropshipper's own price for a listing: allowed only at or above the minimum and not below the dropship price. */
 export function checkOwnPrice(price: number, offer: { dropshipPrice: number; minSellingPrice?: number | null }): "ok" | "below_cost" | "below_minimum" {
   assertRupiah(price, "selling price");
