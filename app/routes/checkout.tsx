@@ -137,7 +137,7 @@ export default function Checkout() {
             ))}
             <fieldset>
               <legend>{t("checkout.courier")}</legend>
-              {group.quotes.length === 0 && page.address ? <p className="muted">{t("checkout.noCourier")}</p> : null}
+              {group.quotes.length === 0 ? <p className="muted">{t(page.address ? "checkout.noCourier" : "checkout.noAddress")}</p> : null}
               {group.quotes.map((q) => (
                 <label key={q.serviceCode} className="radio-row">
                   <input type="radio" name={`service.${group.shop.id}`} value={q.serviceCode} checked={services[group.shop.id] === q.serviceCode} onChange={() => setServices((s) => ({ ...s, [group.shop.id]: q.serviceCode }))} />{" "}
