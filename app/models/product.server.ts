@@ -165,14 +165,12 @@ const LISTING_COLUMNS = Prisma.sql`p.id, p.slug, p.title, p.price_rupiah, p.sold
  * window's level), the window keeps only ids and keys (9-10 ms), and the page's card columns are joined after.
  * The subquery is named `p` so that the sorts' ORDER BY (p.id, p.price_rupiah...) reads the same at every level.
  */
-function countedPage(keyExpr: Prisma.Sql, exact: Prisma.Sql, where: Prisma.Sql[], order: Prisma.Sql, take: number) {
+function countedPage(keyExpr: Prisma.Sql, exact: Prisma.Sql, matches: Prisma.Sql, order: Prisma.Sql, take: number) {
   return Prisma.sql`
     WITH page AS (
       SELECT p.id, p.sort_key, p.exact, count(*) OVER () AS total
         FROM (SELECT p.id, p.published_at, p.price_rupiah, p.sold_count, ${keyExpr} AS sort_key, ${exact} AS exact
-                FROM products p
-                JOIN shops s ON s.id = p.shop_id AND s.status = 'approved'
-               WHERE ${Prisma.join(where, " AND ")}
+                ${matches}
               OFFSET 0) p
        ORDER BY ${order}
        LIMIT ${take})
@@ -203,15 +201,12 @@ export async function searchListings(f: SearchFilter): Promise<ListingPage> {
   // the same statement, instead of a second pass over the index. The join leaves out shops that do not sell, so
   // the count is the list's.
   const counted = Boolean(q) && !cursor;
+  // Only approved shops sell: a suspended shop's products drop out of the list until it is reinstated.
+  const matches = Prisma.sql`FROM products p JOIN shops s ON s.id = p.shop_id AND s.status = 'approved' WHERE ${Prisma.join(where, " AND ")}`;
   const rows = await db().$queryRaw<(ListingRow & { exact: boolean; total?: bigint })[]>(
-    counted ? countedPage(keyExpr, exact, where, order, f.limit + 1) : Prisma.sql`
-    SELECT ${LISTING_COLUMNS}, (${keyExpr})::text AS sort_key, ${exact} AS exact
-      FROM products p
-      -- Only approved shops sell: a suspended shop's products drop out of the list until it is reinstated.
-      JOIN shops s ON s.id = p.shop_id AND s.status = 'approved'
-     WHERE ${Prisma.join(where, " AND ")}
-     ORDER BY ${order}
-     LIMIT ${f.limit + 1}`,
+    counted
+      ? countedPage(keyExpr, exact, matches, order, f.limit + 1)
+      : Prisma.sql`SELECT ${LISTING_COLUMNS}, (${keyExpr})::text AS sort_key, ${exact} AS exact ${matches} ORDER BY ${order} LIMIT ${f.limit + 1}`,
   );
   const page = rows.slice(0, f.limit).map(({ exact: _exact, total: _total, ...row }) => row);
   const last = rows[f.limit - 1];

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { RESET_THROTTLE, THROTTLE } from "~/domain/auth/login-throttle";
 import { DomainError } from "~/domain/errors";
 import { secretPlaceholder } from "~/domain/mail/secrets";
-import { translator, isLocale } from "~/i18n/i18n";
+import { translator, localeOr } from "~/i18n/i18n";
 import { db, type Tx } from "~/infra/db.server";
 import { appOrigin } from "~/infra/env.server";
 import { hashPassword, verifyPassword } from "~/infra/password.server";
@@ -20,7 +20,7 @@ export async function signUp(input: { name: string; email: string; password: str
   const existing = await findUserByEmail(input.email);
   if (existing) throw new DomainError("conflict", "auth.emailTaken");
   const passwordHash = await hashPassword(input.password);
-  const t = translator(isLocale(input.locale) ? input.locale : "id");
+  const t = translator(localeOr(input.locale));
   try {
     return await db().$transaction(async (tx) => {
       const user = await createUser(tx, { email: input.email, name: input.name, passwordHash, locale: input.locale });
@@ -66,7 +66,7 @@ export async function requestPasswordReset(emailInput: string, ip: string) {
   const since = new Date(Date.now() - RESET_THROTTLE.windowMinutes * 60_000);
   const user = await findUserByEmail(email);
   const locale = user?.locale;
-  const t = translator(isLocale(locale) ? locale : "id");
+  const t = translator(localeOr(locale));
   const allowed = await db().$transaction(async (tx) => {
     const ok = await takeThrottleHits(
       tx,

@@ -12,7 +12,7 @@ import { BANK_CHANGE_DOCUMENT_KIND, bankChangeRefusal, bankChangeTransition, typ
 import { findBank } from "~/domain/kyc/banks";
 import { computeFlags } from "~/domain/kyc/flags";
 import { shopNameVars } from "~/domain/text";
-import { isLocale, translator } from "~/i18n/i18n";
+import { localeOr, translator } from "~/i18n/i18n";
 import "~/i18n/register";
 import { blindIndex, decryptField, encryptField } from "~/infra/crypto.server";
 import { db, type Tx } from "~/infra/db.server";
@@ -214,7 +214,7 @@ async function applyMove(tx: Tx, change: LockedChange, event: BankChangeEvent, a
 /** The in-app notice and the mail of a step, in the step's transaction: they exist if and only if it committed. */
 async function noticeToSeller(tx: Tx, change: LockedChange, step: "pending" | "approved" | "rejected", reason: string | null) {
   const owner = change.shop.owner;
-  const t = translator(isLocale(owner.locale) ? owner.locale : "id");
+  const t = translator(localeOr(owner.locale));
   const vars = {
     ...shopNameVars(change.shop.name),
     bank: bankName(change.bankCode),

@@ -1,4 +1,4 @@
-import { isLocale, type Locale, type Translate, translator } from "~/i18n/i18n";
+import { localeOr, type Locale, type Translate, translator } from "~/i18n/i18n";
 import type { Tx } from "~/infra/db.server";
 import { createNotification } from "~/models/notification.server";
 import { localesOfUsers } from "~/models/user.server";
@@ -15,8 +15,7 @@ export interface Notice {
 export async function sendNotices(tx: Tx, notices: Notice[]) {
   const locales = await localesOfUsers(tx, notices.map((n) => n.userId));
   for (const n of notices) {
-    const stored = locales.get(n.userId);
-    const locale: Locale = stored && isLocale(stored) ? stored : "id";
+    const locale = localeOr(locales.get(n.userId));
     await createNotification(tx, { userId: n.userId, kind: n.kind, link: n.link, ...n.write(translator(locale), locale) });
   }
 }

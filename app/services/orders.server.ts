@@ -5,7 +5,7 @@ import { refundPosting } from "~/domain/ledger/postings";
 import { shipByDeadline } from "~/domain/orders/ship-deadline";
 import { transition, type ActorRole, type OrderEvent, type TransitionResult } from "~/domain/orders/order-states";
 import { formatRupiah } from "~/i18n/format";
-import { isLocale, translator } from "~/i18n/i18n";
+import { localeOr, translator } from "~/i18n/i18n";
 import type { Tx } from "~/infra/db.server";
 import { env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
@@ -117,7 +117,7 @@ async function notifySeller(tx: Tx, shopId: string, order: OrderRow, move: Trans
   {
     const shop = await tx.shop.findUniqueOrThrow({ where: { id: shopId }, select: { ownerId: true, name: true, owner: { select: { email: true, name: true, locale: true } } } });
     // In the owner's language: the notice and the mail.
-    const t = translator(isLocale(shop.owner.locale) ? shop.owner.locale : "id");
+    const t = translator(localeOr(shop.owner.locale));
     const title = t(`order.notice.seller.${move.to}`, vars);
     await createNotification(tx, { userId: shop.ownerId, kind: `order.${move.to}`, title, body: t("order.notice.body", vars), link: `/seller/pesanan/${order.order_number}` });
     if (move.to === "paid") await enqueueMail(tx, { to: shop.owner.email, subject: title, text: `${t("mail.greeting", { name: shop.owner.name })}\n\n${t("order.mail.paid", vars)}\n\n${t("mail.signoff")}` });

@@ -1,5 +1,5 @@
 import { shopNameVars } from "~/domain/text";
-import { isLocale, translator } from "~/i18n/i18n";
+import { localeOr, translator } from "~/i18n/i18n";
 import "~/i18n/register";
 import { db } from "~/infra/db.server";
 import { findProductSeller, listProductsForModeration } from "~/models/category-admin.server";
@@ -62,7 +62,7 @@ async function tellSeller(productId: string, outcome: "blocked" | "unblocked", r
   const product = await findProductSeller(productId);
   if (!product) return;
   const owner = product.shop.owner;
-  const t = translator(isLocale(owner.locale) ? owner.locale : "id");
+  const t = translator(localeOr(owner.locale));
   const title = t(`adminProducts.notice.${outcome}.title`);
   const body = [t(`adminProducts.notice.${outcome}.body`, { product: product.title, ...shopNameVars(product.shop.name) }), reason ? `${t("adminProducts.notice.reason")}: ${reason}` : ""]
     .filter(Boolean)

@@ -7,7 +7,7 @@ import { formatNpwp } from "~/domain/kyc/npwp";
 import { type DocumentReason, isShopStatus, transition, type VerificationEvent } from "~/domain/kyc/verification";
 import { findProvince, resolveRegency } from "~/domain/regions/data";
 import { shopNameVars } from "~/domain/text";
-import { isLocale, translator } from "~/i18n/i18n";
+import { localeOr, translator } from "~/i18n/i18n";
 import "~/i18n/register";
 import { blindIndex, decryptField } from "~/infra/crypto.server";
 import { db } from "~/infra/db.server";
@@ -195,7 +195,7 @@ async function applyTransition(
     });
     if (!decided) return;
     // The seller hears of every decision in the app and by mail, in the same transaction.
-    const t = translator(isLocale(shop.owner.locale) ? shop.owner.locale : "id");
+    const t = translator(localeOr(shop.owner.locale));
     const docLines = documentReasons.map((r) => `- ${t(`doc.${r.document}`)}: ${t(`reason.${r.code}`)}${r.note ? ` (${r.note})` : ""}`).join("\n");
     const body = [t(`notice.${move.to}.body`, shopNameVars(shop.name)), reason ? `${t("notice.reason")}: ${reason}` : "", docLines].filter(Boolean).join("\n\n");
     await createNotification(tx, { userId: shop.ownerId, kind: `kyc.${move.to}`, title: t(`notice.${move.to}.title`), body, link: "/seller/onboarding" });

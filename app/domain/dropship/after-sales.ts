@@ -19,7 +19,7 @@
  * (`refundShares`, the same apportioning the release uses).
  */
 import { DomainError } from "../errors";
-import type { ComplaintMoney } from "../orders/complaints";
+import { type ComplaintMoney, moveIn } from "../orders/complaints";
 import { apportion } from "./settlement";
 
 export const CHAIN_STATES = ["open", "forwarded", "return_requested", "return_shipped", "rejected", "escalated", "resolved", "rejected_final"] as const;
@@ -65,10 +65,7 @@ export const CHAIN_MOVES: readonly ChainMove[] = [
 ];
 
 export function chainMove(state: string, action: ChainAction, actor: ChainActor): ChainMove {
-  const move = CHAIN_MOVES.find((m) => m.action === action && (m.from as readonly string[]).includes(state));
-  if (!move) throw new DomainError("invalid_transition", "complaint.refused", { state, action });
-  if (!move.actors.includes(actor)) throw new DomainError("forbidden", "complaint.forbidden", { action, actor });
-  return move;
+  return moveIn(CHAIN_MOVES, state, action, actor);
 }
 
 /** Whose turn it is in each state (null: nobody's, the complaint is settled). */

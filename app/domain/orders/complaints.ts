@@ -58,11 +58,19 @@ export const COMPLAINT_MOVES: readonly Move[] = [
   { from: ["escalated"], action: "decide_reject", to: "rejected_final", actors: ["admin"], money: "release" },
 ];
 
-export function complaintMove(state: string, action: ComplaintAction, actor: ComplaintActor): Move {
-  const move = COMPLAINT_MOVES.find((m) => m.action === action && (m.from as readonly string[]).includes(state));
+/**
+ * The move of a complaint state table (this one, or a dropship chain's) for this action from this state by this
+ * actor; refused when the table has none from here, forbidden when it is another side's move.
+ */
+export function moveIn<M extends { from: readonly string[]; action: string; actors: readonly string[] }>(table: readonly M[], state: string, action: M["action"], actor: M["actors"][number]): M {
+  const move = table.find((m) => m.action === action && m.from.includes(state));
   if (!move) throw new DomainError("invalid_transition", "complaint.refused", { state, action });
   if (!move.actors.includes(actor)) throw new DomainError("forbidden", "complaint.forbidden", { action, actor });
   return move;
+}
+
+export function complaintMove(state: string, action: ComplaintAction, actor: ComplaintActor): Move {
+  return moveIn(COMPLAINT_MOVES, state, action, actor);
 }
 
 /**
