@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
+import { findBank } from "~/domain/kyc/banks";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireAdmin } from "~/infra/auth.server";
 import { formError, parseForm } from "~/infra/forms.server";
@@ -67,7 +68,7 @@ export default function PayoutQueue() {
             <span>{w.shopName}</span>
             <span>{formatRupiah(w.amount)}</span>
             <span className="muted">
-              {w.bankCode} ••••{w.accountLast4} · {w.holderName}
+              {findBank(w.bankCode)?.name ?? w.bankCode} ••••{w.accountLast4} · {w.holderName}
             </span>
           </li>
         ))}

@@ -61,6 +61,8 @@ export default function AdminOrder() {
   const t = useT();
   const locale = useLocale();
   const { order, payment, journal, complaint } = useLoaderData<typeof loader>();
+  // The payment's other orders (one checkout pays every shop's order at once); this one is the page itself.
+  const otherOrders = payment.orders.filter((o) => o.orderNumber !== order.orderNumber);
   const result = useActionData<typeof action>() as ComplaintStepResult | undefined;
   return (
     <>
@@ -83,14 +85,18 @@ export default function AdminOrder() {
         <p>
           {payment.status} · {formatRupiah(payment.grossAmount)} · {payment.paymentType ?? "—"} {payment.settledAt ? `· ${formatDateTime(payment.settledAt, locale)}` : ""}
         </p>
-        <h3>{t("adminOrders.otherOrders")}</h3>
-        <ul>
-          {payment.orders.map((o) => (
-            <li key={o.orderNumber}>
-              <Link to={`/admin/pesanan/${o.orderNumber}`}>{o.orderNumber}</Link> · {t(`orders.status.${o.status}`)} · {formatRupiah(o.total)}
-            </li>
-          ))}
-        </ul>
+        {otherOrders.length ? (
+          <>
+            <h3>{t("adminOrders.otherOrders")}</h3>
+            <ul>
+              {otherOrders.map((o) => (
+                <li key={o.orderNumber}>
+                  <Link to={`/admin/pesanan/${o.orderNumber}`}>{o.orderNumber}</Link> · {t(`orders.status.${o.status}`)} · {formatRupiah(o.total)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h3>{t("adminOrders.paymentEvents")}</h3>
         <ul>
           {payment.events.map((e) => (
