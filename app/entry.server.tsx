@@ -5,6 +5,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { redactUrlSecrets } from "~/domain/mail/secrets";
 import { logger } from "~/infra/logger.server";
 import { ANONYMOUS_PAGE_HEADER } from "~/infra/page-cache.server";
+import { manifestForRender } from "~/infra/render-manifest.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -23,6 +24,13 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   // Rendered for nobody in particular (no user, no flash message): the page cache may keep it for every visitor.
   const root = remixContext.staticHandlerContext.loaderData?.root as { user?: unknown; flash?: unknown } | undefined;
   if (root && root.user === null && !root.flash) responseHeaders.set(ANONYMOUS_PAGE_HEADER, "1");
+  const { matches, location, basename } = remixContext.staticHandlerContext;
+  remixContext.manifest = manifestForRender(
+    remixContext.manifest,
+    matches.map((m) => m.route.id),
+    location.pathname,
+    basename,
+  );
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const chunks: Buffer[] = [];

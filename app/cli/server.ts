@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import path from "node:path";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
@@ -38,9 +39,8 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   rememberRouteMatches();
   const app = express();
   app.disable("x-powered-by");
-  // Level 1 and nothing under 2 KB: at the default level 6, gzip took about 40% of a page's CPU for a page 10%
-  // smaller (docs/decisions/0005-browse-speed.md). Cached pages are compressed once, harder, and skip this.
-  app.use(compression({ level: 1, threshold: 2048 }));
+  // For streamed bodies; whole ones are gzipped in sendResponse, cached pages when stored (same level, same threshold).
+  app.use(compression({ level: 1, threshold: GZIP_MIN_BYTES }));
 
   app.use((req, res, next) => {
     const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 64)) || randomUUID();
@@ -51,11 +51,13 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("Referrer-Policy", "same-origin");
     res.setHeader("X-Frame-Options", "SAMEORIGIN");
-    const started = process.hrtime.bigint();
-    res.on("finish", () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId, method: req.method, url: redactUrlSecrets(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
-    });
+    if (logger.isLevelEnabled("info")) {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info({ requestId, method: req.method, url: redactUrlSecrets(req.originalUrl), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, "request");
+      });
+    }
     next();
   });
 
@@ -77,7 +79,10 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   });
 
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
+  // Only a path that names a file (favicon.svg) is looked up on disk: a page (no extension) or its single-fetch data
+  // (`.data`) would cost a failed stat on every request.
+  const publicFiles = express.static(path.resolve("public"), { maxAge: "1h", index: false });
+  app.use((req, res, next) => (/\.(?!data$)[^/.]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.all("*", remixHandler(withOutagePages(build), options.pageCache ?? null));
   return app;
 }
@@ -158,7 +163,7 @@ function remixHandler(build: ServerBuild, pageCache: PageCache | null): express.
       }
       const response = await handle(new Request(requestUrl(req), init));
       if (refused) return; // already answered 413; Remix saw its body stream fail
-      await sendResponse(res, response);
+      await sendResponse(req, res, response);
     } catch (error) {
       if (refused) return;
       next(error);
@@ -166,15 +171,36 @@ function remixHandler(build: ServerBuild, pageCache: PageCache | null): express.
   };
 }
 
-async function sendResponse(res: express.Response, response: Response) {
+async function sendResponse(req: express.Request, res: express.Response, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) if (key !== ANONYMOUS_PAGE_HEADER.toLowerCase()) res.append(key, value);
+  const type = response.headers.get("Content-Type") ?? "";
   // A page nobody may keep: only visitors' browse pages from the cache say otherwise.
-  if (!response.headers.has("Cache-Control") && (response.headers.get("Content-Type") ?? "").startsWith("text/html")) res.setHeader("Cache-Control", "private, no-store");
-  if (response.body) await writeReadableStreamToWritable(response.body, res);
-  else res.end();
+  if (!response.headers.has("Cache-Control") && type.startsWith("text/html")) res.setHeader("Cache-Control", "private, no-store");
+  if (!response.body) return void res.end();
+  // A streamed body (CSV export, single-fetch data) goes through compression() as it comes.
+  if (!response.headers.has("Content-Length")) return writeReadableStreamToWritable(response.body, res);
+  // A body made whole (every document: entry.server.tsx) goes out in one write, gzipped here in one pass when the
+  // client takes it, instead of through compression()'s stream per response (docs/decisions/0005-browse-speed.md).
+  let body = Buffer.from(await response.arrayBuffer());
+  if (WHOLE_GZIP_TYPES.test(type) && !response.headers.has("Content-Encoding")) {
+    res.append("Vary", "Accept-Encoding");
+    if (body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
+      body = await gzip(body, { level: 1 });
+      res.setHeader("Content-Encoding", "gzip");
+      res.setHeader("Content-Length", body.length);
+    }
+  }
+  res.end(body);
 }
+
+// Level 1 and nothing under 2 KB: at the default level 6, gzip took about 40% of a page's CPU for a page 10% smaller.
+// Cached pages are compressed once, harder, and skip this.
+const GZIP_MIN_BYTES = 2048;
+const WHOLE_GZIP_TYPES = /^(text\/|application\/(json|javascript|xml))/;
+const gzip = promisify(zlib.gzip);
+const acceptsGzip = (header: string | undefined) => Boolean(header && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i.test(header));
 
 /**
  * A visitor's browse page: from the cache (304 when the client holds it already), or rendered once for all the
@@ -204,7 +230,7 @@ async function answerFromCache(cache: PageCache, req: express.Request, res: expr
     if (leader) {
       page = (await rendered) ?? undefined;
       if (!page) {
-        await sendResponse(res, uncacheable!);
+        await sendResponse(req, res, uncacheable!);
         return true;
       }
     } else {

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { rememberingMatchRoutes } from "./route-matching.server";
+import { branchStaticHandlers, rememberingMatchRoutes } from "./route-matching.server";
 
 const { matchRoutes } = createRequire(import.meta.url)("@remix-run/router") as { matchRoutes: Parameters<typeof rememberingMatchRoutes>[0] };
 
@@ -87,5 +87,57 @@ describe("remembered route matches", () => {
     expect(memo(renamed, "/kategori/x")![1].route.id).toBe("routes/$");
     const anonymous = [{ path: "/", children: [{ path: "a" }] }];
     expect(shape(memo(anonymous as never, "/a"))).toEqual(shape(matchRoutes(anonymous as never, "/a")));
+  });
+});
+
+describe("a static handler per branch", () => {
+  type Handler = { dataRoutes: unknown[]; query(r: Request, o?: unknown): Promise<unknown>; queryRoute(r: Request, o?: unknown): Promise<unknown> };
+  const router = createRequire(import.meta.url)("@remix-run/router") as {
+    createStaticHandler: (routes: unknown[], opts?: { basename?: string }) => Handler;
+    isRouteErrorResponse: (e: unknown) => boolean;
+  };
+  // The same table, each route with a loader and an action that say which route answered and with which params.
+  const withData = (routes: ReturnType<typeof table>): unknown[] =>
+    routes.map((r) => ({
+      ...r,
+      loader: ({ params }: { params: unknown }) => ({ loader: r.id, params }),
+      action: ({ params }: { params: unknown }) => ({ action: r.id, params }),
+      ...(r.children ? { children: withData(r.children as ReturnType<typeof table>) } : {}),
+    }));
+  const outcome = async (answer: Promise<unknown>) => {
+    try {
+      const result = (await answer) as { matches?: { route: { id: string }; params: unknown }[] } & Record<string, unknown>;
+      if (result instanceof Response) return { response: result.status };
+      if (!result || typeof result !== "object" || !("matches" in result)) return { data: result };
+      const { matches, loaderData, actionData, errors, statusCode } = result as Record<string, unknown>;
+      return { matches: (matches as { route: { id: string }; params: unknown }[]).map((m) => [m.route.id, m.params]), loaderData, actionData, errors, statusCode };
+    } catch (error) {
+      return { thrown: router.isRouteErrorResponse(error) ? (error as { status: number }).status : String(error) };
+    }
+  };
+
+  it("answers every query and queryRoute as the whole table's handler does, and builds one handler per branch", async () => {
+    const whole = router.createStaticHandler(withData(table()));
+    const created: unknown[][] = [];
+    const counting = (routes: unknown[], opts?: { basename?: string }) => (created.push(routes), router.createStaticHandler(routes, opts));
+    const branching = branchStaticHandlers(counting as never, rememberingMatchRoutes(matchRoutes));
+    const handler = branching(withData(table()) as never) as unknown as Handler;
+    const base = "http://lapak.test";
+    for (let round = 0; round < 2; round++) {
+      for (const path of PATHS) {
+        const get = () => new Request(base + path);
+        expect(await outcome(handler.query(get()))).toEqual(await outcome(whole.query(get())));
+        for (const post of [path, `${path}${path.includes("?") ? "&" : "?"}index`]) {
+          const request = () => new Request(base + post, { method: "POST", body: new URLSearchParams({ a: "1" }) });
+          expect(await outcome(handler.query(request()))).toEqual(await outcome(whole.query(request())));
+        }
+        for (const routeId of ["routes/produk.$slug.ongkir", "routes/cari", "root", undefined]) {
+          expect(await outcome(handler.queryRoute(get(), { routeId }))).toEqual(await outcome(whole.queryRoute(get(), { routeId })));
+        }
+      }
+    }
+    // The whole table, then one per branch seen (the two rounds share them).
+    const branches = new Set(PATHS.map((p) => matchRoutes(table(), p.split("?")[0])?.map((m) => m.route.id).join(">")));
+    expect(created.length).toBe(1 + branches.size);
   });
 });
