@@ -1,7 +1,4 @@
-import { createElement } from "react";
-import { renderToString } from "react-dom/server";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Locale } from "~/i18n/i18n";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import AdminOrder, { loader } from "~/routes/admin.pesanan.$orderNumber";
@@ -11,9 +8,9 @@ import { anAdmin } from "../factories/shops";
 import { cookieFor } from "../factories/users";
 import { checkLedgerAfterEach } from "../setup/buying";
 import { call, getRequest, payload } from "../setup/http";
+import { renderRoute, textOf } from "../setup/render-route";
 
-// The admin's order page as a person reads it: the loader's data (through JSON, as Remix sends it) rendered by the
-// route's component, in each language.
+// The admin's order page as a person reads it: the loader's data rendered by the route's component, in each language.
 
 checkLedgerAfterEach();
 const fake = aFakeGateway();
@@ -24,24 +21,8 @@ async function renderPage(orderNumber: string, locale: Locale) {
   const admin = await anAdmin();
   const res = await call(loader, getRequest(`/admin/pesanan/${orderNumber}`, { cookie: await cookieFor(admin.id) }), { orderNumber });
   expect(res.status).toBe(200);
-  const data = JSON.parse(JSON.stringify(payload(res.result)));
-  const router = createMemoryRouter(
-    [{ id: "root", loader: () => null, children: [{ id: "page", path: "/admin/pesanan/:orderNumber", loader: () => null, Component: AdminOrder }] }],
-    { initialEntries: [`/admin/pesanan/${orderNumber}`], hydrationData: { loaderData: { root: { locale }, page: data } } },
-  );
-  // React warns that the router's layout effects do nothing on the server; a page render has nothing else to say.
-  const warn = vi.spyOn(console, "error").mockImplementation(() => undefined);
-  try {
-    const html = renderToString(createElement(RouterProvider, { router }));
-    expect(warn.mock.calls.filter(([m]) => !String(m).includes("useLayoutEffect does nothing on the server"))).toEqual([]);
-    return html;
-  } finally {
-    warn.mockRestore();
-  }
+  return renderRoute(AdminOrder, `/admin/pesanan/${orderNumber}`, payload(res.result), locale);
 }
-
-/** The page's text without its tags, one space between pieces. */
-const textOf = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ").replace(/\s+/g, " ");
 
 describe("admin order page", () => {
   it("names the payment's status and method, the refund's state and the journal's accounts in words, no raw codes", async () => {
