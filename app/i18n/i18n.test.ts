@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { dictionaryKeys, translator } from "./i18n";
+import { ACCOUNT_KINDS, POSTING_KINDS } from "~/domain/ledger/postings";
+import { PAYMENT_TYPES, TRANSACTION_STATUSES } from "~/domain/payments/midtrans";
+import { PAYMENT_EVENT_SOURCES, PAYMENT_STATUSES, REFUND_STATUSES } from "~/domain/payments/statuses";
+import { dictionaryKeys, labelOf, LOCALES, translator } from "./i18n";
 import "./register";
 
 describe("i18n", () => {
@@ -13,5 +16,31 @@ describe("i18n", () => {
     expect(translator("id")("home.hello", { name: "Siti" })).toBe("Halo, Siti!");
     expect(translator("en")("home.hello", { name: "Siti" })).toBe("Hello, Siti!");
     expect(translator("id")("no.such.key")).toBe("no.such.key");
+  });
+  it("has words for every stored code the admin's order page shows, in both languages", () => {
+    const codes: [string, readonly string[]][] = [
+      ["payment.status.", PAYMENT_STATUSES],
+      ["payment.type.", PAYMENT_TYPES],
+      ["payment.event.", TRANSACTION_STATUSES],
+      ["payment.source.", PAYMENT_EVENT_SOURCES],
+      ["sellerOrders.refundStatus.", REFUND_STATUSES],
+      ["adminFinance.entry.", POSTING_KINDS],
+      ["adminFinance.account.", ACCOUNT_KINDS],
+    ];
+    for (const locale of LOCALES) {
+      const t = translator(locale);
+      for (const [prefix, values] of codes) {
+        for (const code of values) expect(labelOf(t, prefix, code, { shop: "Toko Uji" }), `${locale} ${prefix}${code}`).not.toBe(code);
+      }
+    }
+    const t = translator("id");
+    expect([labelOf(t, "payment.status.", "settled"), labelOf(t, "payment.type.", "bank_transfer"), labelOf(t, "sellerOrders.refundStatus.", "done")]).toEqual([
+      "Lunas",
+      "Transfer bank (virtual account)",
+      "selesai",
+    ]);
+    expect(labelOf(t, "adminFinance.account.", "seller_available", { shop: "Toko Uji" })).toBe("Saldo penjual: Toko Uji");
+    // A code we have no words for shows as it is, not as a message key.
+    expect(labelOf(t, "payment.type.", "akulaku")).toBe("akulaku");
   });
 });

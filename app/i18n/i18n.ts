@@ -35,6 +35,16 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+/**
+ * The words for a stored code (`labelOf(t, "payment.status.", "settled")` → "Lunas"), or the code itself when we have
+ * none: a value an outside system adds later (a new Midtrans payment type) still shows, never a message key.
+ */
+export function labelOf(t: Translate, prefix: string, code: string, vars?: Vars): string {
+  const key = `${prefix}${code}`;
+  const text = t(key, vars);
+  return text === key ? code : text;
+}
+
 export function dictionaryKeys(locale: Locale): string[] {
   return Object.keys(dictionaries[locale]);
 }

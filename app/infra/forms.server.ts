@@ -1,5 +1,6 @@
 import { data } from "@remix-run/node";
 import type { z } from "zod";
+import { isPasswordField } from "~/domain/auth/password-fields";
 import { env } from "./env.server";
 
 export type FieldErrors = Record<string, string>;
@@ -21,7 +22,7 @@ export async function parseForm<S extends z.ZodType>(request: Request, schema: S
   const parsed = schema.safeParse(values);
   // What was typed goes back with any refusal (here, or later from the service), so nothing typed is lost
   // when the page is rendered again without JavaScript. Passwords are never sent back to the browser.
-  const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !/password/i.test(k)));
+  const safeValues = Object.fromEntries(Object.entries(values).filter(([k]) => !isPasswordField(k)));
   if (parsed.success) return { ok: true as const, data: parsed.data as z.infer<S>, form, values: safeValues };
   return { ok: false as const, response: data({ errors: fieldErrors(parsed.error), values: safeValues }, { status: 400 }) };
 }

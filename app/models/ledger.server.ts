@@ -53,7 +53,7 @@ export async function escrowBalanceOfOrder(orderId: string): Promise<number> {
 export function entriesOfReference(referenceType: string, referenceIds: string[]) {
   return db().journalEntry.findMany({
     where: { referenceType, referenceId: { in: referenceIds } },
-    include: { lines: { include: { account: { select: { code: true } } } } },
+    include: { lines: { include: { account: { select: { code: true, kind: true, shop: { select: { name: true } } } } } } },
     orderBy: { createdAt: "asc" },
   });
 }

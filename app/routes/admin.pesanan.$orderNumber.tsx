@@ -6,6 +6,7 @@ import { ComplaintPanel, type ComplaintStepResult } from "~/components/orders/co
 import { OrderTimeline, timelineEvents } from "~/components/orders/order-timeline";
 import { OrderItems, OrderStatusBadge } from "~/components/orders/order-view";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
+import { labelOf } from "~/i18n/i18n";
 import { requireAdmin } from "~/infra/auth.server";
 import { badRequest, orHttpError, routeParams } from "~/infra/http.server";
 import { entriesOfReference } from "~/models/ledger.server";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       orders: o.payment.orders,
       refunds: o.payment.refunds.map((r) => ({ id: r.id, refundKey: r.refundKey, amount: r.amount, status: r.status, reason: r.reason, attempts: r.attempts, lastError: r.lastError })),
     },
-    journal: journal.map((e) => ({ id: e.id, kind: e.kind, createdAt: e.createdAt.toISOString(), lines: e.lines.map((l) => ({ id: String(l.id), account: l.account.code, amount: Number(l.amount), orderId: l.orderId })) })),
+    journal: journal.map((e) => ({ id: e.id, kind: e.kind, createdAt: e.createdAt.toISOString(), lines: e.lines.map((l) => ({ id: String(l.id), account: l.account.code, accountKind: l.account.kind, shop: l.account.shop?.name ?? null, amount: Number(l.amount), orderId: l.orderId })) })),
   };
 }
 
@@ -83,7 +84,8 @@ export default function AdminOrder() {
           {t("adminOrders.payment")} {payment.paymentNumber}
         </h2>
         <p>
-          {payment.status} · {formatRupiah(payment.grossAmount)} · {payment.paymentType ?? "—"} {payment.settledAt ? `· ${formatDateTime(payment.settledAt, locale)}` : ""}
+          {labelOf(t, "payment.status.", payment.status)} · {formatRupiah(payment.grossAmount)} · {payment.paymentType ? labelOf(t, "payment.type.", payment.paymentType) : "—"}{" "}
+          {payment.settledAt ? `· ${formatDateTime(payment.settledAt, locale)}` : ""}
         </p>
         {otherOrders.length ? (
           <>
@@ -101,7 +103,7 @@ export default function AdminOrder() {
         <ul>
           {payment.events.map((e) => (
             <li key={e.id}>
-              {formatDateTime(e.createdAt, locale)} · {e.source} · {e.transactionStatus}
+              {formatDateTime(e.createdAt, locale)} · {labelOf(t, "payment.source.", e.source)} · {labelOf(t, "payment.event.", e.transactionStatus)}
             </li>
           ))}
         </ul>
@@ -109,7 +111,7 @@ export default function AdminOrder() {
         <ul>
           {payment.refunds.map((r) => (
             <li key={r.id}>
-              {r.refundKey} · {formatRupiah(r.amount)} · {r.status} · {r.reason}
+              {r.refundKey} · {formatRupiah(r.amount)} · {labelOf(t, "sellerOrders.refundStatus.", r.status)} · {r.reason}
               {r.lastError ? ` · ${r.attempts}× ${r.lastError}` : ""}
             </li>
           ))}
@@ -120,12 +122,13 @@ export default function AdminOrder() {
         {journal.map((e) => (
           <div key={e.id}>
             <p>
-              <strong>{e.kind}</strong> · {formatDateTime(e.createdAt, locale)}
+              <strong>{labelOf(t, "adminFinance.entry.", e.kind)}</strong> · {formatDateTime(e.createdAt, locale)}
             </p>
             <ul>
               {e.lines.map((l) => (
                 <li key={l.id}>
-                  {l.account} {l.amount > 0 ? "D" : "K"} {formatRupiah(Math.abs(l.amount))}
+                  {labelOf(t, "adminFinance.account.", l.accountKind, { shop: l.shop ?? l.account })} · {t(l.amount > 0 ? "adminFinance.col.debit" : "adminFinance.col.credit")}{" "}
+                  {formatRupiah(Math.abs(l.amount))}
                 </li>
               ))}
             </ul>

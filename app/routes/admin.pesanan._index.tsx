@@ -5,6 +5,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { OrderStatusBadge } from "~/components/orders/order-view";
 import { formatDateTime, formatRupiah } from "~/i18n/format";
+import { labelOf } from "~/i18n/i18n";
 import { requireAdmin } from "~/infra/auth.server";
 import { queryParams } from "~/infra/http.server";
 import { escalatedComplaintList } from "~/services/complaints.server";
@@ -60,7 +61,7 @@ export default function AdminOrders() {
               {o.shop.name} · {o.buyer.name} ({o.buyer.email}) · {formatRupiah(o.total)} · {formatDateTime(o.createdAt, locale)}
             </p>
             <p className="muted">
-              {t("adminOrders.payment")}: {o.payment.paymentNumber} ({o.payment.status})
+              {t("adminOrders.payment")}: {o.payment.paymentNumber} ({labelOf(t, "payment.status.", o.payment.status)})
             </p>
           </li>
         ))}

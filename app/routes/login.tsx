@@ -37,7 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirectWithFlash(request, safeRedirect(parsed.data.redirectTo), { kind: "success", key: "auth.loggedIn" }, headers);
   } catch (error) {
-    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error));
+    // The email comes back (also without JavaScript); the password never does.
+    if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), "_form", parsed.values);
     throw error;
   }
 }

@@ -153,7 +153,7 @@ export default function OrderDetail() {
         <ComplaintPanel complaint={complaint} result={result} courierCode={courierCode}>
           {complaintStatusLink ? (
             <p>
-              <Link to={complaintStatusLink}>{t("dropship.afterSales.link")}</Link>
+              <Link to={complaintStatusLink}>{t("dropship.afterSales.link", { number: order.orderNumber })}</Link>
             </p>
           ) : null}
           {complaint.status === "rejected" ? <p>{t("complaint.acceptRejection", { date: formatDateTime(complaint.answerDueAt, locale) })}</p> : null}

@@ -83,7 +83,7 @@ export default function DropshipDashboard() {
                     {t("orders.resi", { resi: o.resi })} · {o.courier}
                   </span>
                 ) : null}
-                <Link to={`/seller/dropship/komplain/${o.orderNumber}`}>{t("dropship.afterSales.link")}</Link>
+                <Link to={`/seller/dropship/komplain/${o.orderNumber}`}>{t("dropship.afterSales.link", { number: o.orderNumber })}</Link>
               </li>
             ))}
           </ul>

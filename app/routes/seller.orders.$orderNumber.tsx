@@ -110,7 +110,7 @@ export default function SellerOrderPage() {
       ) : null}
       {complaintLink ? (
         <p className="alert alert--warn">
-          <Link to={complaintLink}>{t("dropship.afterSales.link")}</Link>
+          <Link to={complaintLink}>{t("dropship.afterSales.link", { number: order.orderNumber })}</Link>
         </p>
       ) : null}
       {open && order.shipment?.shipBy ? (

@@ -12,6 +12,7 @@ import {
   signNotification,
   statusCodeFor,
   type MidtransStatus,
+  type PaymentType,
   type TransactionStatus,
 } from "~/domain/payments/midtrans";
 import { env } from "~/infra/env.server";
@@ -44,7 +45,7 @@ export const SANDBOX_METHODS = [
   { code: "qris", kind: "qris", label: "QRIS", paymentType: "qris", prefix: "" },
   { code: "gopay", kind: "ewallet", label: "GoPay", paymentType: "gopay", prefix: "" },
   { code: "shopeepay", kind: "ewallet", label: "ShopeePay", paymentType: "shopeepay", prefix: "" },
-] as const;
+] as const satisfies readonly { code: string; kind: string; label: string; paymentType: PaymentType; prefix: string }[];
 export type SandboxMethodCode = (typeof SANDBOX_METHODS)[number]["code"];
 
 /** A JSON answer of the sandbox API: HTTP status and body, as the real gateway would send them. */

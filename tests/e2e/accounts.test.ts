@@ -70,8 +70,9 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.getByText("Email atau kata sandi salah.").waitFor();
     await a11y(page);
-    // The email typed is still there after the failed attempt.
+    // The email typed is still there after the failed attempt; the wrong password is not.
     await expect(page.getByLabel("Email").inputValue()).resolves.toBe("wayan@contoh.id");
+    await expect.poll(() => page.getByLabel("Kata sandi").inputValue()).toBe("");
     await page.getByLabel("Kata sandi").fill("canang-sari-99");
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.getByText("Selamat datang kembali!").waitFor();

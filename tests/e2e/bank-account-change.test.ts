@@ -78,6 +78,7 @@ describe("changing the payout bank account", () => {
     await form.getByRole("button", { name: "Kirim Perubahan" }).click();
     await form.getByText("Kata sandi salah.").waitFor();
     await expect(form.getByLabel("Nomor rekening").inputValue()).resolves.toBe(NEW.account);
+    await expect.poll(() => form.getByLabel("Kata sandi akun").inputValue()).toBe("");
     await a11y(seller, "bank change form with errors");
 
     await form.getByLabel("Kata sandi akun").fill(SELLER.password);

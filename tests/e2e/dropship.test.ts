@@ -289,7 +289,7 @@ describe("dropship program end to end", () => {
     // Budi sees the refund on his complaint, in the dropshipper's name only.
     await logIn(page, BUYER, DEMO_PASSWORD);
     await page.goto(`/pesanan/${order.order_number}`);
-    await page.getByRole("link", { name: "Komplain", exact: true }).click();
+    await page.getByRole("link", { name: `Lihat komplain pesanan ${order.order_number}` }).click();
     await page.getByRole("heading", { name: "Selesai" }).waitFor();
     await page.getByText(formatRupiah(refund)).first().waitFor();
     await page.getByText("Kami cek ke gudang ya, Kak.").waitFor();

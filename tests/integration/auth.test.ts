@@ -67,6 +67,9 @@ describe("log in and out", () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(payload<{ errors: Record<string, string> }>(wrong.result).errors._form).toBe("auth.invalidCredentials");
+    // The email comes back for the form (also without JavaScript); the password typed does not, anywhere.
+    expect(payload<{ values: Record<string, string> }>(wrong.result).values.email).toBe(user.email);
+    expect(JSON.stringify(payload(wrong.result))).not.toContain("salah-sandi-1");
   });
 
   it("stops an address after five failures on an account, even with the right password, but not the owner elsewhere", async () => {

@@ -112,6 +112,7 @@ describe("asking for a new payout account", () => {
     // What was typed comes back, except the password.
     expect(body.values).toMatchObject({ bankCode: "009", holderName: "Siti Aminah" });
     expect(body.values).not.toHaveProperty("password");
+    expect(JSON.stringify(body)).not.toContain("bukan-kata-sandinya");
     expect(await db().bankAccountChange.count({ where: { shopId: seller.shop.id } })).toBe(0);
     expect(await db().verificationEvent.count({ where: { shopId: seller.shop.id, bankAccountChangeId: { not: null } } })).toBe(0);
     expect(await db().kycProfile.findUniqueOrThrow({ where: { shopId: seller.shop.id } })).toEqual(before);

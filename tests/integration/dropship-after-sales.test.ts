@@ -10,6 +10,7 @@ import { confirmReceipt } from "~/services/order-completion.server";
 import { action as adminComplaintAction } from "~/routes/admin.komplain.$orderNumber";
 import { action as shopComplaintAction } from "~/routes/seller.dropship.komplain.$orderNumber";
 import { loader as sellerOrderLoader } from "~/routes/seller.orders.$orderNumber";
+import BuyerOrderPage, { loader as buyerOrderLoader } from "~/routes/pesanan.$orderNumber";
 import { formatRupiah } from "~/i18n/format";
 import { translator } from "~/i18n/i18n";
 import { sellerOrder } from "~/services/seller-orders.server";
@@ -20,6 +21,7 @@ import { aUser, cookieFor } from "../factories/users";
 import { call, getRequest, payload, postForm } from "../setup/http";
 import { checkLedgerAfterEach } from "../setup/buying";
 import { rejects } from "../setup/domain-errors";
+import { renderRoute } from "../setup/render-route";
 
 checkLedgerAfterEach();
 afterEach(async () => expect(await lowestSellerBalance()).toBe(0));
@@ -202,6 +204,15 @@ describe("the after-sales chain of a program order", () => {
     expect(seen.complaint).toBeNull();
     expect(seen.complaintLink).toBe(`/seller/dropship/komplain/${order.orderNumber}`);
     expect(json(seen)).not.toContain("jahitannya lepas");
+  });
+
+  it("the buyer's order page links to the complaint's page by the order's number, not a bare 'Komplain'", async () => {
+    const { buyer, order } = await complainedOrder();
+    const url = `/pesanan/${order.orderNumber}`;
+    const res = await call(buyerOrderLoader, getRequest(url, { cookie: await cookieFor(buyer.id) }), { orderNumber: order.orderNumber });
+    expect(res.status).toBe(200);
+    const links = [...renderRoute(BuyerOrderPage, url, payload(res.result)).matchAll(/<a [^>]*href="([^"]+)"[^>]*>([^<]*)<\/a>/g)].map(([, href, text]) => [href, text]);
+    expect(links).toContainEqual([`${url}/komplain/status`, `Lihat komplain pesanan ${order.orderNumber}`]);
   });
 
   it("no complaint after the release: the chain ends before the order completes, so every refund comes out of escrow", async () => {

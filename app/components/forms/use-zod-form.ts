@@ -3,6 +3,7 @@ import { useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, useEffect } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { isPasswordField } from "~/domain/auth/password-fields";
 
 export interface ActionErrors {
   errors?: Record<string, string>;
@@ -33,9 +34,13 @@ export function useZodForm(schema: z.ZodType, actionData: unknown, defaultValues
   const navigation = useNavigation();
 
   useEffect(() => {
-    for (const [name, message] of Object.entries(server?.errors ?? {})) {
+    if (!server) return;
+    for (const [name, message] of Object.entries(server.errors ?? {})) {
       form.setError(name, { type: "server", message });
     }
+    // The server refused the post: a password is typed again, as when the page comes back without JavaScript
+    // (the server never sends one back). The refusal stays next to the emptied field.
+    for (const name of Object.keys(form.getValues())) if (isPasswordField(name)) form.setValue(name, "");
   }, [server, form]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

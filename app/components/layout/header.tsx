@@ -1,15 +1,24 @@
 import { Form, Link, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { loader } from "~/root";
 import { LOCALES } from "~/i18n/i18n";
 import { useLocale, useT } from "../i18n";
 
-/** Role-aware navigation; on phones the links wrap under the brand, no JavaScript needed. */
+/** Role-aware navigation; on phones the links are one row under the brand that scrolls sideways, no JavaScript needed. */
 export function AppHeader() {
   const root = useRouteLoaderData<typeof loader>("root");
   const user = root?.user;
   const t = useT();
   const locale = useLocale();
   const location = useLocation();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the menu is a row that scrolls sideways: bring the current page's entry into view.
+  useEffect(() => {
+    const active = nav.current?.querySelector("a.active");
+    if (!nav.current || !active) return;
+    const [a, n] = [active.getBoundingClientRect(), nav.current.getBoundingClientRect()];
+    if (a.right > n.right || a.left < n.left) nav.current.scrollLeft += a.left - n.left - 16;
+  }, [location.pathname]);
   const links: { to: string; label: string }[] = [{ to: "/cari", label: t("nav.search") }, { to: "/keranjang", label: t("nav.cart") }];
   if (user) {
     links.push({ to: "/pesanan", label: t("nav.orders") });
@@ -31,7 +40,7 @@ export function AppHeader() {
         <Link to="/" className="header__brand">
           {t("app.name")}
         </Link>
-        <nav className="header__nav" aria-label={t("nav.menu")}>
+        <nav className="header__nav" aria-label={t("nav.menu")} ref={nav}>
             <ul>
               {links.map((l) => (
                 <li key={l.to}>

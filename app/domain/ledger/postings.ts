@@ -39,10 +39,12 @@ export interface PostingLine {
   shopId?: string;
 }
 
+export const POSTING_KINDS = ["payment_settled", "refund", "escrow_release", "payout"] as const;
+
 export interface Posting {
   /** Unique in the database: posting the same event twice writes one entry. */
   idempotencyKey: string;
-  kind: "payment_settled" | "refund" | "escrow_release" | "payout";
+  kind: (typeof POSTING_KINDS)[number];
   referenceType: "payment" | "refund" | "order" | "payout";
   referenceId: string;
   description: string;

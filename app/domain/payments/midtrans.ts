@@ -20,6 +20,10 @@ export const TRANSACTION_STATUSES = [
 ] as const;
 export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
+/** The payment_type values of the methods Lapak's checkout offers, plus card and convenience-store payments. */
+export const PAYMENT_TYPES = ["bank_transfer", "echannel", "qris", "gopay", "shopeepay", "credit_card", "cstore"] as const;
+export type PaymentType = (typeof PAYMENT_TYPES)[number];
+
 export interface MidtransVaNumber {
   bank: string;
   va_number: string;

@@ -28,7 +28,7 @@ export const afterSalesMessages = {
 
     "dropship.afterSales.title": "Komplain pesanan {number}",
     "dropship.afterSales.shopTitle": "Komplain pesanan dropship",
-    "dropship.afterSales.link": "Komplain",
+    "dropship.afterSales.link": "Lihat komplain pesanan {number}",
     "dropship.afterSales.chooseReason": "Pilih alasan",
     "dropship.afterSales.describe": "Ceritakan masalahnya (minimal 5 huruf).",
     "dropship.afterSales.shopAnswer": "Jawaban penjual",
@@ -115,7 +115,7 @@ export const afterSalesMessages = {
 
     "dropship.afterSales.title": "Complaint about order {number}",
     "dropship.afterSales.shopTitle": "Dropship order complaint",
-    "dropship.afterSales.link": "Complaint",
+    "dropship.afterSales.link": "See the complaint on order {number}",
     "dropship.afterSales.chooseReason": "Choose a reason",
     "dropship.afterSales.describe": "Describe the problem (at least 5 characters).",
     "dropship.afterSales.shopAnswer": "Seller's answer",

@@ -103,7 +103,7 @@ const en: typeof id = {
   "sellerOrders.note": "Buyer's note",
   "sellerOrders.refund": "Refund: {status}",
   "sellerOrders.refundStatus.pending": "in progress",
-  "sellerOrders.refundStatus.done": "done",
+  "sellerOrders.refundStatus.done": "completed",
   "sellerOrders.toShip": "{count} orders to ship",
   "sellerOrders.lateCount": "Late orders (180 days): {count} of {total} ({rate}%)",
   "sellerOrders.lateHelp": "Orders not shipped before the deadline are cancelled automatically, refunded, and counted as late against the shop.",
