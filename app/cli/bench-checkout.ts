@@ -15,8 +15,8 @@ interface Options {
   connections: number;
   seconds: number;
   say: (line?: string) => void;
-  /** Where the app is served; APP_URL already points here (bench.ts sets it before the app's modules load). */
-  port: number;
+  /** Listening already, answering nothing yet; APP_URL points to it (bench.ts sets it before the app's modules load). */
+  server: http.Server;
 }
 
 function percentile(sorted: number[], q: number) {
@@ -24,12 +24,12 @@ function percentile(sorted: number[], q: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
-export async function benchCheckout({ buildFile, connections, seconds, say, port }: Options) {
-  const base = `http://127.0.0.1:${port}`;
+export async function benchCheckout({ buildFile, connections, seconds, say, server }: Options) {
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const build = await import(pathToFileURL(buildFile).href);
   const { createApp } = await import("./server");
-  const server = http.createServer(createApp(build));
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const app = createApp(build);
+  server.on("request", app);
   const { startSandboxWorker } = await import("~/services/sandbox-midtrans.server");
   const worker = startSandboxWorker({ pollMs: 20 });
 
@@ -124,6 +124,6 @@ export async function benchCheckout({ buildFile, connections, seconds, say, port
     say(`  ledger: sum of all lines ${String(ledger[0].total)} (must be 0)`);
   } finally {
     await worker.stop();
-    await new Promise((resolve) => server.close(() => resolve(null)));
+    server.off("request", app);
   }
 }

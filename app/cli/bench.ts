@@ -312,8 +312,16 @@ async function main() {
     process.env.KYC_ENCRYPTION_KEYS ??= `bench:${Buffer.alloc(32, 1).toString("base64")}`;
     // The checkout part serves the app (and its embedded Midtrans sandbox) on this port; the app reads APP_URL once,
     // on its first request, so it is set before any app module is loaded.
-    const checkoutPort = await freePort();
-    process.env.APP_URL = `http://127.0.0.1:${checkoutPort}`;
+    // The port is held from here on, not just picked: a port picked and let go was taken by the load runs' own
+    // connections before the checkout part listened (EADDRINUSE, and no summary line).
+    const checkoutServer = http.createServer();
+    checkoutServer.keepAliveTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      checkoutServer.once("error", reject);
+      checkoutServer.listen(0, "127.0.0.1", () => resolve());
+    });
+    cleanups.push(() => new Promise<void>((resolve) => (checkoutServer.closeAllConnections(), checkoutServer.close(() => resolve()))));
+    process.env.APP_URL = `http://127.0.0.1:${(checkoutServer.address() as { port: number }).port}`;
 
     const pg = (await import("pg")).default;
     const { SEARCH_SESSION_OPTIONS } = await import("~/infra/db.server");
@@ -535,7 +543,7 @@ async function main() {
     if (process.env.BENCH_CHECKOUT !== "false") {
       const { benchCheckout } = await import("./bench-checkout");
       // A failure here is reported and does not cost the summary line below.
-      await benchCheckout({ buildFile, connections, seconds: Number(process.env.BENCH_CHECKOUT_SECONDS ?? seconds), say, port: checkoutPort }).catch((error: Error) =>
+      await benchCheckout({ buildFile, connections, seconds: Number(process.env.BENCH_CHECKOUT_SECONDS ?? seconds), say, server: checkoutServer }).catch((error: Error) =>
         say(`Checkout: failed: ${error.message}`),
       );
       say(`Load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);

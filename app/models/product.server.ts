@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { z } from "zod";
-import { db, type Tx } from "~/infra/db.server";
+import { db, readRows, type Tx } from "~/infra/db.server";
 import { decodeCursor as decodeCursorValues, encodeCursor as encodeCursorValues } from "~/infra/http.server";
 import { INT4_MAX, uuidParam } from "~/schemas/params";
 
@@ -203,7 +203,7 @@ export async function searchListings(f: SearchFilter): Promise<ListingPage> {
   const counted = Boolean(q) && !cursor;
   // Only approved shops sell: a suspended shop's products drop out of the list until it is reinstated.
   const matches = Prisma.sql`FROM products p JOIN shops s ON s.id = p.shop_id AND s.status = 'approved' WHERE ${Prisma.join(where, " AND ")}`;
-  const rows = await db().$queryRaw<(ListingRow & { exact: boolean; total?: bigint })[]>(
+  const rows = await readRows<ListingRow & { exact: boolean; total?: bigint }>(
     counted
       ? countedPage(keyExpr, exact, matches, order, f.limit + 1)
       : Prisma.sql`SELECT ${LISTING_COLUMNS}, (${keyExpr})::text AS sort_key, ${exact} AS exact ${matches} ORDER BY ${order} LIMIT ${f.limit + 1}`,
@@ -221,9 +221,9 @@ export async function searchListings(f: SearchFilter): Promise<ListingPage> {
  */
 export async function countListings(f: SearchFilter): Promise<number> {
   const where = Prisma.join(whereClauses(f), " AND ");
-  const [row] = await db().$queryRaw<{ n: bigint }[]>`
+  const [row] = await readRows<{ n: bigint }>(Prisma.sql`
     SELECT (SELECT count(*) FROM products p WHERE ${where})
-         - (SELECT count(*) FROM shops s JOIN products p ON p.shop_id = s.id WHERE s.status <> 'approved' AND ${where}) AS n`;
+         - (SELECT count(*) FROM shops s JOIN products p ON p.shop_id = s.id WHERE s.status <> 'approved' AND ${where}) AS n`);
   return Number(row.n);
 }
 
@@ -236,7 +236,7 @@ export async function correctSpelling(q: string): Promise<string | null> {
   const words = fuzzyWords(q).map((w) => w.toLowerCase());
   const candidates = [...new Set(words.filter((w) => w.length >= 3 && !/^\d+$/.test(w)))];
   if (!candidates.length) return null;
-  const rows = await db().$queryRaw<{ input: string; correction: string | null }[]>`
+  const rows = await readRows<{ input: string; correction: string | null }>(Prisma.sql`
     SELECT w.word AS input,
            (SELECT sw.word FROM search_words sw
              WHERE sw.word % w.word
@@ -245,7 +245,7 @@ export async function correctSpelling(q: string): Promise<string | null> {
                       similarity(sw.word, w.word) DESC, sw.products DESC, sw.word
              LIMIT 1) AS correction
       FROM unnest(${candidates}::text[]) AS w(word)
-     WHERE NOT EXISTS (SELECT 1 FROM search_words sw WHERE sw.word = w.word)`;
+     WHERE NOT EXISTS (SELECT 1 FROM search_words sw WHERE sw.word = w.word)`);
   const fixes = new Map(rows.filter((r) => r.correction).map((r) => [r.input, r.correction!]));
   if (!fixes.size) return null;
   return words.map((w) => fixes.get(w) ?? w).join(" ");
@@ -292,7 +292,7 @@ export interface ProductDetail {
  * even when there was no listing; each a round trip and a result for the query engine to interpret.)
  */
 export async function findProductBySlug(slug: string): Promise<ProductDetail | null> {
-  const [row] = await db().$queryRaw<(Omit<ProductDetail, "shop"> & { shop: Omit<ProductDetail["shop"], "createdAt"> & { createdAt: string } })[]>`
+  const [row] = await readRows<Omit<ProductDetail, "shop"> & { shop: Omit<ProductDetail["shop"], "createdAt"> & { createdAt: string } }>(Prisma.sql`
     SELECT p.id, p.shop_id AS "shopId", p.slug, p.title, p.description, p.status, p.condition, p.category_id AS "categoryId",
            p.price_rupiah AS "priceRupiah", p.stock, p.min_order AS "minOrder", p.weight_grams AS "weightGrams",
            p.length_cm AS "lengthCm", p.width_cm AS "widthCm", p.height_cm AS "heightCm", p.sold_count AS "soldCount",
@@ -313,7 +313,7 @@ export async function findProductBySlug(slug: string): Promise<ProductDetail | n
               FROM dropship_listings dl JOIN products sp ON sp.id = dl.source_product_id JOIN shops ss ON ss.id = sp.shop_id
              WHERE dl.product_id = p.id) AS "dropshipListing"
       FROM products p JOIN shops s ON s.id = p.shop_id
-     WHERE p.slug = ${slug}`;
+     WHERE p.slug = ${slug}`);
   return row ? { ...row, shop: { ...row.shop, createdAt: new Date(row.shop.createdAt) } } : null;
 }
 
