@@ -25,7 +25,7 @@
 // (cached and app req/s over the raw floor's for the top-level category page, app over raw for the product page,
 // and the highest 1-connection server p95 of the app over the search pages).
 //
-// Env: BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,cached,service,raw),
+// Env: BENCH_SECONDS, BENCH_ROUNDS (5: each loaded run in that many slices, the servers taking turns), BENCH_CONNECTIONS, BENCH_PRODUCTS (100000), BENCH_DATABASE_URL, BENCH_TIERS (app,cached,service,raw),
 // BENCH_PAGES (name prefixes, e.g. `category L1,product`), BENCH_CHECKOUT=false.
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -52,6 +52,9 @@ interface LoadSpec {
 }
 
 interface LoadResult {
+  /** Every response time (ms), sorted: several slices of one measurement are merged from these. */
+  times: number[];
+  seconds: number;
   requests: number;
   rps: number;
   p50: number;
@@ -65,6 +68,26 @@ interface LoadResult {
 function percentile(sorted: number[], q: number) {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+/** Slices of one measurement (the rounds of a page and tier) as one result. */
+function mergeLoads(parts: LoadResult[]): LoadResult {
+  const times = parts.flatMap((p) => p.times).sort((a, b) => a - b);
+  const seconds = parts.reduce((sum, p) => sum + p.seconds, 0);
+  const statuses: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.statuses)) statuses[k] = (statuses[k] ?? 0) + v;
+  return {
+    times,
+    seconds,
+    requests: times.length,
+    rps: times.length / seconds,
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    p99: percentile(times, 0.99),
+    non2xx: parts.reduce((sum, p) => sum + p.non2xx, 0),
+    errors: parts.reduce((sum, p) => sum + p.errors, 0),
+    statuses,
+  };
 }
 
 async function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
@@ -89,6 +112,8 @@ async function runAutocannon(spec: LoadSpec): Promise<LoadResult> {
   const r = await instance;
   times.sort((a, b) => a - b);
   return {
+    times,
+    seconds: r.duration || spec.seconds,
     requests: times.length,
     rps: times.length / (r.duration || spec.seconds),
     p50: percentile(times, 0.5),
@@ -161,8 +186,16 @@ class Timings {
     this.current = [];
   }
   stop() {
-    const t = (this.current ?? []).sort((a, b) => a - b);
+    return Timings.summary(this.take());
+  }
+  /** The times since start(), unsorted, for a measurement taken in slices. */
+  take() {
+    const t = this.current ?? [];
     this.current = null;
+    return t;
+  }
+  static summary(times: number[]) {
+    const t = [...times].sort((a, b) => a - b);
     return { p50: percentile(t, 0.5), p95: percentile(t, 0.95), n: t.length };
   }
 }
@@ -239,6 +272,7 @@ async function main() {
   const productCount = Number(process.env.BENCH_PRODUCTS ?? 100_000);
   const tiers = (process.env.BENCH_TIERS ?? "app,cached,service,raw").split(",").map((t) => t.trim());
   const singleSeconds = Math.max(3, Math.round(seconds / 3));
+  const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 
   const buildFile = BUILD_FILE;
   if (!ensureBuild(say)) {
@@ -246,7 +280,7 @@ async function main() {
     process.exit(1);
   }
 
-  say(`Lapak bench: ${productCount.toLocaleString("en")} products, ${connections} connections × ${seconds}s per page and server, then 1 connection × ${singleSeconds}s`);
+  say(`Lapak bench: ${productCount.toLocaleString("en")} products, ${connections} connections × ${seconds}s per page and server (in ${rounds} slices, servers taking turns), then 1 connection × ${singleSeconds}s`);
   say(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 
   const cleanups: (() => Promise<void>)[] = [];
@@ -467,19 +501,34 @@ async function main() {
     }
 
     // --- measurements ---
+    // The loaded run of each tier is taken in BENCH_ROUNDS slices, the tiers taking turns (app, cached, service, raw,
+    // app, ...): this shared machine's speed drifts by a third within a minute, and a ratio of two runs taken one after
+    // the other measured the drift as much as the app (a leaf category's service tier once beat its own raw floor).
     const rows: Row[] = [];
     for (const page of pages) {
+      const tiersHere: string[] = [];
       for (const tier of ["app", "cached", "service", "raw"]) {
-        const base = servers[tier];
-        if (!base) continue;
+        if (!servers[tier]) continue;
         const status = routeStatus.get(page.name);
         if ((tier === "app" || tier === "cached") && status !== 200) {
           rows.push({ page: page.name, tier, note: `HTTP ${status} for ${page.paths[0]}: page not measured (route missing from build/index.js?)` });
           continue;
         }
-        timings.start();
-        const loaded = await load.run({ base, paths: page.paths, connections, seconds });
-        const server = timings.stop();
+        tiersHere.push(tier);
+      }
+      const slices = new Map<string, { loads: LoadResult[]; times: number[] }>(tiersHere.map((t) => [t, { loads: [], times: [] }]));
+      for (let round = 0; round < rounds; round++) {
+        for (const tier of tiersHere) {
+          const slice = slices.get(tier)!;
+          timings.start();
+          slice.loads.push(await load.run({ base: servers[tier], paths: page.paths, connections, seconds: seconds / rounds }));
+          slice.times.push(...timings.take());
+        }
+      }
+      for (const tier of tiersHere) {
+        const base = servers[tier];
+        const loaded = mergeLoads(slices.get(tier)!.loads);
+        const server = Timings.summary(slices.get(tier)!.times);
         timings.start();
         const single = await load.run({ base, paths: page.paths, connections: 1, seconds: singleSeconds });
         const singleServer = timings.stop();
