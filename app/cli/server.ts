@@ -178,19 +178,19 @@ async function sendResponse(req: express.Request, res: express.Response, respons
   // A page nobody may keep: only visitors' browse pages from the cache say otherwise.
   if (!response.headers.has("Cache-Control") && type.startsWith("text/html")) res.setHeader("Cache-Control", "private, no-store");
   if (!response.body) return void res.end();
-  // A streamed body (CSV export, single-fetch data) goes through compression() as it comes.
-  if (!response.headers.has("Content-Length")) return writeReadableStreamToWritable(response.body, res);
-  // A body made whole (every document: entry.server.tsx) goes out in one write, gzipped here in one pass when the
+  // Anything but a document (single-fetch data, CSV, images, files) is streamed as it comes, through compression().
+  if (!type.startsWith("text/html") || !response.headers.has("Content-Length") || response.headers.has("Content-Encoding")) {
+    return writeReadableStreamToWritable(response.body, res);
+  }
+  // A document is one buffer already (entry.server.tsx): it goes out in one write, gzipped here in one pass when the
   // client takes it, instead of through compression()'s stream per response (docs/decisions/0005-browse-speed.md).
   let body = Buffer.from(await response.arrayBuffer());
-  if (WHOLE_GZIP_TYPES.test(type) && !response.headers.has("Content-Encoding")) {
-    res.append("Vary", "Accept-Encoding");
-    if (body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
-      // Synchronous: about 0.1 ms for a 40 KB page at level 1, where zlib.gzip's stream and thread hop cost 2–5 times that.
-      body = zlib.gzipSync(body, { level: 1 });
-      res.setHeader("Content-Encoding", "gzip");
-      res.setHeader("Content-Length", body.length);
-    }
+  res.append("Vary", "Accept-Encoding");
+  if (body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
+    // Synchronous: about 0.1 ms for a 40 KB page at level 1, where zlib.gzip's stream and thread hop cost 2–5 times that.
+    body = zlib.gzipSync(body, { level: 1 });
+    res.setHeader("Content-Encoding", "gzip");
+    res.setHeader("Content-Length", body.length);
   }
   res.end(body);
 }
@@ -198,7 +198,6 @@ async function sendResponse(req: express.Request, res: express.Response, respons
 // Level 1 and nothing under 2 KB: at the default level 6, gzip took about 40% of a page's CPU for a page 10% smaller.
 // Cached pages are compressed once, harder, and skip this.
 const GZIP_MIN_BYTES = 2048;
-const WHOLE_GZIP_TYPES = /^(text\/|application\/(json|javascript|xml))/;
 const acceptsGzip = (header: string | undefined) => Boolean(header && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i.test(header));
 
 /**
