@@ -117,12 +117,15 @@ export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
       SELECT l.entry_id, SUM(-l.amount) AS amount, MIN(l.order_id::text)::uuid AS order_id
       FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id WHERE a.code = ${code} GROUP BY l.entry_id)
     SELECT e.id AS entry_id, e.created_at AS at, e.idempotency_key AS key, e.description, o.order_number, mine.amount::bigint AS amount,
-           COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint AS gross,
-           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'platform_revenue'), 0)::bigint AS platform,
+           COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint - buyer_fee AS gross,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'platform_revenue'), 0)::bigint - buyer_fee AS platform,
            COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'tax_payable'), 0)::bigint AS withheld
     FROM mine JOIN journal_entries e ON e.id = mine.entry_id JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
     LEFT JOIN orders o ON o.id = mine.order_id
-    GROUP BY e.id, e.created_at, e.idempotency_key, e.description, o.order_number, mine.amount
+    -- A release moves the buyer's service fee from escrow to platform revenue with the commission; it was never the
+    -- seller's money, so the statement leaves it out of both: the order's funds (goods + shipping) less commission.
+    CROSS JOIN LATERAL (SELECT CASE WHEN e.idempotency_key LIKE 'escrow-release:%' THEN COALESCE(o.fee_total, 0) ELSE 0 END::bigint AS buyer_fee) fee
+    GROUP BY e.id, e.created_at, e.idempotency_key, e.description, o.order_number, mine.amount, buyer_fee
     ORDER BY e.created_at, e.id`;
   return rows.map((r) => ({
     entryId: r.entry_id,

@@ -44,7 +44,7 @@ export async function sellerFinance(ownerId: string) {
   };
 }
 
-export const STATEMENT_CSV_FIELDS = ["tanggal", "jenis", "no_pesanan", "keterangan", "dana_pesanan", "komisi_dan_biaya", "pph22", "jumlah", "saldo"] as const;
+export const STATEMENT_CSV_FIELDS = ["tanggal", "jenis", "no_pesanan", "keterangan", "dana_pesanan", "komisi", "pph22", "jumlah", "saldo"] as const;
 
 /** The whole statement as CSV (oldest first), amounts in integer rupiah, dates in WIB. */
 export async function sellerStatementCsv(ownerId: string): Promise<string> {

@@ -58,7 +58,9 @@ describe("seller finance page", () => {
       ["release", net(done[1].order), expected],
       ["release", net(done[0].order), net(done[0].order)],
     ]);
-    expect(data.statement[1]).toMatchObject({ orderNumber: done[0].order.orderNumber, gross: done[0].order.total, platform: done[0].order.commission! + done[0].order.feeTotal });
+    // The buyer's service fee was never the seller's: the line reads goods + shipping less commission, which is what came in.
+    expect(data.statement[1]).toMatchObject({ orderNumber: done[0].order.orderNumber, gross: done[0].order.total - done[0].order.feeTotal, platform: done[0].order.commission! });
+    for (const line of data.statement) expect(line.gross - line.platform).toBe(line.amount);
     expect(data.months).toEqual([expect.objectContaining({ orders: 2, released: expected, closing: expected })]);
     console.log(`[finance] seller: escrow ${data.balances.escrow}, available ${data.balances.available}, statement ${data.statement.length} lines`);
   });
@@ -76,7 +78,7 @@ describe("seller finance page", () => {
     const res = (await call(csv.loader, getRequest("/seller/keuangan/mutasi.csv", { cookie: sellerCookie }))).result as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("tanggal,jenis,no_pesanan,keterangan,dana_pesanan,komisi_dan_biaya,pph22,jumlah,saldo");
+    expect(lines[0]).toBe("tanggal,jenis,no_pesanan,keterangan,dana_pesanan,komisi,pph22,jumlah,saldo");
     expect(lines).toHaveLength(3);
     expect(lines[1].split(",").slice(1, 3)).toEqual(["release", done[0].order.orderNumber]);
     expect(lines[2].split(",").at(-1)).toBe(String(net(done[0].order) + net(done[1].order)));

@@ -13,7 +13,10 @@ export interface LedgerRow {
   orderNumber: string | null;
   /** Change of the seller's available balance (positive: in). */
   amount: number;
-  /** For a release: gross escrow released, commission + fee, and PPh 22 withheld in the same entry. */
+  /**
+   * For a release: the order's funds released (goods + shipping, less refunds; the buyer's service fee, which goes
+   * to the platform in the same entry, is left out), the commission, and PPh 22 withheld.
+   */
   gross: number;
   platform: number;
   withheld: number;
@@ -49,7 +52,7 @@ export function monthOf(at: Date): string {
 export interface MonthSummary {
   month: string;
   orders: number;
-  /** Escrow released for the seller's orders (goods + shipping + fee, less refunds). */
+  /** Funds released for the seller's orders (goods + shipping, less refunds). */
   gross: number;
   platform: number;
   withheld: number;
