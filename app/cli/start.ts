@@ -8,6 +8,7 @@ import { env, seedDemoWanted } from "~/infra/env.server";
 import { startBackgroundWork } from "~/infra/jobs.server";
 import { logger } from "~/infra/logger.server";
 import { migrate } from "~/infra/migrate.server";
+import { markStopping } from "~/infra/pg-pool.server";
 import { startPageCache } from "~/infra/page-cache.server";
 import { invalidateCategoryTree } from "~/models/category.server";
 import { scheduledJobs } from "~/services/scheduled-jobs.server";
@@ -58,6 +59,7 @@ async function main() {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    markStopping();
     say(`\n${signal}: stopping Lapak…`);
     server.closeAllConnections?.();
     await new Promise((r) => server.close(() => r(null)));

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { logger } from "./logger.server";
+import { connectionLost, isStopping } from "./pg-pool.server";
 
 /** Waits before the n-th reconnect attempt: 0.5 s, 1 s, 2 s, then every 4 s while the database stays away. */
 export function reconnectDelayMs(attempt: number): number {
@@ -32,7 +33,7 @@ export async function listenWithReconnect(opts: {
 
   const connect = async () => {
     const client = new pg.Client({ connectionString, connectionTimeoutMillis: 5000 });
-    client.on("error", (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, `${what} connection lost`));
+    client.on("error", connectionLost(what));
     client.on("notification", (n) => opts.onNotification(n.payload));
     try {
       await client.connect();
@@ -58,7 +59,7 @@ export async function listenWithReconnect(opts: {
         logger.info({ attempts: attempt + 1 }, `${what} reconnected`);
         opts.onReconnect?.();
       } catch (error) {
-        logger.warn({ message: (error as Error).message, attempt: attempt + 1 }, `${what} cannot reconnect yet`);
+        (isStopping() ? logger.debug : logger.warn).call(logger, { message: (error as Error).message, attempt: attempt + 1 }, `${what} cannot reconnect yet`);
         scheduleReconnect(attempt + 1);
       }
     }, reconnectDelayMs(attempt));

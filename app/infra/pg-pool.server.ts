@@ -9,8 +9,27 @@ import { logger } from "./logger.server";
  */
 export function resilientPool(options: pg.PoolConfig, what: string): pg.Pool {
   const pool = new pg.Pool({ connectionTimeoutMillis: 5000, ...options });
-  const lost = (error: Error & { code?: string }) => logger.warn({ message: error.message, code: error.code }, `${what} connection lost`);
+  const lost = connectionLost(what);
   pool.on("error", lost);
   pool.on("connect", (client) => client.on("error", lost));
   return pool;
+}
+
+// Set when the process stops on purpose (Ctrl-C, SIGTERM). A Ctrl-C in a terminal reaches the whole process group,
+// so the embedded PostgreSQL shuts down at the same moment and closes every connection before our pools are
+// closed: expected then, and not worth a warning or an error in the log.
+let stopping = false;
+
+/** The process is stopping: connections dropped from now on are logged at debug level. */
+export function markStopping() {
+  stopping = true;
+}
+
+export function isStopping() {
+  return stopping;
+}
+
+/** The 'error' listener of a client: a lost connection is a warning, unless the process is stopping. */
+export function connectionLost(what: string) {
+  return (error: Error & { code?: string }) => (stopping ? logger.debug : logger.warn).call(logger, { message: error.message, code: error.code }, `${what} connection lost`);
 }

@@ -66,7 +66,8 @@ describe("npm start on the embedded database", () => {
     expect(signup.status).toBe(302);
     await first.stop("SIGKILL");
 
-    const second = await startApp(env);
+    // In a process group of its own, so that its stop below is a terminal's Ctrl-C: PostgreSQL gets the SIGINT too.
+    const second = await startApp(env, undefined, { ownGroup: true });
     const login = await fetch(`${second.url}/login`, {
       method: "POST",
       redirect: "manual",
@@ -81,6 +82,9 @@ describe("npm start on the embedded database", () => {
     const code = await second.stop("SIGINT");
     expect(code).toBe(0);
     expect(second.output()).toContain("Stopped.");
+    // The database going down with the app is expected on Ctrl-C: no warning or error for it (LOG_LEVEL is warn here).
+    const afterStop = second.output().slice(second.output().indexOf("stopping Lapak"));
+    expect(afterStop.split("\n").filter((l) => /"level":\s*(40|50|60)/.test(l))).toEqual([]);
     expect(alive(pgPid!)).toBe(false);
     expect(existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
     expect(await readFile(path.join(dataDir, "pg", "PG_VERSION"), "utf8")).toMatch(/^18/);

@@ -21,7 +21,11 @@ export interface RunningApp {
 }
 
 /** Starts the built app the way `npm start` does (app/cli/start.ts) and waits for /healthz. */
-export async function startApp(env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<RunningApp> {
+/**
+ * `ownGroup`: the app runs in a process group of its own, and `stop` signals the whole group, as a Ctrl-C in a
+ * terminal does (the embedded PostgreSQL gets it too).
+ */
+export async function startApp(env: Record<string, string | undefined>, timeoutMs = 120_000, opts: { ownGroup?: boolean } = {}): Promise<RunningApp> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app/cli/start.ts")], {
     // Development mode, because the browser tests sign in with the demo accounts and production never seeds them;
@@ -42,6 +46,7 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
       ...(env.NODE_ENV === "production" ? { PASSWORD_HASH_COST: undefined } : {}),
     },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: Boolean(opts.ownGroup),
   });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
@@ -70,7 +75,8 @@ export async function startApp(env: Record<string, string | undefined>, timeoutM
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.once("exit", (code) => resolve(code));
-        child.kill(signal);
+        if (opts.ownGroup) process.kill(-child.pid!, signal);
+        else child.kill(signal);
       }),
   };
 }
