@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import { logger } from "./logger.server";
 import { deliverPendingMails, mailTransport, startMailListener } from "./mail-worker.server";
 import { isOutage } from "./outage.server";
-import { isStopping, resilientPool } from "./pg-pool.server";
+import { logUnlessStopping, resilientPool } from "./pg-pool.server";
 
 export type JobHandler = () => Promise<unknown>;
 
@@ -23,7 +23,7 @@ export async function startBackgroundWork(opts: { connectionString: string; smtp
   const mail = await startMailListener(pool, transport, opts.connectionString);
 
   const boss = new PgBoss({ connectionString: opts.connectionString, max: 4 });
-  boss.on("error", (error) => (isStopping() && isOutage(error) ? logger.debug : logger.error).call(logger, { err: error }, "pg-boss error"));
+  boss.on("error", (error) => (isOutage(error) ? logUnlessStopping("error", { err: error }, "pg-boss error") : logger.error({ err: error }, "pg-boss error")));
   await boss.start();
 
   const schedules: Schedule[] = [{ name: "mail-sweep", cron: "* * * * *", run: () => deliverPendingMails(pool, transport) }, ...(opts.schedules ?? [])];

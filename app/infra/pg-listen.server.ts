@@ -1,6 +1,6 @@
 import pg from "pg";
 import { logger } from "./logger.server";
-import { connectionLost, isStopping } from "./pg-pool.server";
+import { connectionLost, logUnlessStopping } from "./pg-pool.server";
 
 /** Waits before the n-th reconnect attempt: 0.5 s, 1 s, 2 s, then every 4 s while the database stays away. */
 export function reconnectDelayMs(attempt: number): number {
@@ -59,7 +59,7 @@ export async function listenWithReconnect(opts: {
         logger.info({ attempts: attempt + 1 }, `${what} reconnected`);
         opts.onReconnect?.();
       } catch (error) {
-        (isStopping() ? logger.debug : logger.warn).call(logger, { message: (error as Error).message, attempt: attempt + 1 }, `${what} cannot reconnect yet`);
+        logUnlessStopping("warn", { message: (error as Error).message, attempt: attempt + 1 }, `${what} cannot reconnect yet`);
         scheduleReconnect(attempt + 1);
       }
     }, reconnectDelayMs(attempt));

@@ -25,11 +25,18 @@ export function markStopping() {
   stopping = true;
 }
 
-export function isStopping() {
-  return stopping;
+// The same Ctrl-C reaches PostgreSQL and us together, and a dropped connection can be seen before our own SIGINT
+// handler has run (it was, once, in a clean-clone run): what goes wrong is logged this long after, unless stopping.
+const STOP_GRACE_MS = 250;
+
+/** Logs at `level` unless the process is stopping now or within a moment; then at debug. */
+export function logUnlessStopping(level: "warn" | "error", details: object, message: string) {
+  const log = () => (stopping ? logger.debug : logger[level]).call(logger, details, message);
+  if (stopping) log();
+  else setTimeout(log, STOP_GRACE_MS).unref();
 }
 
 /** The 'error' listener of a client: a lost connection is a warning, unless the process is stopping. */
 export function connectionLost(what: string) {
-  return (error: Error & { code?: string }) => (stopping ? logger.debug : logger.warn).call(logger, { message: error.message, code: error.code }, `${what} connection lost`);
+  return (error: Error & { code?: string }) => logUnlessStopping("warn", { message: error.message, code: error.code }, `${what} connection lost`);
 }
