@@ -17,6 +17,7 @@ import { logger } from "~/infra/logger.server";
 import {
   ANONYMOUS_PAGE_HEADER,
   type CachedPage,
+  acceptsGzip,
   encodingFor,
   isCacheableRequest,
   isStorableResponse,
@@ -198,7 +199,6 @@ async function sendResponse(req: express.Request, res: express.Response, respons
 // Level 1 and nothing under 2 KB: at the default level 6, gzip took about 40% of a page's CPU for a page 10% smaller.
 // Cached pages are compressed once, harder, and skip this.
 const GZIP_MIN_BYTES = 2048;
-const acceptsGzip = (header: string | undefined) => Boolean(header && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i.test(header));
 
 /**
  * A visitor's browse page: from the cache (304 when the client holds it already), or rendered once for all the

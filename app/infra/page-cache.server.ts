@@ -194,6 +194,11 @@ export async function toCachedPage(response: Response): Promise<CachedPage> {
 }
 
 /** The stored encoding the client takes: brotli, else gzip, else the page unpacked for it. */
+/** Whether a client takes gzip (a `gzip;q=0` refuses it): for pages rendered per request, gzipped in sendResponse. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return Boolean(acceptEncoding && /\bgzip\b(?!\s*;\s*q=0(\.0*)?\s*(,|$))/i.test(acceptEncoding));
+}
+
 export function encodingFor(acceptEncoding: string | undefined): "br" | "gzip" | "identity" {
   if (acceptEncoding && /\bbr\b/.test(acceptEncoding)) return "br";
   if (acceptEncoding && /\bgzip\b/.test(acceptEncoding)) return "gzip";
