@@ -27,6 +27,7 @@ import {
   toCachedPage,
 } from "~/infra/page-cache.server";
 import { bodyLimitFor } from "~/infra/request-limits.server";
+import { documentBody } from "~/infra/document-render.server";
 import { rememberRouteMatches } from "~/infra/route-matching.server";
 
 export interface AppOptions {
@@ -185,7 +186,7 @@ async function sendResponse(req: express.Request, res: express.Response, respons
   }
   // A document is one buffer already (entry.server.tsx): it goes out in one write, gzipped here in one pass when the
   // client takes it, instead of through compression()'s stream per response (docs/decisions/0005-browse-speed.md).
-  let body = Buffer.from(await response.arrayBuffer());
+  let body = await documentBody(response);
   res.append("Vary", "Accept-Encoding");
   if (body.length >= GZIP_MIN_BYTES && acceptsGzip(req.headers["accept-encoding"])) {
     // Synchronous: about 0.1 ms for a 40 KB page at level 1, where zlib.gzip's stream and thread hop cost 2–5 times that.

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { documentBody } from "./document-render.server";
 import { logger } from "./logger.server";
 import { listenWithReconnect, type Listener } from "./pg-listen.server";
 
@@ -182,7 +183,7 @@ export function isStorableResponse(response: Response): boolean {
 }
 
 export async function toCachedPage(response: Response): Promise<CachedPage> {
-  const body = Buffer.from(await response.arrayBuffer());
+  const body = await documentBody(response);
   const [gz, br] = await Promise.all([
     gzip(body, { level: 9 }),
     brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
