@@ -109,23 +109,37 @@ export async function withholdingByYear(shopId?: string) {
   return rows.map((r) => ({ shopId: r.shop_id, shopName: r.shop_name, year: r.year, orders: Number(r.orders), withheld: Number(r.withheld) }));
 }
 
-/** Every entry that moved the shop's available balance, with the release's gross, platform and tax parts. */
+/** Every entry that moved the shop's available balance, with the facts of its order a release line is explained by. */
 export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
   const code = `seller_available:${shopId}`;
-  const rows = await db().$queryRaw<{ entry_id: string; at: Date; key: string; description: string; order_number: string | null; amount: bigint; gross: bigint; platform: bigint; withheld: bigint }[]>`
+  const rows = await db().$queryRaw<
+    {
+      entry_id: string;
+      at: Date;
+      key: string;
+      description: string;
+      order_number: string | null;
+      amount: bigint;
+      escrow: bigint;
+      withheld: bigint;
+      goods_total: number | null;
+      shipping_cost: number | null;
+      fee_total: number | null;
+      fulfilment_shop_id: string | null;
+      dropship_cost: bigint | null;
+    }[]
+  >`
     WITH mine AS (
       SELECT l.entry_id, SUM(-l.amount) AS amount, MIN(l.order_id::text)::uuid AS order_id
       FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id WHERE a.code = ${code} GROUP BY l.entry_id)
     SELECT e.id AS entry_id, e.created_at AS at, e.idempotency_key AS key, e.description, o.order_number, mine.amount::bigint AS amount,
-           COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint - buyer_fee AS gross,
-           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'platform_revenue'), 0)::bigint - buyer_fee AS platform,
-           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'tax_payable'), 0)::bigint AS withheld
+           COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint AS escrow,
+           COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'tax_payable' AND l.shop_id = ${shopId}::uuid), 0)::bigint AS withheld,
+           o.goods_total, o.shipping_cost, o.fee_total, o.fulfilment_shop_id,
+           (SELECT SUM(i.dropship_unit_price::bigint * i.quantity) FROM order_items i WHERE i.order_id = o.id)::bigint AS dropship_cost
     FROM mine JOIN journal_entries e ON e.id = mine.entry_id JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
     LEFT JOIN orders o ON o.id = mine.order_id
-    -- A release moves the buyer's service fee from escrow to platform revenue with the commission; it was never the
-    -- seller's money, so the statement leaves it out of both: the order's funds (goods + shipping) less commission.
-    CROSS JOIN LATERAL (SELECT CASE WHEN e.idempotency_key LIKE 'escrow-release:%' THEN COALESCE(o.fee_total, 0) ELSE 0 END::bigint AS buyer_fee) fee
-    GROUP BY e.id, e.created_at, e.idempotency_key, e.description, o.order_number, mine.amount, buyer_fee
+    GROUP BY e.id, e.created_at, e.idempotency_key, e.description, o.id, mine.amount
     ORDER BY e.created_at, e.id`;
   return rows.map((r) => ({
     entryId: r.entry_id,
@@ -134,9 +148,17 @@ export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
     description: r.description,
     orderNumber: r.order_number,
     amount: Number(r.amount),
-    gross: Number(r.gross),
-    platform: Number(r.platform),
-    withheld: Number(r.withheld),
+    order:
+      r.goods_total === null
+        ? null
+        : {
+            goodsTotal: r.goods_total,
+            shippingCost: r.shipping_cost ?? 0,
+            feeTotal: r.fee_total ?? 0,
+            escrowReleased: Number(r.escrow),
+            withheld: Number(r.withheld),
+            dropship: r.fulfilment_shop_id ? { cost: Number(r.dropship_cost ?? 0), asSupplier: r.fulfilment_shop_id === shopId } : null,
+          },
   }));
 }
 

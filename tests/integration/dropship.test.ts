@@ -8,6 +8,7 @@ import { checkoutPage, placeOrder } from "~/services/checkout.server";
 import { addListings, decidePartner, dropshipperDashboard, joinProgram, openProducts, supplierCatalog, supplierProgram } from "~/services/dropship.server";
 import { balancesOfShop, countReleaseEntries, escrowBalanceOfOrder } from "~/models/ledger.server";
 import { confirmReceipt } from "~/services/order-completion.server";
+import { sellerFinance } from "~/services/seller-finance.server";
 import { applySettlement } from "~/services/payments.server";
 import { packingSlipsPdf, sellerOrder, sellerOrderList, shipOrder, shippingLabelsPdf } from "~/services/seller-orders.server";
 import { aBuyer, aFakeGateway, aPaidOrder } from "../factories/paid-orders";
@@ -131,6 +132,11 @@ describe("dropship program", () => {
     expect((await balancesOfShop(supplier.shop.id)).available).toBe(174_000 + order.shippingCost - commission!);
     expect((await balancesOfShop(dropshipper.shop.id)).available).toBe(209_000 - 174_000);
     expect(await escrowBalanceOfOrder(order.id)).toBe(0);
+    // Each side's statement explains its own part of the order, not the order's whole funds.
+    const supplierLine = (await sellerFinance(supplier.owner.id)).statement.find((l) => l.orderNumber === order.orderNumber);
+    expect(supplierLine).toMatchObject({ kind: "release", gross: 174_000 + order.shippingCost, platform: commission!, amount: 174_000 + order.shippingCost - commission! });
+    const dropshipperLine = (await sellerFinance(dropshipper.owner.id)).statement.find((l) => l.orderNumber === order.orderNumber);
+    expect(dropshipperLine).toMatchObject({ kind: "release", gross: 209_000 - 174_000, platform: 0, amount: 209_000 - 174_000 });
     console.log(`[dropship] order ${order.total}: supplier ${174_000 + order.shippingCost - commission!}, dropshipper ${209_000 - 174_000}, platform ${commission! + order.feeTotal}`);
 
     // A dropshipper never sees the supplier's other customers.

@@ -3,6 +3,8 @@
  * a summary per month (Asia/Jakarta). Pure: rows come from the ledger (models/ledger.server.ts sellerLedgerRows).
  * Amounts are from the seller's side: money in is positive (release, failed payout back), money out negative.
  */
+import { apportion } from "~/domain/dropship/settlement";
+
 export type StatementKind = "release" | "withdrawal" | "payout_failed" | "other";
 
 export interface LedgerRow {
@@ -13,18 +15,35 @@ export interface LedgerRow {
   orderNumber: string | null;
   /** Change of the seller's available balance (positive: in). */
   amount: number;
-  /**
-   * For a release: the order's funds released (goods + shipping, less refunds; the buyer's service fee, which goes
-   * to the platform in the same entry, is left out), the commission, and PPh 22 withheld.
-   */
-  gross: number;
-  platform: number;
+  /** The order the entry moved money for, as the ledger and the order row tell it; null when none. */
+  order: ReleaseFacts | null;
+}
+
+/** What a release line needs to say how the seller's part was made up. */
+export interface ReleaseFacts {
+  goodsTotal: number;
+  shippingCost: number;
+  /** The buyer's service fee: the platform's, never part of a seller's funds. */
+  feeTotal: number;
+  /** Escrow the release entry moved (goods + shipping + fee, less what was refunded before). */
+  escrowReleased: number;
+  /** PPh 22 withheld from this seller in the entry. */
   withheld: number;
+  /** A dropship order: the supplier's dropship prices × quantities, and whether this seller is its supplier. */
+  dropship: { cost: number; asSupplier: boolean } | null;
 }
 
 export interface StatementLine extends LedgerRow {
   kind: StatementKind;
   balance: number;
+  /**
+   * For a release, the seller's part of the order's released funds (goods + shipping less refunds; on a dropship
+   * order, the supplier's dropship price + shipping or the dropshipper's margin), what the platform took from it
+   * (commission) and PPh 22 withheld: gross − platform − withheld = amount. Zero on other lines.
+   */
+  gross: number;
+  platform: number;
+  withheld: number;
 }
 
 export function kindOf(idempotencyKey: string): StatementKind {
@@ -34,13 +53,31 @@ export function kindOf(idempotencyKey: string): StatementKind {
   return "other";
 }
 
+/**
+ * The seller's funds in a release, before commission and withholding. A refund made before the release came out
+ * of the seller's part (never the buyer's fee), and on a dropship order out of supplier and dropshipper in
+ * proportion to their parts, as the release split it (domain/dropship/settlement.ts).
+ */
+export function releasedFundsOf(order: ReleaseFacts): number {
+  const funds = order.escrowReleased - order.feeTotal;
+  if (!order.dropship) return funds;
+  const supplierPart = order.dropship.cost + order.shippingCost;
+  const dropshipperPart = order.goodsTotal - order.dropship.cost;
+  const [supplierBack, dropshipperBack] = apportion(order.goodsTotal + order.shippingCost - funds, [supplierPart, dropshipperPart]);
+  return order.dropship.asSupplier ? supplierPart - supplierBack : dropshipperPart - dropshipperBack;
+}
+
 /** Oldest first with the balance after each line. */
 export function runningStatement(rows: readonly LedgerRow[]): StatementLine[] {
   const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || a.entryId.localeCompare(b.entryId));
   let balance = 0;
   return sorted.map((r) => {
     balance += r.amount;
-    return { ...r, kind: kindOf(r.idempotencyKey), balance };
+    const kind = kindOf(r.idempotencyKey);
+    if (kind !== "release" || !r.order) return { ...r, kind, balance, gross: 0, platform: 0, withheld: 0 };
+    const gross = releasedFundsOf(r.order);
+    const withheld = r.order.withheld;
+    return { ...r, kind, balance, gross, platform: gross - withheld - r.amount, withheld };
   });
 }
 
