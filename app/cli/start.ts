@@ -8,7 +8,7 @@ import { env, seedDemoWanted } from "~/infra/env.server";
 import { startBackgroundWork } from "~/infra/jobs.server";
 import { logger } from "~/infra/logger.server";
 import { migrate } from "~/infra/migrate.server";
-import { markStopping } from "~/infra/pg-pool.server";
+import { markStopping } from "~/infra/lifecycle.server";
 import { startPageCache } from "~/infra/page-cache.server";
 import { invalidateCategoryTree } from "~/models/category.server";
 import { scheduledJobs } from "~/services/scheduled-jobs.server";

@@ -2,7 +2,8 @@ import PgBoss from "pg-boss";
 import { logger } from "./logger.server";
 import { deliverPendingMails, mailTransport, startMailListener } from "./mail-worker.server";
 import { isOutage } from "./outage.server";
-import { logUnlessStopping, resilientPool } from "./pg-pool.server";
+import { logUnlessStopping } from "./lifecycle.server";
+import { resilientPool } from "./pg-pool.server";
 
 export type JobHandler = () => Promise<unknown>;
 

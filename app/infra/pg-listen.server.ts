@@ -1,6 +1,7 @@
 import pg from "pg";
 import { logger } from "./logger.server";
-import { connectionLost, logUnlessStopping } from "./pg-pool.server";
+import { logUnlessStopping } from "./lifecycle.server";
+import { connectionLost } from "./pg-pool.server";
 
 /** Waits before the n-th reconnect attempt: 0.5 s, 1 s, 2 s, then every 4 s while the database stays away. */
 export function reconnectDelayMs(attempt: number): number {
