@@ -40,8 +40,6 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
   rememberRouteMatches();
   const app = express();
   app.disable("x-powered-by");
-  // For streamed bodies; whole ones are gzipped in sendResponse, cached pages when stored (same level, same threshold).
-  app.use(compression({ level: 1, threshold: GZIP_MIN_BYTES }));
 
   app.use((req, res, next) => {
     const requestId = (typeof req.headers["x-request-id"] === "string" && req.headers["x-request-id"].slice(0, 64)) || randomUUID();
@@ -79,11 +77,11 @@ export function createApp(build: ServerBuild, options: AppOptions = {}) {
     next();
   });
 
-  app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
+  app.use("/build", compressStream, express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   // Only a path that names a file (favicon.svg) is looked up on disk: a page (no extension) or its single-fetch data
   // (`.data`) would cost a failed stat on every request.
   const publicFiles = express.static(path.resolve("public"), { maxAge: "1h", index: false });
-  app.use((req, res, next) => (/\.(?!data$)[^/.]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+  app.use((req, res, next) => (/\.(?!data$)[^/.]+$/.test(req.path) ? compressStream(req, res, () => publicFiles(req, res, next)) : next()));
   app.all("*", remixHandler(withOutagePages(build), options.pageCache ?? null));
   return app;
 }
@@ -182,6 +180,7 @@ async function sendResponse(req: express.Request, res: express.Response, respons
   if (!response.body) return void res.end();
   // Anything but a document (single-fetch data, CSV, images, files) is streamed as it comes, through compression().
   if (!type.startsWith("text/html") || !response.headers.has("Content-Length") || response.headers.has("Content-Encoding")) {
+    compressStream(req, res, () => {}); // hooks res synchronously; it decides on the headers set above
     return writeReadableStreamToWritable(response.body, res);
   }
   // A document is one buffer already (entry.server.tsx): it goes out in one write, gzipped here in one pass when the
@@ -200,6 +199,9 @@ async function sendResponse(req: express.Request, res: express.Response, respons
 // Level 1 and nothing under 2 KB: at the default level 6, gzip took about 40% of a page's CPU for a page 10% smaller.
 // Cached pages are compressed once, harder, and skip this.
 const GZIP_MIN_BYTES = 2048;
+// compression() for streamed bodies (single-fetch data, CSV, images, files), put on per response: a document is
+// gzipped whole in sendResponse, and a cached page was compressed when stored, so neither pays for its hooks.
+const compressStream = compression({ level: 1, threshold: GZIP_MIN_BYTES });
 
 /**
  * A visitor's browse page: from the cache (304 when the client holds it already), or rendered once for all the

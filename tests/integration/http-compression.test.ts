@@ -19,6 +19,8 @@ beforeAll(async () => {
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
   const seller = await aSeller({ status: "approved" });
   productPath = `/produk/${(await aProduct(seller.owner, { title: "Kopiah Hitam Polos Gresik" })).slug}`;
+  // Enough products for the category's single-fetch data to pass the 2 KB under which nothing is compressed.
+  for (let i = 1; i <= 12; i++) await aProduct(seller.owner, { title: `Gamis Polos Katun Jepang Nomor ${i}`, category: "gamis-polos" });
   server = await listen(createApp(build), 0);
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
@@ -66,6 +68,13 @@ describe("documents on the wire", () => {
     expect(health.headers["content-length"]).toBeUndefined(); // streamed: no length known up front
     const body = health.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(health.body) : health.body;
     expect(JSON.parse(body.toString("utf8"))).toMatchObject({ status: "ok" });
+    const data = await rawGet("/kategori/gamis-polos.data", { "accept-encoding": "gzip" });
+    expect(data.status).toBe(200);
+    expect(data.headers["content-encoding"]).toBe("gzip");
+    expect(zlib.gunzipSync(data.body).toString("utf8")).toContain("Gamis Polos Katun Jepang Nomor 12");
+    const script = (await rawGet("/", {})).body.toString("utf8").match(/\/build\/manifest-[^"]+\.js/)![0]; // 40 KB
+    const asset = await rawGet(script, { "accept-encoding": "gzip" });
+    expect([asset.status, asset.headers["content-encoding"]]).toEqual([200, "gzip"]);
     const icon = await rawGet("/favicon.svg", {});
     expect(icon.status).toBe(200);
     expect(icon.headers["content-type"]).toMatch(/svg/);
