@@ -130,15 +130,18 @@ export async function submitBatch(batchId: string, now = new Date()) {
     }
     try {
       const refs = await payoutProvider().createPayouts(requests);
-      await db().$transaction(async (tx) => {
+      const duplicates = await db().$transaction(async (tx) => {
+        const notRecorded: string[] = [];
         for (const [i, w] of pending.entries()) {
           // Under the row lock, and only if no other run (the job, the checker's approval) recorded a payout
-          // meanwhile: that one may be approved already, and replacing its reference would lose its outcome. The
-          // payout created here then stays "queued" at the provider, never approved, so no money moves twice.
+          // meanwhile: that one may be approved already, and replacing its reference would lose its outcome.
           const locked = await lockWithdrawal(tx, { id: w.id });
           if (locked?.status === "batched" && !locked.providerReference) await updateWithdrawal(tx, w.id, { providerReference: refs[i].referenceNo, providerStatus: refs[i].status });
+          else notRecorded.push(refs[i].referenceNo);
         }
+        return notRecorded;
       });
+      if (duplicates.length) await rejectDuplicatePayouts(duplicates);
       pending = [];
     } catch (error) {
       if (!(error instanceof PayoutProviderError) || error.httpStatus !== 400 || !Object.keys(error.errors).length) throw error;
@@ -150,6 +153,20 @@ export async function submitBatch(batchId: string, now = new Date()) {
       }
       pending = pending.filter((_, i) => !refused.has(i));
     }
+  }
+}
+
+/**
+ * Payouts this run created for withdrawals another run had recorded a payout for: nothing will ever approve them,
+ * so no money moves twice, but they would wait at the provider as "queued". They are rejected there; if that
+ * fails, the references are logged for someone to reject in the Iris dashboard.
+ */
+async function rejectDuplicatePayouts(referenceNos: string[]) {
+  try {
+    await payoutProvider().rejectPayouts(referenceNos, "Duplikat: penarikan ini sudah punya payout lain");
+    logger.info({ referenceNos }, "duplicate payouts rejected at the provider");
+  } catch (error) {
+    logger.warn({ referenceNos, err: error }, "duplicate payouts could not be rejected at the provider: reject them in the Iris dashboard");
   }
 }
 
@@ -215,7 +232,7 @@ export async function applyOutcome(
   });
 }
 
-export type NotificationResult = { status: number; outcome: "applied" | "duplicate" | "progress" | "refused"; reason?: string };
+export type NotificationResult = { status: number; outcome: "applied" | "duplicate" | "progress" | "ignored" | "refused"; reason?: string };
 
 /**
  * An Iris payout notification: the signature (SHA-512 of the raw body + merchant key) is checked before anything
@@ -249,6 +266,11 @@ export async function handleIrisNotification(rawBody: string, signature: string 
   }
   const reason = typeof body.error_message === "string" && body.error_message ? body.error_message : typeof body.error_code === "string" ? body.error_code : status;
   const result = await applyOutcome({ providerReference: ref }, outcome === "complete" ? { outcome, providerStatus: status } : { outcome, reason, providerStatus: status }, now, amount);
+  // A rejected payout moved no money: one no withdrawal knows (a duplicate we rejected ourselves) needs nothing.
+  if (result === "unknown" && status === "rejected") {
+    await recordPayoutNotification(undefined, { referenceNo: ref, status, outcome: "ignored:unknown_rejected", body: rawBody.slice(0, 4000) });
+    return { status: 200, outcome: "ignored" };
+  }
   if (result === "unknown") return refuse(404, "unknown_reference", ref, status);
   if (result === "amount_mismatch") return refuse(400, "amount_mismatch", ref, status);
   await recordPayoutNotification(undefined, { referenceNo: ref, status, outcome: result, body: rawBody.slice(0, 4000) });

@@ -1,8 +1,8 @@
 /**
  * The embedded Iris sandbox: the provider side of the Midtrans Iris (Payouts) HTTP API under /sandbox/iris, reached
  * by the portal only over HTTP (app/infra/payouts/iris.server.ts). Creator and approver keys as HTTP Basic users;
- * a payout is created "queued", approved by the approver and then completes or fails at once; the final status is
- * notified, signed with Iris-Signature, at least once with backoff until a 2xx (twice at
+ * a payout is created "queued", approved (or rejected) by the approver, and an approved one completes or fails at
+ * once; the final status is notified, signed with Iris-Signature, at least once with backoff until a 2xx (twice at
  * IRIS_SANDBOX_DUPLICATE_RATE). Configurable failures, as Iris' own sandbox does with dummy accounts:
  *   - account numbers of fewer than 6 or more than 20 digits: refused at creation (HTTP 400, errors by index);
  *   - account numbers starting with "0000": the transfer fails, "wrong account";
@@ -119,6 +119,33 @@ export async function sandboxApprovePayouts(input: { authorization: string | nul
       if (p.status !== "queued") continue;
       const failure = p.beneficiaryAccount.startsWith("0000") ? FAILURES.wrongAccount : banksDown.has(p.beneficiaryBank.toLowerCase()) ? FAILURES.bankDown : null;
       const updated = await updateSandboxPayout(tx, p.referenceNo, failure ? { status: "failed", errorCode: failure.code, errorMessage: failure.message, updatedAt: input.now } : { status: "completed", updatedAt: input.now });
+      await enqueueNotification(tx, updated, input.now);
+    }
+    return { status: 202, body: { status: "ok" } } satisfies SandboxReply;
+  });
+  kickIrisDelivery();
+  return reply;
+}
+
+const RejectRequest = z.object({ reference_nos: z.array(z.string().min(1).max(64)).min(1).max(500), reject_reason: z.string().trim().min(1).max(100) });
+
+/**
+ * POST /api/v1/payouts/reject (approver key). Only a payout still waiting for approval can be rejected: one that is
+ * approved, paid or failed refuses the whole request, and nothing changes. The rejection is notified like an outcome.
+ */
+export async function sandboxRejectPayouts(input: { authorization: string | null; body: unknown; now: Date }): Promise<SandboxReply> {
+  if (keyOf(input.authorization) !== "approver") return input.authorization && keyOf(input.authorization) ? forbiddenRole : unauthorized;
+  const parsed = RejectRequest.safeParse(input.body);
+  if (!parsed.success) return { status: 400, body: { error_message: "reference_nos and reject_reason are required" } };
+  const refs = [...new Set(parsed.data.reference_nos)];
+  const reply = await db().$transaction(async (tx) => {
+    const rows = await lockSandboxPayouts(tx, refs);
+    if (rows.length !== refs.length) return { status: 400, body: { error_message: "Payout not found", errors: refs.filter((r) => !rows.some((x) => x.referenceNo === r)) } } satisfies SandboxReply;
+    const settled = rows.filter((p) => p.status !== "queued" && p.status !== "rejected");
+    if (settled.length) return { status: 400, body: { error_message: "Payout cannot be rejected", errors: settled.map((p) => p.referenceNo) } } satisfies SandboxReply;
+    for (const p of rows) {
+      if (p.status === "rejected") continue;
+      const updated = await updateSandboxPayout(tx, p.referenceNo, { status: "rejected", errorMessage: parsed.data.reject_reason, updatedAt: input.now });
       await enqueueNotification(tx, updated, input.now);
     }
     return { status: 202, body: { status: "ok" } } satisfies SandboxReply;

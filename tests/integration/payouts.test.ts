@@ -261,12 +261,22 @@ describe("payout work done twice at once", () => {
       const w = await requestWithdrawal(seller.owner, 80_000);
       await createBatch(maker);
       expect(calls).toBe(2);
-      const approved = await db().sandboxIrisPayout.findMany({ where: { notes: `Lapak ${w.number}`, status: { not: "queued" } } });
+      const approved = await db().sandboxIrisPayout.findMany({ where: { notes: `Lapak ${w.number}`, status: { notIn: ["queued", "rejected"] } } });
       expect(approved).toHaveLength(1);
+      // The maker's run's own payout, which no withdrawal holds, is rejected at the provider, not left "queued".
+      const duplicate = await db().sandboxIrisPayout.findMany({ where: { notes: `Lapak ${w.number}`, referenceNo: { not: approved[0].referenceNo } } });
+      expect(duplicate.map((p) => p.status)).toEqual(["rejected"]);
       // The reference on the withdrawal is the approved payout's, so its outcome reaches the withdrawal.
       expect((await db().withdrawal.findUniqueOrThrow({ where: { id: w.id } })).providerReference).toBe(approved[0].referenceNo);
       await resumePayoutWork();
       expect((await db().withdrawal.findUniqueOrThrow({ where: { id: w.id } })).status).toBe("completed");
+      // Its "rejected" notification is acknowledged (no retries) and changes nothing: no withdrawal knows it.
+      const rejected = notificationBody(duplicate[0]);
+      expect(await handleIrisNotification(rejected, irisSignature(rejected, irisConfig().merchantKey))).toMatchObject({ status: 200, outcome: "ignored" });
+      expect((await db().withdrawal.findUniqueOrThrow({ where: { id: w.id } })).status).toBe("completed");
+      // The provider rejects only what waits for approval: the approved payout stays paid.
+      await expect(real.rejectPayouts([approved[0].referenceNo], "coba")).rejects.toMatchObject({ httpStatus: 400 });
+      expect((await db().sandboxIrisPayout.findUniqueOrThrow({ where: { referenceNo: approved[0].referenceNo } })).status).toBe("completed");
     } finally {
       setPayoutProviderForTests(undefined);
       stack.resumeDelivery();

@@ -3,6 +3,7 @@ import * as notificationRoute from "../../app/routes/payouts.iris.notification";
 import * as createRoute from "../../app/routes/sandbox.iris.api.v1.payouts";
 import * as detailsRoute from "../../app/routes/sandbox.iris.api.v1.payouts.$referenceNo";
 import * as approveRoute from "../../app/routes/sandbox.iris.api.v1.payouts.approve";
+import * as rejectRoute from "../../app/routes/sandbox.iris.api.v1.payouts.reject";
 import * as reportRoute from "../../app/routes/sandbox.iris.reports.settlement[.]csv";
 import { IRIS_DELIVERY, startIrisSandboxWorker } from "../../app/services/sandbox-iris.server";
 import { serveRoutes } from "./route-server";
@@ -16,6 +17,7 @@ const SETTINGS = ["IRIS_ENV", "IRIS_BASE_URL", "IRIS_NOTIFICATION_URL", "IRIS_SA
 export async function startPayoutStack(opts: { worker?: boolean; duplicateRate?: number; banksDown?: string } = {}) {
   const app = await serveRoutes([
     ["/sandbox/iris/api/v1/payouts/approve", approveRoute],
+    ["/sandbox/iris/api/v1/payouts/reject", rejectRoute],
     ["/sandbox/iris/api/v1/payouts/:referenceNo", detailsRoute],
     ["/sandbox/iris/api/v1/payouts", createRoute],
     ["/sandbox/iris/reports/settlement.csv", reportRoute],

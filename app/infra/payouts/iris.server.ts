@@ -1,6 +1,6 @@
 /**
  * The one door to the payout provider: a small fetch adapter for the documented Midtrans Iris (Payouts) HTTP API:
- * create payouts (creator key), approve them (approver key), get a payout's details. Authentication is HTTP Basic
+ * create payouts (creator key), approve or reject them (approver key), get a payout's details. Authentication is HTTP Basic
  * with the API key as user and an empty password. The embedded sandbox (/sandbox/iris) implements the same API,
  * so a real Iris account is a matter of settings (IRIS_ENV, IRIS_API_KEY, IRIS_APPROVER_KEY, IRIS_MERCHANT_KEY).
  */
@@ -28,6 +28,8 @@ export interface PayoutProvider {
   /** One reference_no per payout, in the order given. */
   createPayouts(payouts: PayoutRequest[]): Promise<{ referenceNo: string; status: IrisStatus }[]>;
   approvePayouts(referenceNos: string[]): Promise<void>;
+  /** Only payouts still waiting for approval ("queued"); the provider refuses the request otherwise. */
+  rejectPayouts(referenceNos: string[], reason: string): Promise<void>;
   /** null when the provider does not know the reference. */
   getPayout(referenceNo: string): Promise<PayoutDetails | null>;
 }
@@ -144,6 +146,11 @@ export function createIrisProvider(config: IrisConfig): PayoutProvider {
       // Iris asks for an OTP when the approver has 2FA; API approvers without it send none.
       const { status, json } = await call("POST", "/api/v1/payouts/approve", config.approverKey, { reference_nos: referenceNos });
       if (status !== 202 && status !== 200) throw new PayoutProviderError(str(json.error_message) ?? "approve payouts failed", status, (json.errors as Record<string, string[]>) ?? {});
+    },
+
+    async rejectPayouts(referenceNos, reason) {
+      const { status, json } = await call("POST", "/api/v1/payouts/reject", config.approverKey, { reference_nos: referenceNos, reject_reason: reason.slice(0, 100) });
+      if (status !== 202 && status !== 200) throw new PayoutProviderError(str(json.error_message) ?? "reject payouts failed", status, (json.errors as Record<string, string[]>) ?? {});
     },
 
     async getPayout(referenceNo) {
