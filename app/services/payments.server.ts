@@ -1,6 +1,6 @@
 import { DomainError } from "~/domain/errors";
 import { paymentSettledPosting } from "~/domain/ledger/postings";
-import { hasValidSignature, isPaid, isTransactionStatus, parseGrossAmount, type MidtransStatus } from "~/domain/payments/midtrans";
+import { hasValidSignature, isPaid, isTransactionStatus, parseGrossAmount, snapExpiry, type MidtransStatus } from "~/domain/payments/midtrans";
 import { appOrigin, env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
 import { midtransServerKey, paymentGateway } from "~/infra/payments/gateway.server";
@@ -31,14 +31,16 @@ export async function startPayment(buyerId: string, paymentNumber: string, now =
   if (!payment) throw new DomainError("not_found", "payment_not_found");
   if (payment.status !== "pending") throw new DomainError("invalid_transition", "payment_not_pending");
   if (payment.redirectUrl) return payment.redirectUrl;
-  const minutesLeft = Math.floor((payment.expiresAt.getTime() - now.getTime()) / 60_000);
-  if (minutesLeft < 1) throw new DomainError("invalid_transition", "payment_not_pending");
+  // The gateway's window starts when the payment was made, so its page shows the order page's deadline.
+  const expiry = snapExpiry(payment.createdAt, payment.expiresAt);
+  if (expiry.closesAt.getTime() - now.getTime() < 60_000) throw new DomainError("invalid_transition", "payment_not_pending");
   const { token, redirectUrl } = await paymentGateway().createTransaction({
     orderId: payment.paymentNumber,
     grossAmount: payment.grossAmount,
     customer: { name: payment.buyer.name, email: payment.buyer.email },
     items: payment.orders.map((o) => ({ id: o.orderNumber, name: `${o.orderNumber} ${o.shop.name}`, price: o.total, quantity: 1 })),
-    expiryMinutes: minutesLeft,
+    expiryMinutes: expiry.minutes,
+    expiryStart: expiry.start,
     finishUrl: `${appOrigin()}/pesanan?pembayaran=${encodeURIComponent(payment.paymentNumber)}`,
   });
   return (await savePaymentRedirect(payment.id, token, redirectUrl)).redirectUrl ?? redirectUrl;

@@ -9,6 +9,7 @@ import { randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import {
   formatGrossAmount,
+  parseMidtransTime,
   signNotification,
   statusCodeFor,
   type MidtransStatus,
@@ -79,7 +80,7 @@ const SnapRequest = z.object({
   }),
   customer_details: z.object({ first_name: z.string().optional(), email: z.string().optional(), phone: z.string().optional() }).partial().optional(),
   item_details: z.array(z.object({ id: z.string().optional(), name: z.string(), price: z.number().int(), quantity: z.number().int().positive() })).optional(),
-  expiry: z.object({ unit: z.string(), duration: z.number().int().positive() }).optional(),
+  expiry: z.object({ start_time: z.string().optional(), unit: z.string(), duration: z.number().int().positive() }).optional(),
   callbacks: z.object({ finish: z.string().optional() }).optional(),
 });
 
@@ -98,6 +99,9 @@ export async function snapCreate(input: { authorization: string | null; body: un
     return { status: 400, body: { error_messages: parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`) } };
   }
   const req = parsed.data;
+  // Like Snap: the window counts from expiry.start_time when given, else from now.
+  const start = req.expiry?.start_time === undefined ? input.now : parseMidtransTime(req.expiry.start_time);
+  if (!start) return { status: 400, body: { error_messages: ["expiry.start_time format is invalid, use yyyy-MM-dd HH:mm:ss Z"] } };
   if (req.item_details?.length) {
     const sum = req.item_details.reduce((s, i) => s + i.price * i.quantity, 0);
     if (sum !== req.transaction_details.gross_amount) {
@@ -119,7 +123,7 @@ export async function snapCreate(input: { authorization: string | null; body: un
       items: req.item_details ?? [],
       finishUrl: req.callbacks?.finish ?? null,
       notificationUrl,
-      expiresAt: new Date(input.now.getTime() + expiryMs(req.expiry)),
+      expiresAt: new Date(start.getTime() + expiryMs(req.expiry)),
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return { status: 400, body: { error_messages: ["transaction_details.order_id sudah digunakan"] } };

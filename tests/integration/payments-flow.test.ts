@@ -47,6 +47,11 @@ describe("paying a checkout", () => {
     expect(placed.orders).toHaveLength(2);
     expect(redirectUrl).toContain("/sandbox/midtrans/pay/");
     expect(await startPayment((await db().payment.findUniqueOrThrow({ where: { id: placed.paymentId } })).buyerId, placed.paymentNumber)).toBe(redirectUrl);
+    // The payment page closes when the order page says, not a window counted from when the buyer opened it.
+    const opened = await db().payment.findUniqueOrThrow({ where: { id: placed.paymentId } });
+    const gatewayDeadline = (await db().sandboxMidtransTransaction.findUniqueOrThrow({ where: { orderId: placed.paymentNumber } })).expiresAt;
+    expect(opened.expiresAt.getTime() - gatewayDeadline.getTime()).toBeGreaterThanOrEqual(0);
+    expect(opened.expiresAt.getTime() - gatewayDeadline.getTime()).toBeLessThan(1000);
 
     expect(await stack.payVa(redirectUrl, "bni")).toEqual({ choose: 302, pay: 302 });
     const orders = await until("orders paid", async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   formatGrossAmount,
+  formatMidtransTime,
+  parseMidtransTime,
+  snapExpiry,
   hasValidSignature,
   isPaid,
   notificationSignature,
@@ -73,5 +76,24 @@ describe("status helpers", () => {
     expect(isPaid({ transaction_status: "capture", fraud_status: "accept" })).toBe(true);
     expect(isPaid({ transaction_status: "capture", fraud_status: "challenge" })).toBe(false);
     expect(isPaid({ transaction_status: "pending" })).toBe(false);
+  });
+});
+
+describe("Snap expiry", () => {
+  it("writes and reads Midtrans times in WIB", () => {
+    expect(formatMidtransTime(new Date("2026-12-02T10:05:09.870Z"))).toBe("2026-12-02 17:05:09 +0700");
+    expect(parseMidtransTime("2026-12-02 17:05:09 +0700")).toEqual(new Date("2026-12-02T10:05:09.000Z"));
+    expect(parseMidtransTime("2026-12-02 10:05:09 +0000")).toEqual(new Date("2026-12-02T10:05:09.000Z"));
+    for (const bad of ["2026-12-02T17:05:09+07:00", "2026-12-02 17:05 +0700", "", 5, null]) expect(parseMidtransTime(bad)).toBeNull();
+  });
+
+  it("counts from the payment's creation and closes on our deadline, never after it", () => {
+    const createdAt = new Date("2026-12-02T10:05:09.870Z");
+    // 24 hours after creation: the same second, 870 ms earlier.
+    expect(snapExpiry(createdAt, new Date(createdAt.getTime() + 86_400_000))).toEqual({ start: new Date("2026-12-02T10:05:09.000Z"), minutes: 1440, closesAt: new Date("2026-12-03T10:05:09.000Z") });
+    // A deadline not on a whole minute: the last whole minute before it.
+    const odd = snapExpiry(createdAt, new Date(createdAt.getTime() + 90_500));
+    expect(odd.minutes).toBe(1);
+    expect(odd.closesAt.getTime()).toBeLessThanOrEqual(createdAt.getTime() + 90_500);
   });
 });

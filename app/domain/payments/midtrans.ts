@@ -52,6 +52,32 @@ export interface MidtransNotification extends MidtransStatus {
   signature_key: string;
 }
 
+const WIB_MS = 7 * 3_600_000;
+
+/** A moment as Midtrans writes times: "2026-12-02 17:05:09 +0700" (WIB, whole seconds). */
+export function formatMidtransTime(at: Date): string {
+  return `${new Date(at.getTime() + WIB_MS).toISOString().slice(0, 19).replace("T", " ")} +0700`;
+}
+
+/** "2026-12-02 17:05:09 +0700" (any ±hhmm offset) → the moment; null when it is not such a time. */
+export function parseMidtransTime(s: unknown): Date | null {
+  const m = typeof s === "string" ? /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d) ([+-])(\d\d)(\d\d)$/.exec(s.trim()) : null;
+  if (!m) return null;
+  const at = Date.parse(`${m[1]}T${m[2]}${m[3]}${m[4]}:${m[5]}`);
+  return Number.isNaN(at) ? null : new Date(at);
+}
+
+/**
+ * The Snap page's payment window for a payment we close at `expiresAt`: counted from when the payment was made (whole
+ * seconds, as Midtrans reads start_time), for the whole minutes that fit before our deadline, so the gateway shows
+ * and enforces the same deadline as the order page, never a later one (at most 59 s earlier).
+ */
+export function snapExpiry(createdAt: Date, expiresAt: Date): { start: Date; minutes: number; closesAt: Date } {
+  const start = new Date(Math.floor(createdAt.getTime() / 1000) * 1000);
+  const minutes = Math.max(0, Math.floor((expiresAt.getTime() - start.getTime()) / 60_000));
+  return { start, minutes, closesAt: new Date(start.getTime() + minutes * 60_000) };
+}
+
 /** Integer rupiah → "125000.00" as Midtrans writes gross_amount. */
 export function formatGrossAmount(rupiah: number): string {
   if (!Number.isSafeInteger(rupiah) || rupiah < 0) throw new RangeError(`gross amount must be whole rupiah, got ${rupiah}`);

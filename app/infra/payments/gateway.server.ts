@@ -6,7 +6,7 @@
  */
 import { appOrigin, env } from "~/infra/env.server";
 import { logger } from "~/infra/logger.server";
-import { formatGrossAmount, isTransactionStatus, parseGrossAmount, type MidtransStatus } from "~/domain/payments/midtrans";
+import { formatGrossAmount, formatMidtransTime, isTransactionStatus, parseGrossAmount, type MidtransStatus } from "~/domain/payments/midtrans";
 
 export interface CreateTransactionInput {
   orderId: string;
@@ -14,6 +14,8 @@ export interface CreateTransactionInput {
   customer: { name: string; email: string; phone?: string };
   items: { id: string; name: string; price: number; quantity: number }[];
   expiryMinutes: number;
+  /** When the payment window starts (Snap `expiry.start_time`); the gateway's own clock when absent. */
+  expiryStart?: Date;
   finishUrl: string;
 }
 
@@ -116,7 +118,7 @@ export function createMidtransGateway(config: MidtransConfig): PaymentGateway {
         transaction_details: { order_id: input.orderId, gross_amount: input.grossAmount },
         customer_details: { first_name: input.customer.name, email: input.customer.email, phone: input.customer.phone },
         item_details: input.items.map((i) => ({ id: i.id, name: i.name.slice(0, 50), price: i.price, quantity: i.quantity })),
-        expiry: { unit: "minutes", duration: input.expiryMinutes },
+        expiry: { ...(input.expiryStart ? { start_time: formatMidtransTime(input.expiryStart) } : {}), unit: "minutes", duration: input.expiryMinutes },
         callbacks: { finish: input.finishUrl },
       };
       const headers: Record<string, string> = config.notificationUrl ? { "X-Override-Notification": config.notificationUrl } : {};
