@@ -1,7 +1,7 @@
 /**
  * The one door to the payout provider: a small fetch adapter for the documented Midtrans Iris (Payouts) HTTP API:
- * create payouts (creator key), approve or reject them (approver key), get a payout's details. Authentication is HTTP Basic
- * with the API key as user and an empty password. The embedded sandbox (/sandbox/iris) implements the same API,
+ * create payouts (creator key), approve or reject them (approver key), get a payout's details. Authentication is
+ * HTTP Basic with the API key as user and an empty password. The embedded sandbox (/sandbox/iris) implements the same API,
  * so a real Iris account is a matter of settings (IRIS_ENV, IRIS_API_KEY, IRIS_APPROVER_KEY, IRIS_MERCHANT_KEY).
  */
 import { appOrigin, env } from "~/infra/env.server";
