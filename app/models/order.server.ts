@@ -134,16 +134,18 @@ export interface OrderRow {
   fulfilment_shop_id: string | null;
   status: string;
   total: number;
+  /** The buyer's service fee in `total`: the platform's, never the seller's. */
+  fee_total: number;
 }
 
 export function lockOrdersOfPayment(tx: Tx, paymentId: string): Promise<OrderRow[]> {
   return tx.$queryRaw<OrderRow[]>`
-    SELECT id, order_number, payment_id, buyer_id, shop_id, fulfilment_shop_id, status, total FROM orders WHERE payment_id = ${paymentId}::uuid ORDER BY id FOR UPDATE`;
+    SELECT id, order_number, payment_id, buyer_id, shop_id, fulfilment_shop_id, status, total, fee_total FROM orders WHERE payment_id = ${paymentId}::uuid ORDER BY id FOR UPDATE`;
 }
 
 export async function lockOrder(tx: Tx, orderId: string): Promise<OrderRow | null> {
   const rows = await tx.$queryRaw<OrderRow[]>`
-    SELECT id, order_number, payment_id, buyer_id, shop_id, fulfilment_shop_id, status, total FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
+    SELECT id, order_number, payment_id, buyer_id, shop_id, fulfilment_shop_id, status, total, fee_total FROM orders WHERE id = ${orderId}::uuid FOR UPDATE`;
   return rows[0] ?? null;
 }
 

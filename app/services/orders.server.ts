@@ -102,7 +102,8 @@ async function notify(tx: Tx, order: OrderRow, move: TransitionResult) {
     // A dropship order is forwarded to its supplier: the supplier is told (and mailed) like a seller, and so is the dropshipper.
     // The supplier never sees the buyer's price: its notice carries its own amount (dropship prices + shipping).
     if (order.fulfilment_shop_id) await notifySeller(tx, order.fulfilment_shop_id, order, move, { ...vars, total: formatRupiah(await supplierAmount(tx, order.id)) });
-    await notifySeller(tx, order.shop_id, order, move, vars);
+    // The seller's order total, as their order page shows it: goods + shipping, without the buyer's service fee.
+    await notifySeller(tx, order.shop_id, order, move, { ...vars, total: formatRupiah(order.total - order.fee_total) });
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { DomainError } from "~/domain/errors";
 import { autoCompleteAt } from "~/domain/orders/auto-complete";
-import { monthlySummary, runningStatement } from "~/domain/ledger/statement";
+import { heldForSeller, monthlySummary, runningStatement } from "~/domain/ledger/statement";
 import { toCsv } from "~/domain/csv";
 import { env } from "~/infra/env.server";
 import { balancesOfShop, escrowOrdersOfShop, sellerLedgerRows, withholdingByYear } from "~/models/ledger.server";
@@ -32,11 +32,13 @@ export async function sellerFinance(ownerId: string) {
   ]);
   const statement = runningStatement(rows);
   const settings = autoCompleteSettings();
+  // What the seller will get from escrow: each order's held money without the buyer's fee (the platform's).
+  const held = escrow.map((o) => ({ ...o, held: heldForSeller(o.held, o.feeTotal) }));
   return {
-    balances,
+    balances: { ...balances, escrow: held.reduce((sum, o) => sum + o.held, 0) },
     /** A payout account change waits for review: withdrawals are on hold. */
     bankChangePending,
-    escrow: escrow.map((o) => ({ ...o, completesAt: autoCompleteAt(o, settings) })),
+    escrow: held.map((o) => ({ ...o, completesAt: autoCompleteAt(o, settings) })),
     statement: [...statement].reverse(),
     months: monthlySummary(statement),
     withholding,

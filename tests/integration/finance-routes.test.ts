@@ -52,8 +52,10 @@ describe("seller finance page", () => {
   it("shows escrow per order, available balance, statement with running balance and the monthly summary", async () => {
     const data = payload<Finance>((await call(finance.loader, getRequest("/seller/keuangan", { cookie: sellerCookie }))).result);
     const expected = net(done[0].order) + net(done[1].order);
-    expect(data.balances).toEqual({ escrow: held.order.total, available: expected, paidOut: 0, pendingPayout: 0 });
-    expect(data.escrow).toEqual([expect.objectContaining({ orderNumber: held.order.orderNumber, held: held.order.total })]);
+    // The seller's part of escrow: the buyer's service fee is the platform's.
+    expect(held.order.feeTotal).toBeGreaterThan(0);
+    expect(data.balances).toEqual({ escrow: held.order.total - held.order.feeTotal, available: expected, paidOut: 0, pendingPayout: 0 });
+    expect(data.escrow).toEqual([expect.objectContaining({ orderNumber: held.order.orderNumber, held: held.order.total - held.order.feeTotal })]);
     expect(data.statement.map((l) => [l.kind, l.amount, l.balance])).toEqual([
       ["release", net(done[1].order), expected],
       ["release", net(done[0].order), net(done[0].order)],

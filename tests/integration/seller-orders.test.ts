@@ -57,12 +57,16 @@ describe("seller orders", () => {
     const vars = { order: order.orderNumber, total: formatRupiah(order.total) };
     const [note] = await db().notification.findMany({ where: { userId: englishSeller.owner.id, kind: "order.paid" } });
     expect(note.title).toBe(en("order.notice.seller.paid", vars));
+    // The seller's total is their order's (goods + shipping), as on their order page: the buyer's fee is the platform's.
+    expect(order.feeTotal).toBeGreaterThan(0);
+    expect(note.body).toBe(en("order.notice.body", { ...vars, total: formatRupiah(order.total - order.feeTotal) }));
     const mail = await db().outboxMail.findFirstOrThrow({ where: { toAddress: englishSeller.owner.email, subject: { contains: order.orderNumber } } });
     expect(mail.subject).toBe(en("order.notice.seller.paid", vars));
     expect(en("order.notice.seller.paid", vars)).not.toBe(translator("id")("order.notice.seller.paid", vars));
     await transitionOrder(order.id, "cancel", { role: "seller", id: englishSeller.owner.id }, "Stok habis");
     const buyerNote = await db().notification.findFirstOrThrow({ where: { userId: englishBuyer.id, kind: "order.cancelled" } });
     expect(buyerNote.title).toBe(en("order.notice.buyer.cancelled", vars));
+    expect(buyerNote.body).toBe(en("order.notice.body", vars)); // what the buyer paid, fee included
   });
 
   it("a paid order reaches the seller: notification, outbox mail, ship-by deadline, list with counts and search", async () => {

@@ -67,6 +67,14 @@ export function releasedFundsOf(order: ReleaseFacts): number {
   return order.dropship.asSupplier ? supplierPart - supplierBack : dropshipperPart - dropshipperBack;
 }
 
+/**
+ * The seller's part of what escrow holds for an order: all of it but the buyer's service fee, which goes to the
+ * platform at release (a partial refund never comes out of the fee; a full refund leaves nothing).
+ */
+export function heldForSeller(held: number, feeTotal: number): number {
+  return Math.max(0, held - feeTotal);
+}
+
 /** Oldest first with the balance after each line. */
 export function runningStatement(rows: readonly LedgerRow[]): StatementLine[] {
   const sorted = [...rows].sort((a, b) => a.at.getTime() - b.at.getTime() || a.entryId.localeCompare(b.entryId));
