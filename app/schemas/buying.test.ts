@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CheckoutSchema, parseCheckoutForm } from "./buying";
+import { AddressSchema, CheckoutSchema, parseCheckoutForm } from "./buying";
 
 const base = { addressId: "7d0b6f5e-2f0a-4c1e-9c7e-2b1a3c4d5e6f", items: "a,b", "price.a": "1000" };
 
@@ -17,5 +17,22 @@ describe("checkout form: Kirim sebagai dropshipper", () => {
       expect(result.success).toBe(false);
       expect(result.error!.issues.every((i) => i.path[0] === "senderName" || i.path[0] === "senderPhone")).toBe(true);
     }
+  });
+});
+
+describe("address form", () => {
+  const address = { recipient: "Budi Santoso", phone: "081234567890", provinceCode: "32", regencyCode: "3273", district: "Coblong", postalCode: "40132", street: "Jl. Dago No. 12" };
+  /** The first message per field, as the form shows it. */
+  const firstErrors = (values: Record<string, string>) => {
+    const result = AddressSchema.safeParse({ ...address, ...values });
+    const out: Record<string, string> = {};
+    for (const i of result.success ? [] : result.error.issues) out[String(i.path[0])] ??= i.message;
+    return out;
+  };
+
+  it("says a filled field is too short, not that it is required", () => {
+    expect(firstErrors({ recipient: "B", district: "x", street: "Jl" })).toEqual({ recipient: "validation.min2", district: "validation.min2", street: "validation.min5" });
+    expect(firstErrors({ recipient: "", district: "  ", street: "" })).toEqual({ recipient: "validation.required", district: "validation.required", street: "validation.required" });
+    expect(firstErrors({})).toEqual({});
   });
 });

@@ -4,7 +4,8 @@ import { formText, isCleanText } from "~/schemas/params";
 
 // Buying forms: address book, cart buttons, checkout. Messages are i18n keys.
 
-const text = (min: number, max: number) => formText(max).min(min, "validation.required");
+// Empty is "required"; filled but too short says how long it must be (not "required" for a field that is filled).
+const text = (min: 2 | 5, max: number) => formText(max).min(1, "validation.required").min(min, `validation.min${min}`);
 
 export const AddressSchema = z
   .object({
