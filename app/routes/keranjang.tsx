@@ -23,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** "+ Keranjang" and "Beli Sekarang" post here from the product page (a fetcher), and the cart page's own forms. */
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = CartActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false as const, error: "cart.error.unavailable", vars: {} as Record<string, string | number> }, { status: 400 });
+  if (!parsed.success) {
+    // A quantity a person typed (0, -1, 1,5) gets its own answer; anything else wrong means a stale or forged form.
+    const error = parsed.error.issues.some((i) => i.path[0] === "quantity") ? "cart.error.quantity" : "cart.error.unavailable";
+    return data({ ok: false as const, error, vars: {} as Record<string, string | number> }, { status: 400 });
+  }
   const input = parsed.data;
   const user = await getCurrentUser(request);
   try {

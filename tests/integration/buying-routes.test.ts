@@ -26,6 +26,15 @@ function cartCookieOf(h: Headers): string | undefined {
 }
 
 describe("cart routes", () => {
+  it("answers a bad quantity with what is wrong with it, not that the product is unavailable", async () => {
+    for (const quantity of ["0", "-1", "1.5", "abc"]) {
+      const res = await call(cartAction, postForm("/keranjang", { intent: "add", productId: shop.product.id, variantId: "", quantity }));
+      expect([res.status, payload<{ error: string }>(res.result).error], quantity).toEqual([400, "cart.error.quantity"]);
+    }
+    const forged = await call(cartAction, postForm("/keranjang", { intent: "add", productId: "not-a-product", variantId: "", quantity: "1" }));
+    expect(payload<{ error: string }>(forged.result).error).toBe("cart.error.unavailable");
+  });
+
   it("keeps an anonymous cart in a cookie and merges it into the buyer's cart at log-in", async () => {
     const { user } = await aBuyer();
     const added = await call(cartAction, postForm("/keranjang", { intent: "add", productId: shop.product.id, variantId: "", quantity: "2" }));
