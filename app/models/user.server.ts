@@ -5,7 +5,7 @@ export function normalizeEmail(email: string) {
 }
 
 export function findUserByEmail(email: string) {
-  return db().user.findUnique({ where: { email: normalizeEmail(email) } });
+  return db().user.findUnique({ where: { email: normalizeEmail(email) }, include: { shop: { select: { id: true } } } });
 }
 
 export function findUserById(id: string) {

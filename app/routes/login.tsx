@@ -5,6 +5,7 @@ import { FormError, TextField } from "~/components/forms/fields";
 import { useZodForm } from "~/components/forms/use-zod-form";
 import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
+import { homeAfterLogin } from "~/domain/auth/redirect";
 import { DomainError } from "~/domain/errors";
 import { getCurrentUser, safeRedirect, startSession } from "~/infra/auth.server";
 import { takeAnonymousCart } from "~/infra/cart-cookie.server";
@@ -35,7 +36,9 @@ export async function action({ request }: ActionFunctionArgs) {
       await mergeAnonymousCart(user.id, anonCart.anonTokenHash);
       headers.append("Set-Cookie", anonCart.clearCookie);
     }
-    return redirectWithFlash(request, safeRedirect(parsed.data.redirectTo), { kind: "success", key: "auth.loggedIn" }, headers);
+    // Back to the page that asked for a log-in; else where this user works (homeAfterLogin).
+    const home = homeAfterLogin({ isAdmin: user.isAdmin, hasShop: Boolean(user.shop) });
+    return redirectWithFlash(request, safeRedirect(parsed.data.redirectTo, home), { kind: "success", key: "auth.loggedIn" }, headers);
   } catch (error) {
     // The email comes back (also without JavaScript); the password never does.
     if (error instanceof DomainError) return formError(error.messageKey, statusOf(error), "_form", parsed.values);
@@ -53,7 +56,7 @@ export default function Login() {
       <h1>{t("auth.loginTitle")}</h1>
       <FormError error={actionData?.errors?._form} />
       <Form method="post" noValidate onSubmit={form.onSubmit}>
-        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <TextField label={t("form.email")} type="email" autoComplete="email" inputMode="email" error={form.errorOf("email")} {...form.register("email")} />
         <TextField label={t("form.password")} type="password" autoComplete="current-password" error={form.errorOf("password")} {...form.register("password")} />
         <button type="submit" disabled={form.submitting}>

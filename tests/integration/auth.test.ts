@@ -9,6 +9,7 @@ import { action as logoutAction } from "../../app/routes/logout";
 import { action as resetAction, loader as resetLoader } from "../../app/routes/reset-password";
 import { action as signupAction } from "../../app/routes/signup";
 import { aUser, cookieFor, TEST_PASSWORD } from "../factories/users";
+import { aSeller, anAdmin } from "../factories/shops";
 import { call, getRequest, payload, postForm, sessionCookieFrom } from "../setup/http";
 
 const signup = (fields: Record<string, string>) => call(signupAction, postForm("/signup", fields));
@@ -52,6 +53,18 @@ describe("log in and out", () => {
     expect(res.headers.getSetCookie().find((c) => c.startsWith("lapak_session="))).toMatch(/HttpOnly/i);
     const account = await call(accountLoader, getRequest("/account", { cookie }));
     expect(payload<{ user: { email: string } }>(account.result).user.email).toBe(user.email);
+  });
+
+  it("lands where each user works when no page asked for the log-in: admin desk, seller's shop, shop front", async () => {
+    const seller = await aSeller({ status: "approved" });
+    const admin = await anAdmin();
+    const buyer = await aUser();
+    for (const [who, to] of [[seller.owner, "/seller"], [admin, "/admin"], [buyer, "/"]] as const) {
+      const res = await call(loginAction, postForm("/login", { email: who.email, password: TEST_PASSWORD, redirectTo: "" }));
+      expect([res.status, res.headers.get("Location")]).toEqual([302, to]);
+    }
+    const asked = await call(loginAction, postForm("/login", { email: seller.owner.email, password: TEST_PASSWORD, redirectTo: "/checkout" }));
+    expect(asked.headers.get("Location")).toBe("/checkout");
   });
 
   it("never redirects to another site after login", async () => {

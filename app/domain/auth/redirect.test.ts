@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sameOriginPath } from "./redirect";
+import { homeAfterLogin, sameOriginPath } from "./redirect";
 
 const ORIGIN = "https://lapak.id";
 
@@ -30,5 +30,13 @@ describe("redirect after login", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("landing after login", () => {
+  it("is the admin's desk, the seller's shop, or the shop front", () => {
+    expect(homeAfterLogin({ isAdmin: true, hasShop: true })).toBe("/admin");
+    expect(homeAfterLogin({ isAdmin: false, hasShop: true })).toBe("/seller");
+    expect(homeAfterLogin({ isAdmin: false, hasShop: false })).toBe("/");
   });
 });

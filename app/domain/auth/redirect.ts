@@ -15,3 +15,9 @@ export function sameOriginPath(target: unknown, appOrigin: string, fallback = "/
   const path = resolved.pathname.replace(/^\/+/, "/");
   return `${path}${resolved.search}${resolved.hash}`;
 }
+
+/** Where a log-in lands when nothing asked for a page: the admin's desk, the seller's shop, else the shop front. */
+export function homeAfterLogin(user: { isAdmin: boolean; hasShop: boolean }): string {
+  if (user.isAdmin) return "/admin";
+  return user.hasShop ? "/seller" : "/";
+}
