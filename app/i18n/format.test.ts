@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMonth, formatRupiah, formatWaited, formatWeight } from "./format";
+import { formatDate, formatKtpDate, formatMonth, formatRupiah, formatWaited, formatWeight } from "./format";
 
 describe("id-ID formatting", () => {
   it("formats integer rupiah without decimals or spaces", () => {
@@ -34,5 +34,12 @@ describe("formatWaited", () => {
     expect(formatWaited("2026-12-01T05:00:00Z", now)).toBe("5 jam");
     expect(formatWaited("2026-11-28T09:00:00Z", now)).toBe("3 hari");
     expect(formatWaited("2026-11-28T09:00:00Z", now, "en")).toBe("3 days");
+  });
+});
+
+describe("formatKtpDate", () => {
+  it("writes a date of birth as a KTP prints it, and leaves anything else alone", () => {
+    expect(formatKtpDate("1988-11-02")).toBe("02-11-1988");
+    expect(formatKtpDate("02-11-1988")).toBe("02-11-1988");
   });
 });

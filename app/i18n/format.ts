@@ -40,6 +40,12 @@ export function formatDateTime(date: Date | string, locale: Locale = "id", timeZ
   ).format(new Date(date));
 }
 
+/** "1988-11-02" → "02-11-1988", as a KTP prints a date of birth (so an admin compares it with the card at a glance). */
+export function formatKtpDate(isoDate: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(isoDate);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : isoDate;
+}
+
 /** A calendar month written "2026-12" (already in WIB) → "Desember 2026". */
 export function formatMonth(yearMonth: string, locale: Locale = "id"): string {
   return new Intl.DateTimeFormat(tags[locale], { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${yearMonth}-01T00:00:00Z`));

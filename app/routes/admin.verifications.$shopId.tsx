@@ -8,7 +8,7 @@ import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
 import { actorRoleKey, auditEventKey, documentLabel } from "~/domain/kyc/audit";
 import { allowedEvents, DOCUMENT_REASON_CODES, type DocumentReason, isShopStatus } from "~/domain/kyc/verification";
-import { formatDateTime } from "~/i18n/format";
+import { formatDateTime, formatKtpDate } from "~/i18n/format";
 import { redirectWithFlash } from "~/infra/flash.server";
 import { formError, parseForm } from "~/infra/forms.server";
 import { noStoreHeaders, statusOf } from "~/infra/http.server";
@@ -80,8 +80,8 @@ export default function ReviewPage() {
       rows: [
         [t("onboarding.identity.fullName"), r.identity.fullName],
         [t("onboarding.identity.nik"), r.identity.nik],
-        [t("onboarding.identity.birthDateLabel"), r.identity.birthDate],
-        [t("onboarding.identity.sex"), r.identity.sex ? t(`review.sex.${r.identity.sex}`) : null],
+        [t("onboarding.identity.birthDateLabel"), r.identity.birthDate ? formatKtpDate(r.identity.birthDate) : null],
+        [t("onboarding.identity.sex"), r.identity.sex ? t(`review.sexName.${r.identity.sex}`) : null],
       ],
     },
     { kind: "npwp", title: t("review.tax"), rows: [[t("onboarding.tax.npwp"), r.tax.npwp], ["", r.tax.npwpIsNik ? t("onboarding.tax.npwpIsNik") : null]] },

@@ -203,6 +203,9 @@ describe("seller verification in the browser", () => {
     expect((await admin.request.get(admin.url())).headers()["cache-control"]).toContain("no-store");
     // The century is not decoded on this page today ("05-07-..90"): accept it, and the fixed "1990".
     await expect(identityPanel.textContent()).resolves.toMatch(/Dari NIK: Jawa Barat, Kabupaten Bogor, lahir 05-07-(19|\.\.)90, perempuan/);
+    // What the seller typed, written as the KTP prints it, beside the decoded line.
+    await expect(identityPanel.textContent()).resolves.toMatch(/Tanggal lahir\s*05-07-1990/);
+    await expect(identityPanel.textContent()).resolves.toMatch(/Jenis kelamin\s*Perempuan/);
     await admin.getByRole("combobox", { name: "Masalah pada KTP", exact: true }).selectOption({ label: "Foto buram atau tidak terbaca" });
     await admin.getByRole("textbox", { name: "Masalah pada KTP: Alasan / catatan untuk penjual" }).fill(NOTE);
     await admin.getByRole("button", { name: "Minta perbaikan" }).click();
