@@ -16,7 +16,7 @@ export const meta = titleMeta("cart.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const owner = await cartOwnerOf(request, user);
-  const cart = owner ? await loadCart(owner, user?.id ?? null) : { shops: [], count: 0, goodsTotal: 0 };
+  const cart = owner ? await loadCart(owner, user?.id ?? null) : { shops: [], count: 0, units: 0, goodsTotal: 0 };
   return { cart, signedIn: Boolean(user) };
 }
 
@@ -112,11 +112,11 @@ export default function CartPage() {
       ))}
       <section className="card" aria-label={t("checkout.summary")}>
         <p>
-          {t("cart.goods", { count: cart.count })}: <strong>{formatRupiah(cart.goodsTotal)}</strong>
+          {t("cart.goods", { count: cart.units })}: <strong>{formatRupiah(cart.goodsTotal)}</strong>
         </p>
         {signedIn ? null : <p className="muted">{t("cart.signInToBuy")}</p>}
         <Link to="/checkout" className="button">
-          {t("cart.checkout")} ({cart.count})
+          {t("cart.checkout")} ({cart.units})
         </Link>
       </section>
     </>

@@ -87,7 +87,8 @@ export async function loadCart(owner: CartOwner, viewerId: string | null) {
   }
   const shops = [...groups.values()];
   const lines = shops.flatMap((g) => g.lines);
-  return { shops, count: lines.length, goodsTotal: lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0) };
+  // count: product lines (the header badge); units: pieces, which the totals line counts ("3 barang" for 3 of one shirt).
+  return { shops, count: lines.length, units: lines.reduce((sum, l) => sum + l.quantity, 0), goodsTotal: lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0) };
 }
 
 export function cartCount(owner: CartOwner) {

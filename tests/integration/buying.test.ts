@@ -53,6 +53,8 @@ describe("cart", () => {
       [shopA.shop.name, [["Gamis Hitam Polos", 3]]],
     ]);
     expect(cart.goodsTotal).toBe(2 * 45_500 + 3 * 150_000);
+    // Two products, five pieces: the totals line says "5 barang".
+    expect([cart.count, cart.units]).toEqual([2, 5]);
   });
 
   it("does not let a seller buy from their own shop", async () => {
