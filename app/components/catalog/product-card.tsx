@@ -24,7 +24,8 @@ export function ProductCard({ product }: { product: ProductCardData }) {
       <Link to={`/produk/${product.slug}`} className="product-card__link" prefetch="intent">
         <span className="product-card__media">
           {product.coverUrl ? (
-            <img src={product.coverUrl} alt={product.title} width={COVER_PX} height={COVER_PX} loading="lazy" decoding="async" />
+            // alt="": the title beside it names the link; a screen reader would otherwise read the title twice.
+            <img src={product.coverUrl} alt="" width={COVER_PX} height={COVER_PX} loading="lazy" decoding="async" />
           ) : (
             <span className="product-card__placeholder" aria-hidden="true" />
           )}
