@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { TextAreaField, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { ComplaintPanel, type ComplaintStepResult } from "~/components/orders/complaint-panel";
 import { OrderTimeline, timelineEvents, timelineTracking } from "~/components/orders/order-timeline";
 import { DomainError } from "~/domain/errors";
-import { RESI_FORMATS } from "~/domain/shipping/resi-formats";
+import { normalizeResi, RESI_FORMATS } from "~/domain/shipping/resi-formats";
 import { formatDateTime, formatRupiah, formatWeight } from "~/i18n/format";
 import { requireShopOwner } from "~/infra/auth.server";
 import { formError, parseForm } from "~/infra/forms.server";
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await cancelOrderBySeller(user.id, orderNumber, input.reason);
       return { ok: "sellerOrders.cancelled" };
     }
-    const result = await shipOrder(user.id, orderNumber, { resi: input.resi, confirmed: input.confirmedResi !== "" && input.confirmedResi.trim().toUpperCase() === input.resi.trim().toUpperCase() });
+    const result = await shipOrder(user.id, orderNumber, { resi: input.resi, confirmed: input.confirmedResi !== "" && normalizeResi(input.confirmedResi) === normalizeResi(input.resi) });
     if (result.status === "confirm") return { confirm: { resi: result.resi, warning: result.warning, example: result.example } };
     return { ok: "sellerOrders.shipped" };
   } catch (error) {
@@ -185,25 +186,7 @@ export default function SellerOrderPage() {
         </Form>
       ) : null}
 
-      {open ? (
-        <Form method="post" className="card">
-          <input type="hidden" name="intent" value="ship" />
-          <TextField
-            name="resi"
-            label={t("sellerOrders.resi")}
-            autoComplete="off"
-            autoCapitalize="characters"
-            defaultValue={confirm?.resi ?? ""}
-            error={errors.resi}
-            hint={resiExample ? t("sellerOrders.resiHelp", { example: resiExample }) : undefined}
-            warning={confirm ? t(confirm.warning, { example: confirm.example ?? "" }) : undefined}
-          />
-          {confirm ? <input type="hidden" name="confirmedResi" value={confirm.resi} /> : null}
-          <button type="submit" disabled={busy}>
-            {confirm ? t("sellerOrders.shipAnyway") : t("sellerOrders.ship")}
-          </button>
-        </Form>
-      ) : null}
+      {open ? <ShipForm key={confirm?.resi ?? ""} confirm={confirm} error={errors.resi} example={resiExample} busy={busy} /> : null}
 
       {open ? (
         <details className="card">
@@ -222,5 +205,35 @@ export default function SellerOrderPage() {
 
       <OrderTimeline events={events} tracking={tracking} />
     </section>
+  );
+}
+
+/**
+ * The resi and "Kirim Pesanan". After a format warning it asks "Ya, resi sudah benar" for that number only: once
+ * the seller changes the number, the warning and the confirmation go, and the new number is checked afresh.
+ */
+function ShipForm({ confirm, error, example, busy }: { confirm: { resi: string; warning: string; example?: string } | null; error?: string; example: string; busy: boolean }) {
+  const t = useT();
+  const [typed, setTyped] = useState(confirm?.resi ?? "");
+  const pending = confirm && normalizeResi(typed) === normalizeResi(confirm.resi) ? confirm : null;
+  return (
+    <Form method="post" className="card">
+      <input type="hidden" name="intent" value="ship" />
+      <TextField
+        name="resi"
+        label={t("sellerOrders.resi")}
+        autoComplete="off"
+        autoCapitalize="characters"
+        defaultValue={confirm?.resi ?? ""}
+        onChange={(e) => setTyped(e.currentTarget.value)}
+        error={error}
+        hint={example ? t("sellerOrders.resiHelp", { example }) : undefined}
+        warning={pending ? t(pending.warning, { example: pending.example ?? "" }) : undefined}
+      />
+      {pending ? <input type="hidden" name="confirmedResi" value={pending.resi} /> : null}
+      <button type="submit" disabled={busy}>
+        {pending ? t("sellerOrders.shipAnyway") : t("sellerOrders.ship")}
+      </button>
+    </Form>
   );
 }

@@ -13,10 +13,14 @@ describe("checkResi", () => {
     expect(checkResi("sicepat", "000123456789")).toEqual({ ok: true, normalized: "000123456789" });
   });
 
+  it("drops the spaces and dashes a seller copies from a receipt", () => {
+    expect(checkResi("jnt", "jp 1234-5678-90")).toEqual({ ok: true, normalized: "JP1234567890" });
+    expect(checkResi("sicepat", "0001 2345 6789")).toEqual({ ok: true, normalized: "000123456789" });
+  });
+
   it("refuses what cannot be a resi for any courier", () => {
     expect(checkResi("jne", "   ")).toEqual({ ok: false, error: "resi.empty" });
-    expect(checkResi("jne", "0123 4567 8901")).toEqual({ ok: false, error: "resi.spaces" });
-    expect(checkResi("jne", "0123-4567-8901")).toEqual({ ok: false, error: "resi.charset" });
+    expect(checkResi("jne", "0123/4567.8901")).toEqual({ ok: false, error: "resi.charset" });
     expect(checkResi("jne", "12345")).toEqual({ ok: false, error: "resi.length" });
     expect(checkResi("jne", "1".repeat(31))).toEqual({ ok: false, error: "resi.length" });
   });

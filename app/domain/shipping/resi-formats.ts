@@ -27,13 +27,20 @@ export const RESI_LIMITS = { min: 6, max: 30 } as const;
 
 export type ResiCheck =
   | { ok: true; normalized: string; warning?: "resi.formatUncertain" | "resi.unknownCourier"; example?: string }
-  | { ok: false; error: "resi.empty" | "resi.spaces" | "resi.charset" | "resi.length" | "resi.format"; example?: string };
+  | { ok: false; error: "resi.empty" | "resi.charset" | "resi.length" | "resi.format"; example?: string };
+
+/**
+ * A resi as couriers print it: upper case, without the spaces and dashes a seller copies from a receipt or an app
+ * ("jp 1234-5678-90" is JP1234567890). No courier's numbers contain either.
+ */
+export function normalizeResi(resi: string): string {
+  return resi.replace(/[\s-]+/g, "").toUpperCase();
+}
 
 /** Checks a resi typed by a seller. Errors and warnings are i18n keys; `example` fills their text. */
 export function checkResi(courierCode: string, resi: string): ResiCheck {
-  const normalized = resi.trim().toUpperCase();
+  const normalized = normalizeResi(resi);
   if (!normalized) return { ok: false, error: "resi.empty" };
-  if (/\s/.test(normalized)) return { ok: false, error: "resi.spaces" };
   if (!/^[A-Z0-9]+$/.test(normalized)) return { ok: false, error: "resi.charset" };
   if (normalized.length < RESI_LIMITS.min || normalized.length > RESI_LIMITS.max) return { ok: false, error: "resi.length" };
   const format = RESI_FORMATS[courierCode];
