@@ -10,6 +10,7 @@ import { formatDateTime, formatRupiah } from "~/i18n/format";
 import { requireUser } from "~/infra/auth.server";
 import { queryParams } from "~/infra/http.server";
 import { buyerOrders } from "~/services/orders.server";
+import { checkReturnedPayment } from "~/services/payments.server";
 
 export const meta = titleMeta("orders.title");
 
@@ -21,6 +22,7 @@ const QuerySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { status = null, pembayaran = null } = queryParams(request, QuerySchema);
+  if (pembayaran) await checkReturnedPayment(user.id, pembayaran);
   const orders = await buyerOrders(user.id, status ?? undefined);
   return { orders: orders.map(serializeOrder), status, justPaid: pembayaran };
 }

@@ -108,6 +108,26 @@ export async function handleMidtransNotification(body: unknown): Promise<Notific
 }
 
 /**
+ * The buyer is back from the payment page (its finish link): ask the gateway now instead of waiting for its
+ * notification, so "Pembayaran berhasil" is followed by an order that says paid. Only the buyer's own pending
+ * payment, only what the status API confirms (as the notification path does), and never an error for the page:
+ * if the gateway cannot be asked, the notification still settles it.
+ */
+export async function checkReturnedPayment(buyerId: string, paymentNumber: string): Promise<void> {
+  const payment = await findPaymentByNumber(paymentNumber);
+  if (!payment || payment.buyerId !== buyerId || payment.status !== "pending") return;
+  let status: MidtransStatus | null;
+  try {
+    status = await paymentGateway().getStatus(paymentNumber);
+  } catch (error) {
+    logger.warn({ order_id: paymentNumber, err: (error as Error).message }, "status check on the buyer's return failed; waiting for the notification");
+    return;
+  }
+  if (!status || status.order_id !== paymentNumber || parseGrossAmount(status.gross_amount) !== payment.grossAmount) return;
+  if (isPaid(status)) await applySettlement(payment.id, status, "buyer_return");
+}
+
+/**
  * Money reached the gateway for this payment. Under the payment's row lock: mark it settled once, post the
  * ledger entry (provider clearing vs escrow per order), and move each order: awaiting payment → paid; an order
  * that expired or was cancelled meanwhile gets its money refunded (never kept, never lost).

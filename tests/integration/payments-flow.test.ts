@@ -7,6 +7,9 @@ import { addToCart } from "../../app/services/cart.server";
 import { expirePaymentIfDue, handleMidtransNotification, startPayment } from "../../app/services/payments.server";
 import { aBuyer, aShopWithProduct, checkoutAll } from "../factories/buying";
 import { checkLedgerAfterEach, startPaymentStack, until } from "../setup/buying";
+import { loader as ordersLoader } from "../../app/routes/pesanan._index";
+import { cookieFor } from "../factories/users";
+import { call, getRequest, payload } from "../setup/http";
 
 // Payments end to end over HTTP: checkout → Snap create at the embedded sandbox → payment page "Bayar" →
 // signed notification → our handler → status API → settlement, ledger, orders. Plus the three races of the issue.
@@ -71,6 +74,24 @@ describe("paying a checkout", () => {
     ]);
     // Each seller is told in the app and by mail.
     expect(await db().notification.count({ where: { userId: { in: [shopA.owner.id, shopB.owner.id] }, kind: "order.paid" } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a buyer back from the payment page sees the order paid before the gateway's notification arrives", async () => {
+    await stack.pauseDelivery(); // the notification stays queued at the sandbox
+    try {
+      const { user, placed, redirectUrl } = await aPendingPayment([shopA]);
+      expect(await stack.payVa(redirectUrl, "bca")).toEqual({ choose: 302, pay: 302 });
+      const stranger = await aBuyer();
+      // Someone else's return link changes nothing; the buyer's own asks the gateway and settles it.
+      await call(ordersLoader, getRequest(`/pesanan?pembayaran=${placed.paymentNumber}`, { cookie: await cookieFor(stranger.user.id) }));
+      expect((await db().payment.findUniqueOrThrow({ where: { id: placed.paymentId } })).status).toBe("pending");
+      const page = payload<{ orders: { status: string }[] }>((await call(ordersLoader, getRequest(`/pesanan?pembayaran=${placed.paymentNumber}`, { cookie: await cookieFor(user.id) }))).result);
+      expect(page.orders.map((o) => o.status)).toEqual(["paid"]);
+      const events = await db().paymentEvent.findMany({ where: { paymentId: placed.paymentId }, select: { source: true } });
+      expect(events.map((e) => e.source)).toContain("buyer_return");
+    } finally {
+      stack.resumeDelivery();
+    }
   });
 
   it("refuses a bad signature, an unknown order and a wrong amount without writing anything", async () => {
