@@ -225,6 +225,9 @@ describe("seller verification in the browser", () => {
 
     // ---------------------------------------------------------------- the seller reads why and replaces the KTP only
     await logIn(seller, SELLER.email, SELLER.password);
+    // Unread notices lead the phone's sideways-scrolling menu: on screen without a swipe.
+    const unreadLink = await seller.getByRole("link", { name: "Notifikasi (1)" }).boundingBox();
+    expect(unreadLink!.x + unreadLink!.width).toBeLessThanOrEqual(390);
     await seller.getByRole("link", { name: "Notifikasi (1)" }).click();
     const changesNotice = seller.getByRole("article", { name: "Perbaiki data toko kamu" });
     await changesNotice.waitFor();

@@ -28,7 +28,10 @@ export function AppHeader() {
     }
     // On the list itself the notifications are being read (its loader marks them), so no count there.
     const unread = location.pathname === "/notifications" ? 0 : root.unread;
-    links.push({ to: "/notifications", label: unread ? `${t("nav.notifications")} (${unread})` : t("nav.notifications") });
+    const notifications = { to: "/notifications", label: unread ? `${t("nav.notifications")} (${unread})` : t("nav.notifications") };
+    // Unread notices (a paid order to ship) come first: on a phone the row scrolls, and its end is off-screen.
+    if (unread) links.unshift(notifications);
+    else links.push(notifications);
     links.push({ to: "/account", label: t("nav.account") });
   }
   return (
