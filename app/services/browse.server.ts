@@ -1,5 +1,6 @@
 import { effectiveStock, sourceAvailable } from "~/domain/dropship/listing";
 import { z } from "zod";
+import { orderedPriceRange } from "~/domain/browse/price-range";
 import { queryParams } from "~/infra/http.server";
 import { int4Param } from "~/schemas/params";
 import { offeredQuotes } from "~/domain/shipping/offer";
@@ -28,7 +29,8 @@ export function parseBrowseParams(url: URL): BrowseParams {
   // An empty field of a submitted filter form means "not set", never 0.
   const present = new URL(url);
   for (const [k, v] of [...url.searchParams]) if (v.trim() === "") present.searchParams.delete(k, v);
-  return queryParams(present, BrowseParamsSchema);
+  const params = queryParams(present, BrowseParamsSchema);
+  return { ...params, ...orderedPriceRange(params.min, params.max) };
 }
 
 export interface ListingCard {

@@ -58,6 +58,7 @@ describe("search", () => {
 
   it("filters by price range, condition and seller province, and sorts by price", async () => {
     expect((await search("min=100000&max=200000")).items.map((i) => i.title)).toEqual(["Gamis Hitam Polos"]);
+    expect((await search("min=200000&max=100000")).items.map((i) => i.title)).toEqual(["Gamis Hitam Polos"]); // typed the wrong way round
     expect((await search("kondisi=used")).items.map((i) => i.title)).toEqual(["Kemeja Batik Pria Lengan Panjang"]);
     expect((await search("provinsi=31")).items).toEqual([]);
     expect((await search("provinsi=32&urut=price_asc")).items.map((i) => i.priceRupiah)).toEqual([45000, 85000, 99000, 185000, 250000]);

@@ -46,7 +46,8 @@ export function BrowseResults({ mode, path, heading, data }: { mode: "search" | 
   );
   const categoryHref = (slug: string | null) =>
     mode === "category" ? (slug ? hrefWith(`/kategori/${slug}`, current) : hrefWith("/cari", current)) : hrefWith("/cari", current, { kategori: slug });
-  const hasFilters = Boolean(params.min !== undefined || params.max !== undefined || params.provinsi || params.kondisi || params.urut);
+  const activeFilters = [params.min !== undefined || params.max !== undefined, params.provinsi, params.kondisi, params.urut].filter(Boolean).length;
+  const hasFilters = activeFilters > 0;
   const shownSort = params.urut && (params.q || params.urut !== "relevance") ? params.urut : params.q ? "relevance" : "newest";
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -97,8 +98,9 @@ export function BrowseResults({ mode, path, heading, data }: { mode: "search" | 
           <input id="browse-q" name="q" type="search" defaultValue={params.q ?? ""} placeholder={t("browse.search.placeholder")} maxLength={100} enterKeyHint="search" />
           <button type="submit">{t("browse.search.submit")}</button>
         </div>
-        <details className="filters" open={hasFilters || undefined}>
-          <summary>{t("browse.filters.title")}</summary>
+        {/* Closed once applied, so the results are what a phone shows first; the summary counts what is in force. */}
+        <details className="filters">
+          <summary>{hasFilters ? `${t("browse.filters.title")} (${activeFilters})` : t("browse.filters.title")}</summary>
           <div className="filters__grid">
             <div className="field">
               <label htmlFor="browse-kategori">{t("browse.filters.category")}</label>
