@@ -55,8 +55,9 @@ export function listShopOrders(shopId: string, opts: { tab: SellerTab; q?: strin
       items: { select: { title: true, quantity: true, dropshipUnitPrice: true } },
       shipment: { select: { shipBy: true, resi: true, courierName: true, serviceName: true } },
     },
-    // Oldest deadline first: what must ship soonest is on top.
-    orderBy: [{ paidAt: "asc" }, { createdAt: "asc" }],
+    // Orders to act on (to accept, to ship): the oldest deadline first, what must ship soonest on top. Every other
+    // list (all, shipped, done, cancelled): the newest first, as a seller looks for what just happened.
+    orderBy: opts.tab === "paid" || opts.tab === "processing" ? [{ paidAt: "asc" }, { createdAt: "asc" }] : [{ paidAt: "desc" }, { createdAt: "desc" }],
     take: opts.take ?? 100,
   });
 }

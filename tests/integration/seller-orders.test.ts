@@ -88,6 +88,14 @@ describe("seller orders", () => {
     expect((await sellerOrderList(seller.owner.id, { tab: "all", q: "tidak-ada" })).orders).toHaveLength(0);
   });
 
+  it("lists orders to ship oldest deadline first, and every other list newest first", async () => {
+    const shop = await aSeller({ status: "approved" });
+    const older = (await aPaidOrder({ seller: shop, buyer, paidAt: new Date("2026-12-01T02:00:00Z") })).order.orderNumber;
+    const newer = (await aPaidOrder({ seller: shop, buyer, paidAt: new Date("2026-12-01T09:00:00Z") })).order.orderNumber;
+    expect((await sellerOrderList(shop.owner.id, { tab: "paid" })).orders.map((o) => o.orderNumber)).toEqual([older, newer]);
+    expect((await sellerOrderList(shop.owner.id, { tab: "all" })).orders.map((o) => o.orderNumber)).toEqual([newer, older]);
+  });
+
   it("a seller never sees nor touches another shop's order", async () => {
     const { order } = await aPaidOrder({ seller, buyer });
     const theirs = await sellerOrderList(other.owner.id, { tab: "all" });
