@@ -79,17 +79,19 @@ export default function SellerFinance() {
 
       <h2>{t("finance.escrowOrders")}</h2>
       {escrow.length === 0 ? <p className="muted">{t("finance.escrowEmpty")}</p> : null}
-      <ul className="finance-list">
-        {escrow.map((o) => (
-          <li key={o.orderNumber}>
-            <span>
-              <Link to={`/seller/orders/${o.orderNumber}`}>{o.orderNumber}</Link> <span className="badge">{t(`orders.status.${o.status}`)}</span>
-              {o.completesAt ? <span className="muted"> · {t("finance.completesAt", { date: formatDateTime(o.completesAt, locale) })}</span> : null}
-            </span>
-            <strong>{formatRupiah(o.held)}</strong>
-          </li>
-        ))}
-      </ul>
+      {escrow.length ? (
+        <ul className="finance-list">
+          {escrow.map((o) => (
+            <li key={o.orderNumber}>
+              <span>
+                <Link to={`/seller/orders/${o.orderNumber}`}>{o.orderNumber}</Link> <span className="badge">{t(`orders.status.${o.status}`)}</span>
+                {o.completesAt ? <span className="muted"> · {t("finance.completesAt", { date: formatDateTime(o.completesAt, locale) })}</span> : null}
+              </span>
+              <strong>{formatRupiah(o.held)}</strong>
+            </li>
+          ))}
+        </ul>
+      ) : null}
 
       <h2>{t("finance.statement")}</h2>
       {statement.length === 0 ? <p className="muted">{t("finance.statementEmpty")}</p> : null}
@@ -139,7 +141,7 @@ export default function SellerFinance() {
         </div>
       ) : null}
 
-      <h2>{t("finance.months")}</h2>
+      {months.length ? <h2>{t("finance.months")}</h2> : null}
       {months.map((m) => (
         <details key={m.month} open={m === months[0]}>
           <summary>
