@@ -207,7 +207,7 @@ export const buyingMessages = {
     "checkout.error.acceptPrices": "Setujui harga baru dulu sebelum membayar.",
     "checkout.error.outOfStock": "Stok {title} baru saja habis.",
     "checkout.dropship": "Kirim sebagai dropshipper",
-    "checkout.dropshipHint": "Centang ini bila Anda reseller: paket dan labelnya memakai nama dan nomor HP pengirim yang Anda isi, bukan nama toko, dan tidak mencantumkan harga.",
+    "checkout.dropshipHint": "Centang ini bila kamu reseller: paket dan labelnya memakai nama dan nomor HP pengirim yang kamu isi, bukan nama toko, dan tidak mencantumkan harga.",
     "checkout.senderName": "Nama pengirim",
     "checkout.senderPhone": "No. HP pengirim",
     "checkout.error.dropshipSender": "Isi nama dan nomor HP pengirim yang benar untuk kirim sebagai dropshipper.",

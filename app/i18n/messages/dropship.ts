@@ -75,7 +75,7 @@ export const dropshipMessages = {
     "dropship.error.productNotFound": "Produk tidak ditemukan atau tidak dibuka untuk dropship.",
     "dropship.error.variantsLater": "Produk bervarian belum bisa dibuka untuk dropship: harga dan stok dropship dihitung per produk, tanpa varian.",
     "dropship.error.price": "Harga dropship harus lebih dari Rp0 dan harga jual minimum tidak boleh di bawah harga dropship.",
-    "dropship.error.aboveOwnPrice": "Harga dropship tidak boleh di atas harga jual produk itu di toko Anda sendiri.",
+    "dropship.error.aboveOwnPrice": "Harga dropship tidak boleh di atas harga jual produk itu di tokomu sendiri.",
     "dropship.error.partnerNotFound": "Dropshipper tidak ditemukan di program kamu.",
     "dropship.error.programNotFound": "Program dropship pemasok ini tidak ditemukan.",
     "dropship.error.pending": "Pemasok belum menyetujui kamu sebagai dropshipper.",

@@ -8,7 +8,7 @@ const id = {
   "finance.availableHint": "Bisa ditarik ke rekening bank toko.",
   "finance.paidOut": "Sudah dicairkan",
   "finance.pendingPayout": "Sedang dicairkan",
-  "finance.withdraw": "Tarik Saldo",
+  "finance.withdraw": "Tarik Dana",
   "finance.escrowOrders": "Dana ditahan per pesanan",
   "finance.escrowEmpty": "Tidak ada dana yang sedang ditahan.",
   "finance.completesAt": "Selesai otomatis {date}",
