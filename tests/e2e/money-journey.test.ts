@@ -245,7 +245,7 @@ describe("money out on a phone", () => {
     await page.getByRole("listitem").filter({ hasText: seller.shop.name }).getByText(formatRupiah(available)).waitFor();
     await page.getByRole("button", { name: "Buat Batch" }).click();
     await page.getByText("Batch dibuat. Minta admin lain untuk menyetujuinya.").waitFor();
-    await page.getByText("Anda membuat batch ini: persetujuan harus oleh admin lain.").waitFor();
+    await page.getByText("Kamu membuat batch ini: persetujuan harus oleh admin lain.").waitFor();
     expect(await page.getByRole("button", { name: "Setujui & Kirim" }).count()).toBe(0);
     const [batch] = await rows<{ id: string }>(`SELECT id FROM payout_batches`);
     const refused = await page.request.post("/admin/payouts", { form: { intent: "approve", batchId: batch.id } });
