@@ -100,7 +100,7 @@ export default function Checkout() {
                   </Link>
                 </p>
               ))}
-            <Link to={addressPath}>{t("checkout.manageAddresses")}</Link>
+            <Link to={addressPath} className="tap-link">{t("checkout.manageAddresses")}</Link>
           </>
         ) : (
           <>

@@ -32,7 +32,7 @@ export default function Notifications() {
           </h2>
           <p className="muted">{formatDateTime(n.createdAt, locale)}</p>
           <p style={{ whiteSpace: "pre-wrap" }}>{n.body}</p>
-          {n.link ? <Link to={n.link}>{t("notifications.open")}</Link> : null}
+          {n.link ? <Link to={n.link} className="tap-link">{t("notifications.open")}</Link> : null}
         </article>
       ))}
     </>

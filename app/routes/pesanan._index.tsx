@@ -74,7 +74,7 @@ export default function MyOrders() {
             <summary>{t("orders.timeline")}</summary>
             <OrderTimeline events={o.events} tracking={[]} />
           </details>
-          <Link to={`/pesanan/${o.orderNumber}`}>{t("orders.detail")}</Link>
+          <Link to={`/pesanan/${o.orderNumber}`} className="tap-link">{t("orders.detail")}</Link>
         </article>
       ))}
     </>
