@@ -163,9 +163,19 @@ export default function SellerFinance() {
       <p>{pph22.declared && pph22.declaredAt ? t("finance.pph22.declaredOver", { date: formatDate(pph22.declaredAt, locale) }) : t("finance.pph22.declaredUnder")}</p>
       <Form method="post" className="finance-actions">
         <input type="hidden" name="intent" value="pph22" />
-        <button type="submit" name="over" value={pph22.declared ? "no" : "yes"}>
-          {pph22.declared ? t("finance.pph22.declareUnder") : t("finance.pph22.declareOver")}
-        </button>
+        <input type="hidden" name="over" value={pph22.declared ? "no" : "yes"} />
+        <div className={`field${result?.errors?.confirm ? " field--error" : ""}`}>
+          <label>
+            <input type="checkbox" name="confirm" value="yes" required aria-invalid={result?.errors?.confirm ? true : undefined} aria-describedby={result?.errors?.confirm ? "pph22-confirm-error" : undefined} />{" "}
+            {pph22.declared ? t("finance.pph22.confirmUnder") : t("finance.pph22.confirmOver")}
+          </label>
+          {result?.errors?.confirm ? (
+            <p className="field__error" id="pph22-confirm-error" role="alert">
+              {t(result.errors.confirm)}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit">{pph22.declared ? t("finance.pph22.declareUnder") : t("finance.pph22.declareOver")}</button>
         {result?.ok ? <span role="status">{t(result.ok)}</span> : null}
         {result?.errors?._form ? <span role="alert">{t(result.errors._form)}</span> : null}
       </Form>

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { formText } from "~/schemas/params";
 
-export const Pph22DeclarationSchema = z.object({ intent: z.literal("pph22"), over: z.enum(["yes", "no"]) });
+// A tax declaration is made on purpose: the seller ticks the sentence that states it (the threshold named), both ways.
+export const Pph22DeclarationSchema = z.object({
+  intent: z.literal("pph22"),
+  over: z.enum(["yes", "no"]),
+  confirm: z.literal("yes", { message: "finance.pph22.confirmRequired" }),
+});
 
 /** A rate typed as a percentage with at most two decimals ("5", "2,5", "0.75"); empty removes a category's own rate. */
 const percent = z

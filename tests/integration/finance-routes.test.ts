@@ -87,7 +87,11 @@ describe("seller finance page", () => {
   });
 
   it("the seller declares PPh 22 status", async () => {
-    const res = await call(finance.action, postForm("/seller/keuangan", { intent: "pph22", over: "yes" }, { cookie: sellerCookie }));
+    // Not without ticking the statement that names the threshold: nothing changes.
+    const unticked = await call(finance.action, postForm("/seller/keuangan", { intent: "pph22", over: "yes" }, { cookie: sellerCookie }));
+    expect([unticked.status, payload<{ errors: Record<string, string> }>(unticked.result).errors.confirm]).toEqual([400, "finance.pph22.confirmRequired"]);
+    expect((await db().shop.findUniqueOrThrow({ where: { id: seller.shop.id } })).pph22OverThreshold).toBe(false);
+    const res = await call(finance.action, postForm("/seller/keuangan", { intent: "pph22", over: "yes", confirm: "yes" }, { cookie: sellerCookie }));
     expect(payload<{ ok: string }>(res.result).ok).toBe("finance.pph22.saved");
     expect((await db().shop.findUniqueOrThrow({ where: { id: seller.shop.id } })).pph22OverThreshold).toBe(true);
   });
