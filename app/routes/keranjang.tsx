@@ -98,7 +98,7 @@ export default function CartPage() {
                     {t("cart.update")}
                   </button>
                 </Form>
-                <Form method="post">
+                <Form method="post" className="cart-line__remove">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="itemKey" value={line.itemKey} />
                   <button type="submit" className="link-button" aria-label={`${t("cart.remove")} ${line.title}`}>
