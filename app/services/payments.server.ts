@@ -83,15 +83,11 @@ export async function handleMidtransNotification(body: unknown): Promise<Notific
     return { status: 200, outcome: "already_closed" };
   }
 
-  let status: MidtransStatus | null;
-  try {
-    status = await paymentGateway().getStatus(payment.paymentNumber);
-  } catch (error) {
-    logger.warn({ order_id: n.order_id, err: (error as Error).message }, "status check failed; the gateway will retry the notification");
-    return { status: 409, outcome: "refused", reason: "status_unavailable" };
-  }
-  if (!status || status.order_id !== payment.paymentNumber) return refuse(409, "status_unknown", n);
-  if (parseGrossAmount(status.gross_amount) !== payment.grossAmount) return refuse(409, "status_amount_mismatch", n);
+  const asked = await gatewayStatusOf(payment);
+  // Unavailable: the 409 makes the gateway send the notification again later.
+  if (asked === "unavailable") return { status: 409, outcome: "refused", reason: "status_unavailable" };
+  if (asked === "unknown" || asked === "amount_mismatch") return refuse(409, asked === "unknown" ? "status_unknown" : "status_amount_mismatch", n);
+  const status = asked;
 
   if (isPaid(status)) {
     const result = await applySettlement(payment.id, status, "notification");
@@ -116,15 +112,24 @@ export async function handleMidtransNotification(body: unknown): Promise<Notific
 export async function checkReturnedPayment(buyerId: string, paymentNumber: string): Promise<void> {
   const payment = await findPaymentByNumber(paymentNumber);
   if (!payment || payment.buyerId !== buyerId || payment.status !== "pending") return;
+  const status = await gatewayStatusOf(payment);
+  if (typeof status === "object" && isPaid(status)) await applySettlement(payment.id, status, "buyer_return");
+}
+
+/**
+ * What the gateway's status API says of a payment, only when it is about this payment and its amount: the one
+ * answer a notification or a buyer's return may act on. A failed call is logged and reported as "unavailable".
+ */
+async function gatewayStatusOf(payment: { paymentNumber: string; grossAmount: number }): Promise<MidtransStatus | "unavailable" | "unknown" | "amount_mismatch"> {
   let status: MidtransStatus | null;
   try {
-    status = await paymentGateway().getStatus(paymentNumber);
+    status = await paymentGateway().getStatus(payment.paymentNumber);
   } catch (error) {
-    logger.warn({ order_id: paymentNumber, err: (error as Error).message }, "status check on the buyer's return failed; waiting for the notification");
-    return;
+    logger.warn({ order_id: payment.paymentNumber, err: (error as Error).message }, "payment status check failed");
+    return "unavailable";
   }
-  if (!status || status.order_id !== paymentNumber || parseGrossAmount(status.gross_amount) !== payment.grossAmount) return;
-  if (isPaid(status)) await applySettlement(payment.id, status, "buyer_return");
+  if (!status || status.order_id !== payment.paymentNumber) return "unknown";
+  return parseGrossAmount(status.gross_amount) === payment.grossAmount ? status : "amount_mismatch";
 }
 
 /**

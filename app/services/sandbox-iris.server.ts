@@ -103,17 +103,37 @@ export async function sandboxCreatePayouts(input: { authorization: string | null
   return { status: 201, body: { payouts: rows.map((r) => ({ status: "queued", reference_no: r.referenceNo })) } };
 }
 
-const ApproveRequest = z.object({ reference_nos: z.array(z.string().min(1).max(64)).min(1).max(500), otp: z.string().optional() });
+const ReferenceNos = z.array(z.string().min(1).max(64)).min(1).max(500);
+const ApproveRequest = z.object({ reference_nos: ReferenceNos, otp: z.string().optional() });
+const RejectRequest = z.object({ reference_nos: ReferenceNos, reject_reason: z.string().trim().min(1).max(100) });
+
+/**
+ * The approver's actions (approve, reject): the approver key, then every named payout locked in one transaction,
+ * the whole request refused when one is unknown; `decide` changes the payouts (and queues their notifications) or
+ * refuses, and the delivery worker is woken after the commit.
+ */
+async function approverAction<T extends { reference_nos: string[] }>(
+  input: { authorization: string | null; body: unknown },
+  schema: z.ZodType<T>,
+  badRequest: string,
+  decide: (tx: Tx, rows: Payout[], data: T) => Promise<SandboxReply | null>,
+): Promise<SandboxReply> {
+  if (keyOf(input.authorization) !== "approver") return input.authorization && keyOf(input.authorization) ? forbiddenRole : unauthorized;
+  const parsed = schema.safeParse(input.body);
+  if (!parsed.success) return { status: 400, body: { error_message: badRequest } };
+  const refs = [...new Set(parsed.data.reference_nos)];
+  const reply = await db().$transaction(async (tx): Promise<SandboxReply> => {
+    const rows = await lockSandboxPayouts(tx, refs);
+    if (rows.length !== refs.length) return { status: 400, body: { error_message: "Payout not found", errors: refs.filter((r) => !rows.some((x) => x.referenceNo === r)) } };
+    return (await decide(tx, rows, parsed.data)) ?? { status: 202, body: { status: "ok" } };
+  });
+  kickIrisDelivery();
+  return reply;
+}
 
 /** POST /api/v1/payouts/approve (approver key). Approving an already approved payout changes nothing. */
-export async function sandboxApprovePayouts(input: { authorization: string | null; body: unknown; now: Date }): Promise<SandboxReply> {
-  if (keyOf(input.authorization) !== "approver") return input.authorization && keyOf(input.authorization) ? forbiddenRole : unauthorized;
-  const parsed = ApproveRequest.safeParse(input.body);
-  if (!parsed.success) return { status: 400, body: { error_message: "reference_nos is required" } };
-  const refs = [...new Set(parsed.data.reference_nos)];
-  const reply = await db().$transaction(async (tx) => {
-    const rows = await lockSandboxPayouts(tx, refs);
-    if (rows.length !== refs.length) return { status: 400, body: { error_message: "Payout not found", errors: refs.filter((r) => !rows.some((x) => x.referenceNo === r)) } } satisfies SandboxReply;
+export function sandboxApprovePayouts(input: { authorization: string | null; body: unknown; now: Date }): Promise<SandboxReply> {
+  return approverAction(input, ApproveRequest, "reference_nos is required", async (tx, rows) => {
     const banksDown = new Set(env().IRIS_SANDBOX_BANKS_DOWN.split(",").map((b) => b.trim().toLowerCase()).filter(Boolean));
     for (const p of rows) {
       if (p.status !== "queued") continue;
@@ -121,37 +141,25 @@ export async function sandboxApprovePayouts(input: { authorization: string | nul
       const updated = await updateSandboxPayout(tx, p.referenceNo, failure ? { status: "failed", errorCode: failure.code, errorMessage: failure.message, updatedAt: input.now } : { status: "completed", updatedAt: input.now });
       await enqueueNotification(tx, updated, input.now);
     }
-    return { status: 202, body: { status: "ok" } } satisfies SandboxReply;
+    return null;
   });
-  kickIrisDelivery();
-  return reply;
 }
-
-const RejectRequest = z.object({ reference_nos: z.array(z.string().min(1).max(64)).min(1).max(500), reject_reason: z.string().trim().min(1).max(100) });
 
 /**
  * POST /api/v1/payouts/reject (approver key). Only a payout still waiting for approval can be rejected: one that is
  * approved, paid or failed refuses the whole request, and nothing changes. The rejection is notified like an outcome.
  */
-export async function sandboxRejectPayouts(input: { authorization: string | null; body: unknown; now: Date }): Promise<SandboxReply> {
-  if (keyOf(input.authorization) !== "approver") return input.authorization && keyOf(input.authorization) ? forbiddenRole : unauthorized;
-  const parsed = RejectRequest.safeParse(input.body);
-  if (!parsed.success) return { status: 400, body: { error_message: "reference_nos and reject_reason are required" } };
-  const refs = [...new Set(parsed.data.reference_nos)];
-  const reply = await db().$transaction(async (tx) => {
-    const rows = await lockSandboxPayouts(tx, refs);
-    if (rows.length !== refs.length) return { status: 400, body: { error_message: "Payout not found", errors: refs.filter((r) => !rows.some((x) => x.referenceNo === r)) } } satisfies SandboxReply;
+export function sandboxRejectPayouts(input: { authorization: string | null; body: unknown; now: Date }): Promise<SandboxReply> {
+  return approverAction(input, RejectRequest, "reference_nos and reject_reason are required", async (tx, rows, data) => {
     const settled = rows.filter((p) => p.status !== "queued" && p.status !== "rejected");
-    if (settled.length) return { status: 400, body: { error_message: "Payout cannot be rejected", errors: settled.map((p) => p.referenceNo) } } satisfies SandboxReply;
+    if (settled.length) return { status: 400, body: { error_message: "Payout cannot be rejected", errors: settled.map((p) => p.referenceNo) } };
     for (const p of rows) {
       if (p.status === "rejected") continue;
-      const updated = await updateSandboxPayout(tx, p.referenceNo, { status: "rejected", errorMessage: parsed.data.reject_reason, updatedAt: input.now });
+      const updated = await updateSandboxPayout(tx, p.referenceNo, { status: "rejected", errorMessage: data.reject_reason, updatedAt: input.now });
       await enqueueNotification(tx, updated, input.now);
     }
-    return { status: 202, body: { status: "ok" } } satisfies SandboxReply;
+    return null;
   });
-  kickIrisDelivery();
-  return reply;
 }
 
 /** GET /api/v1/payouts/{reference_no} */
