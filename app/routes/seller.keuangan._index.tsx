@@ -161,12 +161,13 @@ export default function SellerFinance() {
       <h2>{t("finance.pph22")}</h2>
       <p>{pph22.enabled ? t("finance.pph22.on", { rate: `${(pph22.rateBps / 100).toLocaleString("id-ID")} %` }) : t("finance.pph22.off")}</p>
       <p>{pph22.declared && pph22.declaredAt ? t("finance.pph22.declaredOver", { date: formatDate(pph22.declaredAt, locale) }) : t("finance.pph22.declaredUnder")}</p>
-      <Form method="post" className="finance-actions">
+      {/* noValidate: an unticked box gets our message next to it, not the browser's in the phone's language. */}
+      <Form method="post" noValidate className="finance-actions">
         <input type="hidden" name="intent" value="pph22" />
         <input type="hidden" name="over" value={pph22.declared ? "no" : "yes"} />
         <div className={`field${result?.errors?.confirm ? " field--error" : ""}`}>
           <label>
-            <input type="checkbox" name="confirm" value="yes" required aria-invalid={result?.errors?.confirm ? true : undefined} aria-describedby={result?.errors?.confirm ? "pph22-confirm-error" : undefined} />{" "}
+            <input type="checkbox" name="confirm" value="yes" aria-invalid={result?.errors?.confirm ? true : undefined} aria-describedby={result?.errors?.confirm ? "pph22-confirm-error" : undefined} />{" "}
             {pph22.declared ? t("finance.pph22.confirmUnder") : t("finance.pph22.confirmOver")}
           </label>
           {result?.errors?.confirm ? (

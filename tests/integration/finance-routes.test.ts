@@ -4,6 +4,7 @@ import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { lowestSellerBalance } from "~/models/ledger.server";
 import * as commissionPage from "~/routes/admin.komisi";
 import * as finance from "~/routes/seller.keuangan._index";
+import { renderRoute } from "../setup/render-route";
 import * as csv from "~/routes/seller.keuangan.mutasi[.]csv";
 import { confirmReceipt } from "~/services/order-completion.server";
 import { aBuyer, aFakeGateway, aPaidOrder, aShippedOrder } from "../factories/paid-orders";
@@ -91,6 +92,13 @@ describe("seller finance page", () => {
     const unticked = await call(finance.action, postForm("/seller/keuangan", { intent: "pph22", over: "yes" }, { cookie: sellerCookie }));
     expect([unticked.status, payload<{ errors: Record<string, string> }>(unticked.result).errors.confirm]).toEqual([400, "finance.pph22.confirmRequired"]);
     expect((await db().shop.findUniqueOrThrow({ where: { id: seller.shop.id } })).pph22OverThreshold).toBe(false);
+    // That message is the one a seller reads: the browser's own check (in the phone's language, English on many
+    // phones) must not stop the form first.
+    const page = renderRoute(finance.default, "/seller/keuangan", payload((await call(finance.loader, getRequest("/seller/keuangan", { cookie: sellerCookie }))).result));
+    const form = page.match(/<form[^>]*>(?:(?!<\/form>)[\s\S])*name="intent" value="pph22"[\s\S]*?<\/form>/)?.[0] ?? "";
+    expect(form).toMatch(/^<form[^>]* novalidate=""/);
+    expect(form).toContain('name="confirm"');
+    expect(form).not.toMatch(/ required=""/);
     const res = await call(finance.action, postForm("/seller/keuangan", { intent: "pph22", over: "yes", confirm: "yes" }, { cookie: sellerCookie }));
     expect(payload<{ ok: string }>(res.result).ok).toBe("finance.pph22.saved");
     expect((await db().shop.findUniqueOrThrow({ where: { id: seller.shop.id } })).pph22OverThreshold).toBe(true);
