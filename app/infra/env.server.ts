@@ -122,11 +122,14 @@ export function parseEnv(vars: Record<string, string | undefined>): Env {
   return parsed.data;
 }
 
-let cached: Env | undefined;
+// Kept on globalThis, not in the module: the server build carries its own copy of this module, and a test that
+// changes process.env must reset the copy the routes read as well as its own.
+const ENV_CACHE = Symbol.for("lapak.env");
+const cache = globalThis as unknown as { [ENV_CACHE]?: Env };
 
 export function env(): Env {
-  cached ??= parseEnv(process.env);
-  return cached;
+  cache[ENV_CACHE] ??= parseEnv(process.env);
+  return cache[ENV_CACHE];
 }
 
 /**
@@ -159,5 +162,5 @@ export function seedDemoWanted(): boolean {
 
 /** Tests reset the cache after changing process.env. */
 export function resetEnvCache() {
-  cached = undefined;
+  delete cache[ENV_CACHE];
 }

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import type { ShopStatus } from "../../app/domain/kyc/verification";
 import { db } from "../../app/infra/db.server";
+import { databaseUrl } from "../../app/infra/env.server";
 import { saveBankStep, saveIdentityStep, saveShopStep, saveTaxStep, submitForReview, uploadDocument } from "../../app/services/onboarding.server";
 import { decide, loadReview } from "../../app/services/verification.server";
 import { aUser } from "./users";
@@ -66,8 +67,10 @@ export async function aSeller(opts: { status?: ShopStatus; nik?: string; account
   return { owner, shop: await db().shop.findUniqueOrThrow({ where: { id: shop.id } }) };
 }
 
-let admin: { id: string } | undefined;
-export async function anAdmin() {
-  admin ??= await aUser({ admin: true, name: "Admin Uji" });
-  return admin as Awaited<ReturnType<typeof aUser>>;
+// One admin per database: test files share this module when vitest runs them in one process (isolate: false).
+const admins = new Map<string, Promise<Awaited<ReturnType<typeof aUser>>>>();
+export function anAdmin() {
+  const url = databaseUrl();
+  if (!admins.has(url)) admins.set(url, aUser({ admin: true, name: "Admin Uji" }));
+  return admins.get(url)!;
 }
