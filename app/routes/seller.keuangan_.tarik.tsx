@@ -76,8 +76,9 @@ export default function WithdrawalRoute() {
         </p>
       ) : null}
       {page.onHold ? <BankChangeHoldBanner /> : page.hasOpen ? <p className="notice">{t("withdrawal.openNotice")}</p> : null}
+      {/* noValidate: an emptied amount gets our message under the field, not the browser's in the phone's language. */}
       {!blocked ? (
-        <Form method="post" className="stack">
+        <Form method="post" noValidate className="stack">
           <TextField
             name="amount"
             label={t("withdrawal.amount")}

@@ -3,6 +3,7 @@ import { db } from "~/infra/db.server";
 import * as queue from "~/routes/admin.payouts";
 import * as batchRoute from "~/routes/admin.payouts_.$batchId";
 import * as tarik from "~/routes/seller.keuangan_.tarik";
+import { renderRoute } from "../setup/render-route";
 import { aSellerWithBalance } from "../factories/balances";
 import { aUser, cookieFor } from "../factories/users";
 import { checkLedgerAfterEach } from "../setup/buying";
@@ -50,6 +51,12 @@ describe("withdrawal and payout routes", () => {
     expect(payload<{ errors: { amount: string }; vars: { minimum: number } }>(low.result)).toMatchObject({ errors: { amount: "withdrawal.errors.minimum" }, vars: { minimum: 50_000 }, values: { amount: "10.000" } });
     const junk = await call(tarik.action, postForm("/seller/keuangan/tarik", { amount: "1e5" }, { cookie: cookies.a }));
     expect(junk.status).toBe(400);
+    // An emptied field gets our message under it: the form leaves the check to us, not to the browser's own
+    // (which speaks the phone's language, English on many phones).
+    const empty = await call(tarik.action, postForm("/seller/keuangan/tarik", { amount: "" }, { cookie: cookies.a }));
+    expect([empty.status, payload<{ errors: { amount: string } }>(empty.result).errors.amount]).toEqual([400, "withdrawal.errors.amount"]);
+    const page = renderRoute(tarik.default, "/seller/keuangan/tarik", payload((await call(tarik.loader, getRequest("/seller/keuangan/tarik", { cookie: cookies.a }))).result));
+    expect(page).toMatch(/<form[^>]* novalidate=""[^>]*>(?:(?!<\/form>)[\s\S])*name="amount"/);
     const ok = await call(tarik.action, postForm("/seller/keuangan/tarik", { amount: "80.000" }, { cookie: cookies.a }));
     expect(payload<{ ok: { amount: number } }>(ok.result)).toMatchObject({ ok: { amount: 80_000 } });
   });
