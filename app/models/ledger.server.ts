@@ -162,15 +162,48 @@ export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
   }));
 }
 
-/** The shop's orders with money in escrow now, and how much each. */
+/**
+ * The shop's orders with money in escrow now, and how much each. Escrow lines carry the order's shop, so a
+ * supplier's dropship orders (fulfilled by this shop, sold by another) are found through the order.
+ */
 export async function escrowOrdersOfShop(shopId: string) {
-  const rows = await db().$queryRaw<{ id: string; order_number: string; status: string; held: bigint; fee_total: number; paid_at: Date | null; shipped_at: Date | null; delivered_at: Date | null }[]>`
-    SELECT o.id, o.order_number, o.status, x.held::bigint AS held, o.fee_total, o.paid_at, s.shipped_at, s.delivered_at
+  const rows = await db().$queryRaw<
+    {
+      id: string;
+      order_number: string;
+      status: string;
+      held: bigint;
+      goods_total: number;
+      shipping_cost: number;
+      fee_total: number;
+      fulfilment_shop_id: string | null;
+      dropship_cost: bigint | null;
+      paid_at: Date | null;
+      shipped_at: Date | null;
+      delivered_at: Date | null;
+    }[]
+  >`
+    SELECT o.id, o.order_number, o.status, x.held::bigint AS held, o.goods_total, o.shipping_cost, o.fee_total, o.fulfilment_shop_id,
+           (SELECT SUM(i.dropship_unit_price::bigint * i.quantity) FROM order_items i WHERE i.order_id = o.id)::bigint AS dropship_cost,
+           o.paid_at, s.shipped_at, s.delivered_at
     FROM (SELECT l.order_id, -SUM(l.amount) AS held FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
-          WHERE a.code = 'escrow' AND l.shop_id = ${shopId}::uuid GROUP BY l.order_id HAVING SUM(l.amount) <> 0) x
+          WHERE a.code = 'escrow' AND l.order_id IN (SELECT id FROM orders WHERE shop_id = ${shopId}::uuid OR fulfilment_shop_id = ${shopId}::uuid)
+          GROUP BY l.order_id HAVING SUM(l.amount) <> 0) x
     JOIN orders o ON o.id = x.order_id LEFT JOIN shipments s ON s.order_id = o.id
     ORDER BY o.paid_at DESC NULLS LAST, o.order_number`;
-  return rows.map((r) => ({ orderId: r.id, orderNumber: r.order_number, status: r.status, held: Number(r.held), feeTotal: r.fee_total, paidAt: r.paid_at, shippedAt: r.shipped_at, deliveredAt: r.delivered_at }));
+  return rows.map((r) => ({
+    orderId: r.id,
+    orderNumber: r.order_number,
+    status: r.status,
+    held: Number(r.held),
+    goodsTotal: r.goods_total,
+    shippingCost: r.shipping_cost,
+    feeTotal: r.fee_total,
+    dropship: r.fulfilment_shop_id ? { cost: Number(r.dropship_cost ?? 0), asSupplier: r.fulfilment_shop_id === shopId } : null,
+    paidAt: r.paid_at,
+    shippedAt: r.shipped_at,
+    deliveredAt: r.delivered_at,
+  }));
 }
 
 // ---- the admin's finance page -------------------------------------------------------------------------

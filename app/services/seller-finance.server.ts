@@ -32,8 +32,8 @@ export async function sellerFinance(ownerId: string) {
   ]);
   const statement = runningStatement(rows);
   const settings = autoCompleteSettings();
-  // What the seller will get from escrow: each order's held money without the buyer's fee (the platform's).
-  const held = escrow.map((o) => ({ ...o, held: heldForSeller(o.held, o.feeTotal) }));
+  // What the seller will get from escrow: their part of each order's held money (never the buyer's fee).
+  const held = escrow.map(({ goodsTotal, shippingCost, dropship, ...o }) => ({ ...o, held: heldForSeller({ goodsTotal, shippingCost, feeTotal: o.feeTotal, dropship, held: o.held }) }));
   return {
     balances: { ...balances, escrow: held.reduce((sum, o) => sum + o.held, 0) },
     /** A payout account change waits for review: withdrawals are on hold. */

@@ -123,6 +123,12 @@ describe("dropship program", () => {
     expect(after.orders.find((o) => o.orderNumber === order.orderNumber)?.shipment?.resi).toBe("0123456789012345");
     expect((await db().shipment.findUniqueOrThrow({ where: { orderId: order.id } })).resi).toBe("0123456789012345");
 
+    // While escrow holds it, each side's "Dana ditahan" shows its own part: the supplier its dropship price +
+    // shipping, the dropshipper its margin; the buyer's fee is neither's.
+    const heldOf = async (ownerId: string) => (await sellerFinance(ownerId)).escrow.find((o) => o.orderNumber === order.orderNumber)?.held;
+    expect([await heldOf(supplier.owner.id), await heldOf(dropshipper.owner.id)]).toEqual([174_000 + order.shippingCost, 209_000 - 174_000]);
+    expect((await sellerFinance(dropshipper.owner.id)).balances.escrow).toBe(209_000 - 174_000);
+
     // The buyer confirms: the escrow splits in one entry, to the rupiah, exactly once.
     expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("released");
     expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("already");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dropshipSplit } from "~/domain/dropship/settlement";
-import { kindOf, monthlySummary, monthOf, type ReleaseFacts, runningStatement, type LedgerRow } from "./statement";
+import { heldForSeller, kindOf, monthlySummary, monthOf, type ReleaseFacts, runningStatement, type LedgerRow } from "./statement";
 
 const row = (over: Partial<LedgerRow> & Pick<LedgerRow, "entryId" | "at" | "idempotencyKey" | "amount">): LedgerRow => ({ description: "", orderNumber: null, order: null, ...over });
 /** A plain order's facts: goods + shipping + a Rp1.000 buyer fee, released whole unless a refund came first. */
@@ -60,6 +60,15 @@ describe("seller statement", () => {
     // Refund in proportion to Rp112.000 and Rp50.000: Rp11.200 and Rp5.000.
     expect([supplier.gross, supplier.platform, supplier.amount]).toEqual([100_800, 9_000, 91_800]);
     expect([dropshipper.gross, dropshipper.platform, dropshipper.amount]).toEqual([45_000, 0, 45_000]);
+  });
+
+  it("says what escrow holds for each side before the release: the same parts, without the buyer's fee", () => {
+    const order = { goodsTotal: 150_000, shippingCost: 12_000, feeTotal: 1_000, held: 163_000 - 16_200 };
+    expect(heldForSeller({ ...order, dropship: { cost: 100_000, asSupplier: true } })).toBe(100_800);
+    expect(heldForSeller({ ...order, dropship: { cost: 100_000, asSupplier: false } })).toBe(45_000);
+    expect(heldForSeller({ ...order, dropship: null })).toBe(145_800);
+    // A full refund leaves only the fee's place, and nothing for anyone.
+    expect(heldForSeller({ ...order, held: 0, dropship: { cost: 100_000, asSupplier: false } })).toBe(0);
   });
 
   it("explains nothing on lines that are not releases", () => {

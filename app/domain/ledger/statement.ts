@@ -68,11 +68,12 @@ export function releasedFundsOf(order: ReleaseFacts): number {
 }
 
 /**
- * The seller's part of what escrow holds for an order: all of it but the buyer's service fee, which goes to the
- * platform at release (a partial refund never comes out of the fee; a full refund leaves nothing).
+ * The seller's part of what escrow holds for an order: what a release now would give them before commission. All
+ * of it but the buyer's service fee, which goes to the platform (a partial refund never comes out of the fee; a
+ * full refund leaves nothing); on a dropship order only this side's part, as the release will split it.
  */
-export function heldForSeller(held: number, feeTotal: number): number {
-  return Math.max(0, held - feeTotal);
+export function heldForSeller(order: Omit<ReleaseFacts, "escrowReleased" | "withheld"> & { held: number }): number {
+  return Math.max(0, releasedFundsOf({ ...order, escrowReleased: order.held, withheld: 0 }));
 }
 
 /** Oldest first with the balance after each line. */
