@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const f = await orHttpError(() => sellerFinance(user.id));
   return {
     ...f,
-    escrow: f.escrow.map((o) => ({ orderNumber: o.orderNumber, status: o.status, held: o.held, completesAt: o.completesAt?.toISOString() ?? null })),
+    escrow: f.escrow.map((o) => ({ orderNumber: o.orderNumber, status: o.status, held: o.held, asDropshipper: o.asDropshipper, completesAt: o.completesAt?.toISOString() ?? null })),
     statement: f.statement.map((l) => ({ id: l.entryId, at: l.at.toISOString(), kind: l.kind, orderNumber: l.orderNumber, amount: l.amount, balance: l.balance, gross: l.gross, platform: l.platform, withheld: l.withheld })),
     pph22: { ...f.pph22, declaredAt: f.pph22.declaredAt?.toISOString() ?? null },
   };
@@ -84,7 +84,7 @@ export default function SellerFinance() {
           {escrow.map((o) => (
             <li key={o.orderNumber}>
               <span>
-                <Link to={`/seller/orders/${o.orderNumber}`}>{o.orderNumber}</Link> <span className="badge">{t(`orders.status.${o.status}`)}</span>
+                <Link to={o.asDropshipper ? "/seller/dropship" : `/seller/orders/${o.orderNumber}`}>{o.orderNumber}</Link> <span className="badge">{t(`orders.status.${o.status}`)}</span>
                 {o.completesAt ? <span className="muted"> · {t("finance.completesAt", { date: formatDateTime(o.completesAt, locale) })}</span> : null}
               </span>
               <strong>{formatRupiah(o.held)}</strong>

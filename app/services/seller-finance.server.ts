@@ -33,7 +33,12 @@ export async function sellerFinance(ownerId: string) {
   const statement = runningStatement(rows);
   const settings = autoCompleteSettings();
   // What the seller will get from escrow: their part of each order's held money (never the buyer's fee).
-  const held = escrow.map(({ goodsTotal, shippingCost, dropship, ...o }) => ({ ...o, held: heldForSeller({ goodsTotal, shippingCost, feeTotal: o.feeTotal, dropship, held: o.held }) }));
+  // A dropshipper follows its orders on the dropship page (dropshipperDashboard), not among the orders it ships.
+  const held = escrow.map(({ goodsTotal, shippingCost, dropship, ...o }) => ({
+    ...o,
+    held: heldForSeller({ goodsTotal, shippingCost, feeTotal: o.feeTotal, dropship, held: o.held }),
+    asDropshipper: dropship?.asSupplier === false,
+  }));
   return {
     balances: { ...balances, escrow: held.reduce((sum, o) => sum + o.held, 0) },
     /** A payout account change waits for review: withdrawals are on hold. */

@@ -128,6 +128,9 @@ describe("dropship program", () => {
     const heldOf = async (ownerId: string) => (await sellerFinance(ownerId)).escrow.find((o) => o.orderNumber === order.orderNumber)?.held;
     expect([await heldOf(supplier.owner.id), await heldOf(dropshipper.owner.id)]).toEqual([174_000 + order.shippingCost, 209_000 - 174_000]);
     expect((await sellerFinance(dropshipper.owner.id)).balances.escrow).toBe(209_000 - 174_000);
+    // Its escrow line leads the dropshipper to the dropship page, where it follows the order (it ships none).
+    expect((await sellerFinance(dropshipper.owner.id)).escrow.map((o) => o.asDropshipper)).toEqual([true]);
+    expect((await sellerFinance(supplier.owner.id)).escrow.find((o) => o.orderNumber === order.orderNumber)?.asDropshipper).toBe(false);
 
     // The buyer confirms: the escrow splits in one entry, to the rupiah, exactly once.
     expect(await confirmReceipt(buyer.id, order.orderNumber)).toBe("released");
