@@ -69,6 +69,14 @@ export async function updateCartItemQuantity(owner: CartOwner, itemKey: string, 
   return count === 1;
 }
 
+export function findProductTitle(productId: string) {
+  return db().product.findUnique({ where: { id: productId }, select: { title: true } });
+}
+
+export function findOwnedCartItem(tx: Tx, owner: CartOwner, itemKey: string) {
+  return tx.cartItem.findFirst({ where: { itemKey, cart: whereOwner(owner) }, select: { productId: true, variantId: true, quantity: true, product: { select: { title: true } } } });
+}
+
 export async function deleteCartItems(tx: Tx, owner: CartOwner, itemKeys: string[]) {
   await tx.cartItem.deleteMany({ where: { itemKey: { in: itemKeys }, cart: whereOwner(owner) } });
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
@@ -8,8 +8,8 @@ import { formatRupiah } from "~/i18n/format";
 import { getCurrentUser } from "~/infra/auth.server";
 import { cartOwnerForWrite, cartOwnerOf } from "~/infra/cart-cookie.server";
 import { statusOf } from "~/infra/http.server";
-import { CartActionSchema } from "~/schemas/buying";
-import { addToCart, changeQuantity, loadCart, removeFromCart } from "~/services/cart.server";
+import { CartActionSchema, RemovedLineSchema } from "~/schemas/buying";
+import { addToCart, changeQuantity, loadCart, removedLineNote, removeFromCart } from "~/services/cart.server";
 
 export const meta = titleMeta("cart.title");
 
@@ -17,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
   const owner = await cartOwnerOf(request, user);
   const cart = owner ? await loadCart(owner, user?.id ?? null) : { shops: [], count: 0, units: 0, goodsTotal: 0 };
-  return { cart, signedIn: Boolean(user) };
+  const removedLine = RemovedLineSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const removed = owner && removedLine.success ? await removedLineNote(cart, { productId: removedLine.data.dihapus, variantId: removedLine.data.varian, quantity: removedLine.data.jumlah }) : null;
+  return { cart, signedIn: Boolean(user), removed };
 }
 
 /** "+ Keranjang" and "Beli Sekarang" post here from the product page (a fetcher), and the cart page's own forms. */
@@ -40,12 +42,36 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const owner = await cartOwnerOf(request, user);
     if (owner && input.intent === "update") await changeQuantity(owner, input.itemKey, input.quantity);
-    if (owner && input.intent === "remove") await removeFromCart(owner, input.itemKey);
+    const removed = owner && input.intent === "remove" ? await removeFromCart(owner, input.itemKey) : null;
+    if (removed) return redirect(`/keranjang?${new URLSearchParams({ dihapus: removed.productId, varian: removed.variantId, jumlah: String(removed.quantity) })}`);
     return redirect("/keranjang");
   } catch (error) {
     if (error instanceof DomainError) return data({ ok: false as const, error: error.messageKey, vars: error.vars ?? {} }, { status: statusOf(error) });
     throw error;
   }
+}
+
+/** After "Hapus": which product went, and "Batalkan" to put the same quantity back (a plain form: no JS needed). */
+function RemovedNote() {
+  const t = useT();
+  const { removed } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  if (!removed) return null;
+  return (
+    <div className="notice cart-undo" role="status">
+      <span>{t("cart.removed", { title: removed.title })}</span>
+      <Form method="post">
+        <input type="hidden" name="intent" value="add" />
+        <input type="hidden" name="productId" value={removed.productId} />
+        <input type="hidden" name="variantId" value={removed.variantId} />
+        <input type="hidden" name="quantity" value={removed.quantity} />
+        <button type="submit" className="button-secondary">
+          {t("cart.undo")}
+        </button>
+      </Form>
+      {failed?.error ? <p role="alert">{t(failed.error, failed.vars)}</p> : null}
+    </div>
+  );
 }
 
 export default function CartPage() {
@@ -55,6 +81,7 @@ export default function CartPage() {
     return (
       <>
         <h1>{t("cart.title")}</h1>
+        <RemovedNote />
         <p>{t("cart.empty")}</p>
         <Link to="/" className="button-secondary">
           {t("cart.browse")}
@@ -65,6 +92,7 @@ export default function CartPage() {
   return (
     <>
       <h1>{t("cart.title")}</h1>
+      <RemovedNote />
       {cart.shops.map((group) => (
         <section key={group.shop.id} className="card" aria-label={group.shop.name}>
           <h2>

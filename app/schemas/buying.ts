@@ -34,6 +34,13 @@ export const CartActionSchema = z.discriminatedUnion("intent", [
 ]);
 export type CartAction = z.infer<typeof CartActionSchema>;
 
+/** /keranjang?dihapus=…&varian=…&jumlah=…: the line "Hapus" just removed, which "Batalkan" adds back. */
+export const RemovedLineSchema = z.object({
+  dihapus: uuid,
+  varian: z.union([uuid, z.literal("")]).default(""),
+  jumlah: z.coerce.number().int().min(1).max(100_000),
+});
+
 /**
  * The checkout form. Per line: `price.<itemKey>` = the unit price the page showed; per shop: `service.<shopId>`
  * and `note.<shopId>`. Flattened names keep it a plain HTML form.

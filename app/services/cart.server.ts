@@ -10,7 +10,9 @@ import {
   ensureCart,
   findCart,
   findCartItem,
+  findOwnedCartItem,
   findProductForCart,
+  findProductTitle,
   listCartItems,
   updateCartItemQuantity,
   upsertCartItem,
@@ -126,8 +128,24 @@ export async function changeQuantity(owner: CartOwner, itemKey: string, quantity
   if (!(await updateCartItemQuantity(owner, itemKey, quantity))) throw new DomainError("not_found", "cart.error.unavailable");
 }
 
+/** Removes a line; returns what it held, so the page can offer to put it back ("Batalkan"). */
 export async function removeFromCart(owner: CartOwner, itemKey: string) {
-  await inOrderTx((tx) => deleteCartItems(tx, owner, [itemKey]));
+  return inOrderTx(async (tx) => {
+    const line = await findOwnedCartItem(tx, owner, itemKey);
+    await deleteCartItems(tx, owner, [itemKey]);
+    return line ? { productId: line.productId, variantId: line.variantId ?? "", quantity: line.quantity } : null;
+  });
+}
+
+/**
+ * The note after "Hapus": which product went, while it is not back in the cart. The line comes from the page's
+ * address, so it names only a product that exists; adding it back goes through addToCart's checks.
+ */
+export async function removedLineNote(cart: Awaited<ReturnType<typeof loadCart>>, line: { productId: string; variantId: string; quantity: number }) {
+  const key = itemKeyOf(line.productId, line.variantId || null);
+  if (cart.shops.some((g) => g.lines.some((l) => l.itemKey === key))) return null;
+  const product = await findProductTitle(line.productId);
+  return product ? { ...line, title: product.title } : null;
 }
 
 /**

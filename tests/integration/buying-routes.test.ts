@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { action as cartAction, loader as cartLoader } from "../../app/routes/keranjang";
+import CartPage, { action as cartAction, loader as cartLoader } from "../../app/routes/keranjang";
+import { renderRoute, textOf } from "../setup/render-route";
 import { action as loginAction } from "../../app/routes/login";
 import { loader as checkoutLoader } from "../../app/routes/checkout";
 import { loader as orderLoader } from "../../app/routes/pesanan.$orderNumber";
@@ -50,6 +51,31 @@ describe("cart routes", () => {
     expect(cartCookieOf(login.headers)).toBe("lapak_cart=");
     const cart = await loadCart({ userId: user.id }, user.id);
     expect(cart.shops[0].lines.map((l) => [l.title, l.quantity])).toEqual([["Kemeja Batik Parang", 2]]);
+  });
+
+  it("“Hapus” can be undone: the cart names what it removed and “Batalkan” puts the same quantity back", async () => {
+    const { user } = await aBuyer();
+    const cookie = await cookieFor(user.id);
+    await call(cartAction, postForm("/keranjang", { intent: "add", productId: shop.product.id, variantId: "", quantity: "3" }, { cookie }));
+    const removed = await call(cartAction, postForm("/keranjang", { intent: "remove", itemKey: shop.product.id }, { cookie }));
+    expect(removed.status).toBe(302);
+    const back = removed.headers.get("Location")!;
+    expect((await loadCart({ userId: user.id }, user.id)).count).toBe(0);
+    // The page after the redirect (also without JavaScript) says which product went, with the way back.
+    type View = { cart: { count: number }; removed: { productId: string; variantId: string; quantity: number; title: string } | null };
+    const view = payload<View>((await call(cartLoader, getRequest(back, { cookie }))).result);
+    expect(view.removed).toEqual({ productId: shop.product.id, variantId: "", quantity: 3, title: "Kemeja Batik Parang" });
+    const page = renderRoute(CartPage, "/keranjang", view);
+    expect(textOf(page)).toContain("Kemeja Batik Parang dihapus dari keranjang. Batalkan");
+    expect(page).toMatch(new RegExp(`<form method="post"[^>]*>(?:(?!</form>)[\\s\\S])*name="productId" value="${shop.product.id}"(?:(?!</form>)[\\s\\S])*name="quantity" value="3"`));
+    const undo = await call(cartAction, postForm(back, { intent: "add", productId: view.removed!.productId, variantId: view.removed!.variantId, quantity: String(view.removed!.quantity) }, { cookie }));
+    expect(undo.status).toBe(200);
+    expect((await loadCart({ userId: user.id }, user.id)).shops[0].lines.map((l) => [l.title, l.quantity])).toEqual([["Kemeja Batik Parang", 3]]);
+    // Back in the cart, the note is gone; a forged or stale note names nothing.
+    expect(payload<View>((await call(cartLoader, getRequest(back, { cookie }))).result).removed).toBeNull();
+    for (const junk of ["/keranjang?dihapus=x&jumlah=3", `/keranjang?dihapus=${shop.product.id}&jumlah=-1`, "/keranjang?dihapus=00000000-0000-4000-8000-000000000000&jumlah=1"]) {
+      expect(payload<View>((await call(cartLoader, getRequest(junk, { cookie }))).result).removed, junk).toBeNull();
+    }
   });
 
   it("“Beli Sekarang” goes to checkout with that item only; checkout asks an anonymous visitor to log in", async () => {
