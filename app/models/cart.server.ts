@@ -74,7 +74,7 @@ export function findProductTitle(productId: string) {
 }
 
 export function findOwnedCartItem(tx: Tx, owner: CartOwner, itemKey: string) {
-  return tx.cartItem.findFirst({ where: { itemKey, cart: whereOwner(owner) }, select: { productId: true, variantId: true, quantity: true, product: { select: { title: true } } } });
+  return tx.cartItem.findFirst({ where: { itemKey, cart: whereOwner(owner) }, select: { productId: true, variantId: true, quantity: true } });
 }
 
 export async function deleteCartItems(tx: Tx, owner: CartOwner, itemKeys: string[]) {

@@ -62,6 +62,17 @@ describe("buying from two shops with one payment", () => {
     await page.getByRole("link", { name: "Keranjang" }).first().click();
     await page.getByRole("heading", { name: "Keranjang" }).waitFor();
     for (const p of PRODUCTS) await page.getByRole("region", { name: p.shopName }).waitFor();
+
+    // "Hapus" by mistake: the cart names what went, and "Batalkan" puts it back.
+    const [first] = PRODUCTS;
+    const remove = page.getByRole("button", { name: `Hapus ${first.title}` });
+    await hydrated(remove);
+    await remove.click();
+    await page.getByRole("status").filter({ hasText: `${first.title} dihapus dari keranjang.` }).waitFor();
+    expect(await page.getByRole("region", { name: first.shopName }).count()).toBe(0);
+    await page.getByRole("button", { name: "Batalkan" }).click();
+    await page.getByRole("region", { name: first.shopName }).waitFor();
+    await page.getByRole("status").filter({ hasText: "dihapus dari keranjang" }).waitFor({ state: "detached" });
     await page.getByRole("link", { name: "Beli (2)" }).click();
 
     // No address yet: add one from checkout and come back.
