@@ -122,7 +122,9 @@ export default function Checkout() {
         </div>
       ) : null}
 
-      <Form method="post">
+      {/* noValidate: the server answers a missing sender or an unticked price change in Indonesian, where the
+          browser's own check would speak the phone's language. */}
+      <Form method="post" noValidate>
         <input type="hidden" name="addressId" value={page.address?.id ?? ""} />
         <input type="hidden" name="items" value={page.keys.join(",")} />
         {page.shops.map((group, i) => (

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import CartPage, { action as cartAction, loader as cartLoader } from "../../app/routes/keranjang";
 import { renderRoute, textOf } from "../setup/render-route";
 import { action as loginAction } from "../../app/routes/login";
-import { loader as checkoutLoader } from "../../app/routes/checkout";
+import Checkout, { action as checkoutAction, loader as checkoutLoader } from "../../app/routes/checkout";
 import { loader as orderLoader } from "../../app/routes/pesanan.$orderNumber";
 import { loader as ordersLoader } from "../../app/routes/pesanan._index";
 import { loader as adminOrdersLoader } from "../../app/routes/admin.pesanan._index";
@@ -76,6 +76,18 @@ describe("cart routes", () => {
     for (const junk of ["/keranjang?dihapus=x&jumlah=3", `/keranjang?dihapus=${shop.product.id}&jumlah=-1`, "/keranjang?dihapus=00000000-0000-4000-8000-000000000000&jumlah=1"]) {
       expect(payload<View>((await call(cartLoader, getRequest(junk, { cookie }))).result).removed, junk).toBeNull();
     }
+  });
+
+  it("checkout leaves its checks to the server, so a dropship tick without a sender is answered in Indonesian", async () => {
+    const { user, address } = await aBuyer();
+    const cookie = await cookieFor(user.id);
+    await call(cartAction, postForm("/keranjang", { intent: "add", productId: shop.product.id, variantId: "", quantity: "1" }, { cookie }));
+    const url = `/checkout?pilih=${shop.product.id}`;
+    const view = payload((await call(checkoutLoader, getRequest(url, { cookie }))).result);
+    // The browser's own "required" check would speak the phone's language (English on many phones) and stop the post.
+    expect(renderRoute(Checkout, "/checkout", view)).toMatch(/<form method="post"[^>]* novalidate=""[^>]*>(?:(?!<\/form>)[\s\S])*name="senderName"/);
+    const res = await call(checkoutAction, postForm(url, { addressId: address.id, items: shop.product.id, dropship: "1", senderName: "", senderPhone: "" }, { cookie }));
+    expect([res.status, payload<{ error: string }>(res.result).error]).toEqual([400, "checkout.error.dropshipSender"]);
   });
 
   it("“Beli Sekarang” goes to checkout with that item only; checkout asks an anonymous visitor to log in", async () => {
