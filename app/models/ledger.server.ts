@@ -1,5 +1,6 @@
 import type { Posting } from "~/domain/ledger/postings";
 import type { LedgerRow } from "~/domain/ledger/statement";
+import { Prisma } from "~/generated/prisma/client";
 import { db, type Tx } from "~/infra/db.server";
 
 /**
@@ -109,6 +110,13 @@ export async function withholdingByYear(shopId?: string) {
   return rows.map((r) => ({ shopId: r.shop_id, shopName: r.shop_name, year: r.year, orders: Number(r.orders), withheld: Number(r.withheld) }));
 }
 
+// A dropship order's facts for the side of `shopId` (statement lines, escrow held): what the supplier's dropship
+// prices came to (the order's `o` row), and whether this shop is its supplier.
+const DROPSHIP_COST = Prisma.sql`(SELECT SUM(i.dropship_unit_price::bigint * i.quantity) FROM order_items i WHERE i.order_id = o.id)::bigint AS dropship_cost`;
+function dropshipFacts(r: { fulfilment_shop_id: string | null; dropship_cost: bigint | null }, shopId: string) {
+  return r.fulfilment_shop_id ? { cost: Number(r.dropship_cost ?? 0), asSupplier: r.fulfilment_shop_id === shopId } : null;
+}
+
 /** Every entry that moved the shop's available balance, with the facts of its order a release line is explained by. */
 export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
   const code = `seller_available:${shopId}`;
@@ -136,7 +144,7 @@ export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
            COALESCE(SUM(l.amount) FILTER (WHERE a.code = 'escrow'), 0)::bigint AS escrow,
            COALESCE(-SUM(l.amount) FILTER (WHERE a.code = 'tax_payable' AND l.shop_id = ${shopId}::uuid), 0)::bigint AS withheld,
            o.goods_total, o.shipping_cost, o.fee_total, o.fulfilment_shop_id,
-           (SELECT SUM(i.dropship_unit_price::bigint * i.quantity) FROM order_items i WHERE i.order_id = o.id)::bigint AS dropship_cost
+           ${DROPSHIP_COST}
     FROM mine JOIN journal_entries e ON e.id = mine.entry_id JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
     LEFT JOIN orders o ON o.id = mine.order_id
     GROUP BY e.id, e.created_at, e.idempotency_key, e.description, o.id, mine.amount
@@ -157,7 +165,7 @@ export async function sellerLedgerRows(shopId: string): Promise<LedgerRow[]> {
             feeTotal: r.fee_total ?? 0,
             escrowReleased: Number(r.escrow),
             withheld: Number(r.withheld),
-            dropship: r.fulfilment_shop_id ? { cost: Number(r.dropship_cost ?? 0), asSupplier: r.fulfilment_shop_id === shopId } : null,
+            dropship: dropshipFacts(r, shopId),
           },
   }));
 }
@@ -184,7 +192,7 @@ export async function escrowOrdersOfShop(shopId: string) {
     }[]
   >`
     SELECT o.id, o.order_number, o.status, x.held::bigint AS held, o.goods_total, o.shipping_cost, o.fee_total, o.fulfilment_shop_id,
-           (SELECT SUM(i.dropship_unit_price::bigint * i.quantity) FROM order_items i WHERE i.order_id = o.id)::bigint AS dropship_cost,
+           ${DROPSHIP_COST},
            o.paid_at, s.shipped_at, s.delivered_at
     FROM (SELECT l.order_id, -SUM(l.amount) AS held FROM journal_lines l JOIN ledger_accounts a ON a.id = l.account_id
           WHERE a.code = 'escrow' AND l.order_id IN (SELECT id FROM orders WHERE shop_id = ${shopId}::uuid OR fulfilment_shop_id = ${shopId}::uuid)
@@ -199,7 +207,7 @@ export async function escrowOrdersOfShop(shopId: string) {
     goodsTotal: r.goods_total,
     shippingCost: r.shipping_cost,
     feeTotal: r.fee_total,
-    dropship: r.fulfilment_shop_id ? { cost: Number(r.dropship_cost ?? 0), asSupplier: r.fulfilment_shop_id === shopId } : null,
+    dropship: dropshipFacts(r, shopId),
     paidAt: r.paid_at,
     shippedAt: r.shipped_at,
     deliveredAt: r.delivered_at,

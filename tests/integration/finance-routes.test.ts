@@ -4,7 +4,7 @@ import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { lowestSellerBalance } from "~/models/ledger.server";
 import * as commissionPage from "~/routes/admin.komisi";
 import * as finance from "~/routes/seller.keuangan._index";
-import { renderRoute } from "../setup/render-route";
+import { formHolding, renderRoute } from "../setup/render-route";
 import * as csv from "~/routes/seller.keuangan.mutasi[.]csv";
 import { confirmReceipt } from "~/services/order-completion.server";
 import { aBuyer, aFakeGateway, aPaidOrder, aShippedOrder } from "../factories/paid-orders";
@@ -95,7 +95,7 @@ describe("seller finance page", () => {
     // That message is the one a seller reads: the browser's own check (in the phone's language, English on many
     // phones) must not stop the form first.
     const page = renderRoute(finance.default, "/seller/keuangan", payload((await call(finance.loader, getRequest("/seller/keuangan", { cookie: sellerCookie }))).result));
-    const form = page.match(/<form[^>]*>(?:(?!<\/form>)[\s\S])*name="intent" value="pph22"[\s\S]*?<\/form>/)?.[0] ?? "";
+    const form = formHolding(page, "intent", "pph22");
     expect(form).toMatch(/^<form[^>]* novalidate=""/);
     expect(form).toContain('name="confirm"');
     expect(form).not.toMatch(/ required=""/);

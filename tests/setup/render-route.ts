@@ -26,3 +26,9 @@ export function renderRoute(Component: ComponentType, url: string, data: unknown
 
 /** A page's text without its tags, one space between pieces. */
 export const textOf = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&[a-z#0-9]+;/g, " ").replace(/\s+/g, " ");
+
+/** The whole `<form …>…</form>` of a rendered page that holds a field with this name (and value); "" when none. */
+export function formHolding(html: string, name: string, value?: string): string {
+  const field = value === undefined ? `name="${name}"` : `name="${name}" value="${value}"`;
+  return html.match(/<form[^>]*>[\s\S]*?<\/form>/g)?.find((form) => form.includes(field)) ?? "";
+}
