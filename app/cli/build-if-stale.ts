@@ -7,6 +7,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const BUILD_FILE = path.resolve("build/index.js");
+// Made by the same `npm run build`, after build/index.js: a build from before it existed has no start.js.
+const START_FILE = path.resolve("build/start.js");
 const SOURCES = ["app", "prisma", "public", "remix.config.js", "package-lock.json"];
 const OUTPUTS = new Set([path.resolve("public/build")]);
 
@@ -21,7 +23,7 @@ function newestMtime(p: string): number {
 
 /** Builds if needed; false when the build failed. */
 export function ensureBuild(say: (line: string) => void): boolean {
-  const built = existsSync(BUILD_FILE) ? statSync(BUILD_FILE).mtimeMs : 0;
+  const built = existsSync(BUILD_FILE) && existsSync(START_FILE) ? statSync(BUILD_FILE).mtimeMs : 0;
   if (built && Math.max(...SOURCES.map((s) => newestMtime(path.resolve(s)))) <= built) return true;
   say(built ? "build/index.js is older than its sources: building…" : "No build yet: building…");
   return spawnSync("npm", ["run", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } }).status === 0;

@@ -20,14 +20,14 @@ export interface RunningApp {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
-/** Starts the built app the way `npm start` does (app/cli/start.ts) and waits for /healthz. */
 /**
+ * Starts the built app the way `npm start` does (build/start.js, bundled from app/cli/start.ts) and waits for /healthz.
  * `ownGroup`: the app runs in a process group of its own, and `stop` signals the whole group, as a Ctrl-C in a
  * terminal does (the embedded PostgreSQL gets it too).
  */
 export async function startApp(env: Record<string, string | undefined>, timeoutMs = 120_000, opts: { ownGroup?: boolean } = {}): Promise<RunningApp> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("app/cli/start.ts")], {
+  const child = spawn(process.execPath, ["--enable-source-maps", path.resolve("build/start.js")], {
     // Development mode, because the browser tests sign in with the demo accounts and production never seeds them;
     // the settings production requires are set anyway (throwaway KYC key and session secret, APP_URL = this
     // server), so a test can pass NODE_ENV: "production" and get a start that boots.
