@@ -51,7 +51,7 @@ export default function Account() {
           </li>
         ))}
       </ul>
-      <Form method="post">
+      <Form noValidate method="post">
         <button type="submit" className="button-secondary">
           {t("account.logoutAll")}
         </button>

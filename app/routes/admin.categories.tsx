@@ -40,7 +40,8 @@ const CategoryActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add"), parentId: optionalId, name, nameEn }),
   z.object({ intent: z.literal("rename"), categoryId, name, nameEn }),
   z.object({ intent: z.literal("move"), categoryId, newParentId: z.string().regex(/^\d+$/, "validation.required").transform(Number) }),
-  z.object({ intent: z.literal("retire"), categoryId, replacementId: optionalId }),
+  // Retiring cannot be undone: the form sends the admin's yes (the confirm dialog, or the tick without JavaScript).
+  z.object({ intent: z.literal("retire"), categoryId, replacementId: optionalId, confirmRetire: z.literal("1", "adminCatalog.retire.confirmNeeded") }),
 ]);
 type CategoryAction = z.infer<typeof CategoryActionSchema>;
 
@@ -206,7 +207,7 @@ function AddForm({ parentId, errors, values, idPrefix }: { parentId: number | nu
   const t = useT();
   const submitting = useSubmitting();
   return (
-    <Form method="post" className="stack">
+    <Form noValidate method="post" className="stack">
       <FormError error={errors?._form ?? errors?.parentId} />
       <input type="hidden" name="parentId" value={parentId ?? ""} />
       <TextField id={`${idPrefix}-name`} name="name" label={t("adminCatalog.name")} required maxLength={CATEGORY_NAME_LIMITS.max} defaultValue={errors ? values?.name : undefined} error={errors?.name} />
@@ -224,7 +225,7 @@ function RenameForm({ node, errors, values }: { node: AdminCategoryNode; errors:
   return (
     <section className="cat-admin__form">
       <h3>{t("adminCatalog.rename.title")}</h3>
-      <Form method="post" className="stack" key={node.id}>
+      <Form noValidate method="post" className="stack" key={node.id}>
         <FormError error={errors?._form} />
         <input type="hidden" name="categoryId" value={node.id} />
         <TextField
@@ -255,7 +256,7 @@ function MoveForm({ node, targets, errors }: { node: AdminCategoryNode; targets:
       {targets.length === 0 && !errors ? (
         <p className="muted">{t("adminCatalog.move.none")}</p>
       ) : (
-        <Form method="post" className="stack" key={node.id}>
+        <Form noValidate method="post" className="stack" key={node.id}>
           <FormError error={errors?._form} />
           <input type="hidden" name="categoryId" value={node.id} />
           <SelectField id="move-parent" name="newParentId" label={t("adminCatalog.move.parent")} required defaultValue="" error={errors?.newParentId} hint={t("adminCatalog.move.hint")}>
@@ -285,7 +286,7 @@ function RetireForm({ node, candidates, errors }: { node: AdminCategoryNode; can
       {candidates.length === 0 && !errors ? (
         <p className="muted">{t("adminCatalog.retire.none")}</p>
       ) : (
-        <Form
+        <Form noValidate
           method="post"
           className="stack"
           key={node.id}
@@ -311,12 +312,20 @@ function RetireForm({ node, candidates, errors }: { node: AdminCategoryNode; can
               </option>
             ))}
           </SelectField>
-          {/* Without JavaScript there is no confirm dialog: the browser itself requires this tick instead. */}
-          {hydrated ? null : (
-            <div className="field field--checkbox">
+          {/* With JavaScript the confirm dialog asked; without it, this tick does, and the server refuses the post without it. */}
+          {hydrated ? (
+            <input type="hidden" name="confirmRetire" value="1" />
+          ) : (
+            <div className={`field field--checkbox${errors?.confirmRetire ? " field--error" : ""}`}>
               <label>
-                <input type="checkbox" name="confirmRetire" value="1" required /> {t("adminCatalog.retire.confirm")}
+                <input type="checkbox" name="confirmRetire" value="1" required aria-invalid={errors?.confirmRetire ? true : undefined} aria-describedby={errors?.confirmRetire ? "retire-confirm-error" : undefined} />{" "}
+                {t("adminCatalog.retire.confirm")}
               </label>
+              {errors?.confirmRetire ? (
+                <p className="field__error" id="retire-confirm-error" role="alert">
+                  {t(errors.confirmRetire)}
+                </p>
+              ) : null}
             </div>
           )}
           <button type="submit" name="intent" value="retire" className="button-danger" disabled={submitting}>

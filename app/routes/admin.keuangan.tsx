@@ -193,7 +193,7 @@ export default function AdminFinance() {
             {d.resolvedAt ? (
               <p className="muted">{t("adminFinance.resolved", { note: d.resolutionNote ?? "" })}</p>
             ) : (
-              <Form method="post">
+              <Form noValidate method="post">
                 <input type="hidden" name="intent" value="resolve" />
                 <input type="hidden" name="id" value={d.id} />
                 {/* A refused note stays in the form it was typed in, with its reason next to it. */}

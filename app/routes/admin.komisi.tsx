@@ -39,7 +39,7 @@ function RateForm({ id, label, bps, placeholder }: { id: string; label: string; 
   const result = useActionData<typeof action>() as { ok?: string; categoryId?: string; errors?: Record<string, string>; values?: Record<string, string> } | undefined;
   const mine = result?.categoryId === id || result?.values?.categoryId === id;
   return (
-    <Form method="post" className="finance-actions" aria-label={label}>
+    <Form noValidate method="post" className="finance-actions" aria-label={label}>
       <input type="hidden" name="categoryId" value={id} />
       <label htmlFor={`rate-${id}`} style={{ flex: "1 1 12rem" }}>
         {label}

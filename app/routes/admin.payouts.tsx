@@ -74,7 +74,7 @@ export default function PayoutQueue() {
         ))}
       </ul>
       {queue.length ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="create" />
           <button type="submit" disabled={busy}>
             {t("payout.createBatch")}
@@ -96,7 +96,7 @@ export default function PayoutQueue() {
           <div className="inline-actions">
             <Link to={`/admin/payouts/${b.id}`}>{t("payout.open")}</Link>
             {b.canApprove ? (
-              <Form method="post">
+              <Form noValidate method="post">
                 <input type="hidden" name="intent" value="approve" />
                 <input type="hidden" name="batchId" value={b.id} />
                 <button type="submit" disabled={busy}>

@@ -112,7 +112,7 @@ export default function AdminProducts() {
                 {t("adminProducts.meta", { shop: p.shopName, category: locale === "en" && p.category.nameEn ? p.category.nameEn : p.category.name, price: formatRupiah(p.priceRupiah) })}
               </p>
               {p.blockedReason ? <p className="mod-item__reason">{t("adminProducts.blockedReason", { reason: p.blockedReason })}</p> : null}
-              <Form method="post" className="stack">
+              <Form noValidate method="post" className="stack">
                 <FormError error={errors?._form ?? errors?.productId} />
                 <input type="hidden" name="productId" value={p.id} />
                 {p.status === "blocked" ? (

@@ -91,7 +91,7 @@ export default function BankChangeReview() {
         <section className="card" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("review.decision")}</h2>
           <FormError error={actionData?.errors?._form} />
-          <Form method="post" className="stack">
+          <Form noValidate method="post" className="stack">
             <TextAreaField name="reason" label={t("review.reason")} rows={3} defaultValue={actionData?.values?.reason} error={actionData?.errors?.reason} />
             {r.flags.length ? <ConfirmFlagsField confirmation={confirmation} error={actionData?.errors?.confirmFlags} /> : null}
             <div className="row">

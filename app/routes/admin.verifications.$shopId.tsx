@@ -185,7 +185,7 @@ export default function ReviewPage() {
         <section className="card" aria-labelledby="decision-title">
           <h2 id="decision-title">{t("review.decision")}</h2>
           <FormError error={actionData?.errors?._form} />
-          <Form method="post" className="stack">
+          <Form noValidate method="post" className="stack">
             <input type="hidden" name="version" value={r.shop.version} />
             {events.includes("request_changes") ? (
               <fieldset>

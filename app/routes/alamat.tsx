@@ -75,7 +75,7 @@ export default function AddressBook() {
           <p className="muted">
             {a.street}, {a.district}, {a.regency}, {a.province} {a.postalCode}
           </p>
-          <Form method="post" className="inline-actions">
+          <Form noValidate method="post" className="inline-actions">
             <input type="hidden" name="id" value={a.id} />
             <input type="hidden" name="redirectTo" value={redirectTo} />
             {a.isDefault ? null : (

@@ -60,7 +60,7 @@ function RemovedNote() {
   return (
     <div className="notice cart-undo" role="status">
       <span>{t("cart.removed", { title: removed.title })}</span>
-      <Form method="post">
+      <Form noValidate method="post">
         <input type="hidden" name="intent" value="add" />
         <input type="hidden" name="productId" value={removed.productId} />
         <input type="hidden" name="variantId" value={removed.variantId} />
@@ -117,7 +117,7 @@ export default function CartPage() {
                       {t(`cart.problem.${p}`, { title: line.title })}
                     </p>
                   ))}
-                <Form method="post" className="cart-line__qty">
+                <Form noValidate method="post" className="cart-line__qty">
                   <input type="hidden" name="intent" value="update" />
                   <input type="hidden" name="itemKey" value={line.itemKey} />
                   <label htmlFor={`qty-${line.itemKey}`}>{t("cart.quantity")}</label>
@@ -126,7 +126,7 @@ export default function CartPage() {
                     {t("cart.update")}
                   </button>
                 </Form>
-                <Form method="post" className="cart-line__remove">
+                <Form noValidate method="post" className="cart-line__remove">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="itemKey" value={line.itemKey} />
                   <button type="submit" className="link-button" aria-label={`${t("cart.remove")} ${line.title}`}>

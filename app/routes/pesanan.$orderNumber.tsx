@@ -133,12 +133,12 @@ export default function OrderDetail() {
       {order.status === "awaiting_payment" ? (
         <section className="card">
           <p className="muted">{t("orders.payBefore", { date: formatDateTime(order.payment.expiresAt, locale) })}</p>
-          <Form method="post">
+          <Form noValidate method="post">
             <button type="submit" name="intent" value="pay">
               {t("orders.pay")}
             </button>
           </Form>
-          <Form method="post">
+          <Form noValidate method="post">
             <div className="field">
               <label htmlFor="reason">{t("orders.cancelReason")}</label>
               <input id="reason" name="reason" maxLength={200} />

@@ -65,7 +65,7 @@ export default function ConfirmReceipt() {
         </ul>
         {page.canComplain ? <p className="muted">{t("orders.confirmProblem")}</p> : null}
         <div className="row">
-          <Form method="post">
+          <Form noValidate method="post">
             <button type="submit" disabled={busy}>
               {t("orders.confirmYes")}
             </button>

@@ -63,7 +63,7 @@ export default function MyOrders() {
             {t("orders.total")}: <strong>{formatRupiah(o.total)}</strong>
           </p>
           {o.status === "awaiting_payment" ? (
-            <Form method="post" action={`/pesanan/${o.orderNumber}`}>
+            <Form noValidate method="post" action={`/pesanan/${o.orderNumber}`}>
               <p className="muted">{t("orders.payBefore", { date: formatDateTime(o.payment.expiresAt, locale) })}</p>
               <button type="submit" name="intent" value="pay">
                 {t("orders.pay")}

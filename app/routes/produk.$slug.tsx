@@ -184,7 +184,7 @@ function BuyButtons({ productId, variantId, quantity, disabled }: { productId: s
   const fetcher = useFetcher<typeof cartAction>();
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
   return (
-    <fetcher.Form method="post" action="/keranjang" className="product__buy">
+    <fetcher.Form noValidate method="post" action="/keranjang" className="product__buy">
       <input type="hidden" name="productId" value={productId} />
       <input type="hidden" name="variantId" value={variantId} />
       <input type="hidden" name="quantity" value={quantity} />

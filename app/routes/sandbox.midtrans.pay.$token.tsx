@@ -88,7 +88,7 @@ export default function SandboxPaymentPage() {
             <p>{t("paySandbox.ewalletHelp", { wallet: chosen.label })}</p>
           )}
           <div className="row">
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="intent" value="pay" />
               <button type="submit">{t("paySandbox.pay")}</button>
             </Form>
@@ -104,7 +104,7 @@ export default function SandboxPaymentPage() {
               <legend>{t(`paySandbox.group.${g.kind}`)}</legend>
               <div className="row">
                 {g.methods.map((m) => (
-                  <Form method="post" key={m.code}>
+                  <Form noValidate method="post" key={m.code}>
                     <input type="hidden" name="intent" value="choose" />
                     <button type="submit" name="method" value={m.code} className="button-secondary" aria-pressed={m.code === page.method}>
                       {m.label}

@@ -50,7 +50,7 @@ export default function TrackingSandbox() {
           {p.status === "delivered" ? (
             <p className="badge badge--approved">{t("trackSandbox.delivered")}</p>
           ) : (
-            <Form method="post">
+            <Form noValidate method="post">
               <input type="hidden" name="courierCode" value={p.courierCode} />
               <input type="hidden" name="resi" value={p.resi} />
               <button type="submit">{t("trackSandbox.deliverNow")}</button>

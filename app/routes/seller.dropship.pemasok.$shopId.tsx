@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DropshipPageHead } from "~/components/dropship/page-head";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
@@ -33,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { error: string } | { joined: string } | { added: number; skipped: number };
+type ActionResult = { error: string; markupValue?: string } | { joined: string } | { added: number; skipped: number };
+const MARKUP_ERROR = "dropship.error.markup";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
@@ -48,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       markupValue: form.get("markupValue"),
       step: form.get("step"),
     });
-    if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "dropship.error.markup" } satisfies ActionResult, { status: 400 });
+    // The markup as typed goes back with its error, which the page shows under the field.
+    if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? MARKUP_ERROR, markupValue: String(form.get("markupValue") ?? "") } satisfies ActionResult, { status: 400 });
     const result = await addListings(user.id, parsed.data);
     return { added: result.added.length, skipped: result.skipped } satisfies ActionResult;
   } catch (error) {
@@ -61,15 +64,17 @@ export default function SupplierCatalog() {
   const t = useT();
   const { supplier, requiresApproval, partnerStatus, offers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
+  const failed = result && "error" in result ? result : null;
+  const markupError = failed?.error === MARKUP_ERROR ? MARKUP_ERROR : undefined;
   return (
     <section>
       <DropshipPageHead
         title={t("dropship.catalog.heading", { supplier: supplier.name })}
-        error={result && "error" in result ? result.error : null}
+        error={failed && !markupError ? failed.error : null}
         success={result && "added" in result ? t("dropship.catalog.added", { count: result.added, skipped: result.skipped }) : null}
       />
       {partnerStatus !== "approved" ? (
-        <Form method="post" className="card">
+        <Form noValidate method="post" className="card">
           <p>{partnerStatus === "pending" ? t("dropship.catalog.pending") : partnerStatus === "stopped" ? t("dropship.catalog.stopped") : requiresApproval ? t("dropship.catalog.joinApproval") : t("dropship.catalog.join")}</p>
           {partnerStatus === null ? (
             <button type="submit" name="intent" value="join">
@@ -78,7 +83,7 @@ export default function SupplierCatalog() {
           ) : null}
         </Form>
       ) : null}
-      <Form method="post">
+      <Form noValidate method="post">
         <ul className="ds-list">
           {offers.map((o) => (
             <li key={o.id} className="ds-item">
@@ -101,10 +106,16 @@ export default function SupplierCatalog() {
                 <option value="fixed">{t("dropship.rule.fixed")}</option>
               </select>
             </div>
-            <div className="field">
-              <label htmlFor="markupValue">{t("dropship.rule.value")}</label>
-              <input id="markupValue" name="markupValue" inputMode="decimal" required defaultValue="20" />
-            </div>
+            <TextField
+              key={failed?.markupValue ?? ""}
+              id="markupValue"
+              name="markupValue"
+              label={t("dropship.rule.value")}
+              inputMode="decimal"
+              required
+              defaultValue={failed?.markupValue ?? "20"}
+              error={markupError}
+            />
             <div className="field">
               <label htmlFor="step">{t("dropship.rule.step")}</label>
               <select id="step" name="step" defaultValue="500">

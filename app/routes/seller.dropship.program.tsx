@@ -86,7 +86,7 @@ export default function SupplierProgram() {
       </ul>
 
       <h2>{t("dropship.supplier.products")}</h2>
-      <Form method="post">
+      <Form noValidate method="post">
         <label className="checkbox-row">
           <input type="checkbox" name="requiresApproval" value="1" defaultChecked={requiresApproval} /> {t("dropship.supplier.approval")}
         </label>
@@ -135,7 +135,7 @@ export default function SupplierProgram() {
             <span>
               {t(`dropship.partner.${p.status}`)} · {t("dropship.supplier.volume", { orders: p.orders, volume: formatRupiah(p.volume) })}
             </span>
-            <Form method="post" className="row">
+            <Form noValidate method="post" className="row">
               <input type="hidden" name="dropshipperShopId" value={p.shopId} />
               {p.status === "pending" ? (
                 <button type="submit" name="intent" value="approve">

@@ -97,7 +97,7 @@ export default function BankAccountRoute() {
             ) : null}
           </BankAccountCard>
           <FormError error={actionData?.errors?._form} />
-          <Form method="post">
+          <Form noValidate method="post">
             <input type="hidden" name="intent" value="cancel" />
             <input type="hidden" name="changeId" value={pending.id} />
             <button type="submit" className="button-secondary" disabled={busy}>

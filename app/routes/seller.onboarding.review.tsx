@@ -115,7 +115,7 @@ export default function ReviewStep() {
             <p>{t("onboarding.nothingMissing")}</p>
           )}
           <FormError error={actionData?.errors?._form} />
-          <Form method="post">
+          <Form noValidate method="post">
             <button type="submit" disabled={missing.length > 0}>
               {t("onboarding.submit")}
             </button>

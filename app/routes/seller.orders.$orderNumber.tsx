@@ -178,7 +178,7 @@ export default function SellerOrderPage() {
       ) : null}
 
       {order.status === "paid" ? (
-        <Form method="post">
+        <Form noValidate method="post">
           <input type="hidden" name="intent" value="accept" />
           <button type="submit" disabled={busy}>
             {t("sellerOrders.accept")}
@@ -191,7 +191,7 @@ export default function SellerOrderPage() {
       {open ? (
         <details className="card">
           <summary>{t("sellerOrders.cancel")}</summary>
-          <Form method="post">
+          <Form noValidate method="post">
             <input type="hidden" name="intent" value="cancel" />
             <TextAreaField name="reason" label={t("sellerOrders.cancelReason")} error={errors.reason} required minLength={3} maxLength={250} />
             <button type="submit" className="button-danger" disabled={busy}>
@@ -217,7 +217,7 @@ function ShipForm({ confirm, error, example, busy }: { confirm: { resi: string; 
   const [typed, setTyped] = useState(confirm?.resi ?? "");
   const pending = confirm && normalizeResi(typed) === normalizeResi(confirm.resi) ? confirm : null;
   return (
-    <Form method="post" className="card">
+    <Form noValidate method="post" className="card">
       <input type="hidden" name="intent" value="ship" />
       <TextField
         name="resi"

@@ -200,7 +200,7 @@ function ProductRow({ product: p }: { product: Product }) {
       </div>
 
       {p.variantCount === 0 && p.status !== "blocked" ? (
-        <quick.Form method="post" className="sp-quick" aria-label={t("sellerProducts.quickEdit", { title: p.title })}>
+        <quick.Form noValidate method="post" className="sp-quick" aria-label={t("sellerProducts.quickEdit", { title: p.title })}>
           <input type="hidden" name="intent" value="quick" />
           <input type="hidden" name="productId" value={p.id} />
           <div className={`field${quickErrors?.price ? " field--error" : ""}`}>
@@ -259,7 +259,7 @@ function ProductRow({ product: p }: { product: Product }) {
           {t("sellerProducts.edit")}
         </Link>
         {canMove ? (
-          <move.Form method="post">
+          <move.Form noValidate method="post">
             <input type="hidden" name="productId" value={p.id} />
             <button type="submit" name="intent" value={canMove} className="button-secondary" disabled={move.state !== "idle"}>
               {t(canMove === "activate" ? "sellerProducts.activate" : "sellerProducts.deactivate")}

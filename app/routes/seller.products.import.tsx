@@ -149,7 +149,7 @@ export default function ProductImport() {
           ) : null}
 
           {preview.validCount > 0 && preview.fileErrors.length === 0 ? (
-            <Form method="post" encType="multipart/form-data" className="sp-import-save">
+            <Form noValidate method="post" encType="multipart/form-data" className="sp-import-save">
               {/* The checked text goes back as it is; the action parses and checks it again. */}
               <textarea name="csv" hidden readOnly value={csv} />
               {preview.invalidCount > 0 ? <p className="field__hint">{t("sellerProducts.import.saveHint")}</p> : null}
@@ -203,7 +203,7 @@ export default function ProductImport() {
               </details>
             </li>
           </ol>
-          <Form method="post" encType="multipart/form-data" className="card">
+          <Form noValidate method="post" encType="multipart/form-data" className="card">
             <div className={`field${error ? " field--error" : ""}`}>
               <label htmlFor="sp-csv">{t("sellerProducts.import.file")}</label>
               <input

@@ -111,13 +111,19 @@ describe("category tree", () => {
     expect(view.selected.replacementIds).toContain(motif.id);
     expect(view.selected.replacementIds).not.toContain(polos.id);
 
-    const noReplacement = await postCategories({ intent: "retire", categoryId: String(polos.id), replacementId: "" });
+    // Without the admin's yes (the tick, or the confirm dialog's hidden field) nothing is retired.
+    const unconfirmed = await postCategories({ intent: "retire", categoryId: String(polos.id), replacementId: String(motif.id) });
+    expect(unconfirmed.status).toBe(400);
+    expect(errorsOf(unconfirmed.result)).toEqual({ confirmRetire: "adminCatalog.retire.confirmNeeded" });
+    expect(await db().category.findUniqueOrThrow({ where: { id: polos.id } })).toMatchObject({ retiredAt: null });
+
+    const noReplacement = await postCategories({ intent: "retire", confirmRetire: "1", categoryId: String(polos.id), replacementId: "" });
     expect(noReplacement.status).toBe(400);
     expect(errorsOf(noReplacement.result)).toEqual({ replacementId: "category_replacement_required" });
-    const wrongLevel = await postCategories({ intent: "retire", categoryId: String(polos.id), replacementId: String(polos.parentId) });
+    const wrongLevel = await postCategories({ intent: "retire", confirmRetire: "1", categoryId: String(polos.id), replacementId: String(polos.parentId) });
     expect(errorsOf(wrongLevel.result)).toEqual({ replacementId: "category_replacement_level" });
 
-    expect((await postCategories({ intent: "retire", categoryId: String(polos.id), replacementId: String(motif.id) })).status).toBe(302);
+    expect((await postCategories({ intent: "retire", confirmRetire: "1", categoryId: String(polos.id), replacementId: String(motif.id) })).status).toBe(302);
     expect((await db().product.findUniqueOrThrow({ where: { id: product.id } })).categoryId).toBe(motif.id);
     expect(await db().category.findUniqueOrThrow({ where: { id: polos.id } })).toMatchObject({ replacedById: motif.id, retiredAt: expect.any(Date) });
 
@@ -126,10 +132,10 @@ describe("category tree", () => {
     expect(page.items.map((i) => i.title)).toContain("Gamis Polos Hitam Arsip");
     expect((await browseCategory("gamis-motif")).items.map((i) => i.title)).toContain("Gamis Polos Hitam Arsip");
 
-    const again = await postCategories({ intent: "retire", categoryId: String(polos.id), replacementId: String(motif.id) });
+    const again = await postCategories({ intent: "retire", confirmRetire: "1", categoryId: String(polos.id), replacementId: String(motif.id) });
     expect(again.status).toBe(409);
     expect(errorsOf(again.result)).toEqual({ _form: "category_retired" });
-    const intoRetired = await postCategories({ intent: "retire", categoryId: String((await category("gamis-set-khimar")).id), replacementId: String(polos.id) });
+    const intoRetired = await postCategories({ intent: "retire", confirmRetire: "1", categoryId: String((await category("gamis-set-khimar")).id), replacementId: String(polos.id) });
     expect(errorsOf(intoRetired.result)).toEqual({ replacementId: "category_replacement_retired" });
   });
 
@@ -139,7 +145,7 @@ describe("category tree", () => {
     const mukena = await category("mukena");
     await aProduct(seller.owner, { category: "mukena", title: "Mukena Katun Jepang Putih" });
 
-    expect((await postCategories({ intent: "retire", categoryId: String(ibadah.id), replacementId: String(pria.id) })).status).toBe(302);
+    expect((await postCategories({ intent: "retire", confirmRetire: "1", categoryId: String(ibadah.id), replacementId: String(pria.id) })).status).toBe(302);
     expect(await category("mukena")).toMatchObject({ id: mukena.id, parentId: pria.id, level: 3, retired: false });
     expect((await category("sajadah")).parentId).toBe(pria.id);
 

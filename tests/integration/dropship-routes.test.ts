@@ -8,6 +8,7 @@ import { aProduct } from "../factories/products";
 import { aSeller } from "../factories/shops";
 import { cookieFor } from "../factories/users";
 import { call, getRequest, payload, postForm } from "../setup/http";
+import { formHolding, renderRoute, textOf } from "../setup/render-route";
 
 type Seller = Awaited<ReturnType<typeof aSeller>>;
 let supplier: Seller;
@@ -37,7 +38,13 @@ describe("dropship routes", () => {
     const params = { shopId: supplier.shop.id };
     expect(payload((await call(catalog.action, postForm(url, { intent: "join" }, { cookie: dropshipperCookie }), params)).result)).toEqual({ joined: "approved" });
     const noMarkup = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "percent", markupValue: "dua puluh", step: "500" }, { cookie: dropshipperCookie }), params);
-    expect(payload(noMarkup.result)).toEqual({ error: "dropship.error.markup" });
+    expect(payload(noMarkup.result)).toEqual({ error: "dropship.error.markup", markupValue: "dua puluh" });
+    // The page after that post: the message under the markup field, the markup as typed, and no browser check.
+    const view = payload((await call(catalog.loader, getRequest(url, { cookie: dropshipperCookie }), params)).result);
+    const form = formHolding(renderRoute(catalog.default, url, view, "id", payload(noMarkup.result)), "markupValue");
+    expect(form).toMatch(/^<form method="post"[^>]* novalidate=""/);
+    expect(form).toMatch(/<input[^>]*id="markupValue"[^>]*aria-describedby="markupValue-error"[^>]*value="dua puluh"|<input[^>]*value="dua puluh"[^>]*id="markupValue"/);
+    expect(textOf(form)).toContain("Isi markup yang benar: persen (mis. 20) atau rupiah (mis. 15000).");
     const added = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "percent", markupValue: "20", step: "500" }, { cookie: dropshipperCookie }), params);
     expect(payload(added.result)).toEqual({ added: 1, skipped: 0 });
     const listing = await db().product.findFirstOrThrow({ where: { shopId: dropshipper.shop.id } });

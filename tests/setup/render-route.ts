@@ -6,12 +6,16 @@ import type { Locale } from "~/i18n/i18n";
 
 /**
  * A route's component rendered to HTML as the server renders it, with the data its loader returned (passed through
- * JSON, as Remix sends it) and the root's locale: what a person reads on that page.
+ * JSON, as Remix sends it) and the root's locale: what a person reads on that page. `actionData`: what the page's
+ * action answered, for the page as it stands after a post.
  */
-export function renderRoute(Component: ComponentType, url: string, data: unknown, locale: Locale = "id"): string {
+export function renderRoute(Component: ComponentType, url: string, data: unknown, locale: Locale = "id", actionData?: unknown): string {
   const router = createMemoryRouter(
     [{ id: "root", loader: () => null, children: [{ id: "page", path: url.split("?")[0], loader: () => null, Component }] }],
-    { initialEntries: [url], hydrationData: { loaderData: { root: { locale }, page: JSON.parse(JSON.stringify(data)) } } },
+    {
+      initialEntries: [url],
+      hydrationData: { loaderData: { root: { locale }, page: JSON.parse(JSON.stringify(data)) }, actionData: actionData === undefined ? undefined : { page: JSON.parse(JSON.stringify(actionData)) } },
+    },
   );
   // React warns that the router's layout effects do nothing on the server; a page has nothing else to say.
   const warn = vi.spyOn(console, "error").mockImplementation(() => undefined);

@@ -52,7 +52,7 @@ export function AppHeader() {
               ))}
               {user ? (
                 <li>
-                  <Form method="post" action="/logout">
+                  <Form noValidate method="post" action="/logout">
                     <button type="submit" className="link-button">
                       {t("nav.logout")}
                     </button>
@@ -69,7 +69,7 @@ export function AppHeader() {
                 </>
               )}
               <li>
-                <Form method="post" action="/language" className="lang-switch">
+                <Form noValidate method="post" action="/language" className="lang-switch">
                   <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
                   {LOCALES.filter((l) => l !== locale).map((l) => (
                     <button key={l} type="submit" name="locale" value={l} className="link-button" lang={l} aria-label={`${t(`lang.${l}`)} (${t("lang.switch")})`}>
