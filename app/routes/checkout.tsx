@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
@@ -26,16 +27,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = CheckoutSchema.safeParse(Object.fromEntries([...(await request.formData()).entries()].filter(([, v]) => typeof v === "string")));
+  const fields = Object.fromEntries([...(await request.formData()).entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  // What the buyer typed for the dropship sender goes back with any refusal, so nothing typed is lost without JavaScript.
+  const sender = { dropship: fields.dropship === "1", senderName: fields.senderName ?? "", senderPhone: fields.senderPhone ?? "" };
+  const refuse = (error: string, status: number, vars: Record<string, string | number> = {}, fieldErrors: Record<string, string> = {}) => data({ error, vars, fieldErrors, sender }, { status });
+  const parsed = CheckoutSchema.safeParse(fields);
   if (!parsed.success) {
-    const senderIssue = parsed.error.issues.some((i) => i.path[0] === "senderName" || i.path[0] === "senderPhone");
-    return data({ error: senderIssue ? "checkout.error.dropshipSender" : "checkout.error.address", vars: {} as Record<string, string | number> }, { status: 400 });
+    // A sender's name or phone is answered under its field (and summed up above the page); anything else is a stale form.
+    const fieldErrors = Object.fromEntries(parsed.error.issues.filter((i) => i.path[0] === "senderName" || i.path[0] === "senderPhone").map((i) => [String(i.path[0]), i.message]));
+    return refuse(Object.keys(fieldErrors).length ? "checkout.error.dropshipSender" : "checkout.error.address", 400, {}, fieldErrors);
   }
   let placed;
   try {
     placed = await placeOrder(user, parseCheckoutForm(parsed.data));
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.messageKey, vars: error.vars ?? {} }, { status: statusOf(error) });
+    if (error instanceof DomainError) return refuse(error.messageKey, statusOf(error), error.vars ?? {}, error.messageKey === "checkout.error.acceptPrices" ? { acceptPrices: error.messageKey } : {});
     throw error;
   }
   try {
@@ -52,7 +58,8 @@ export default function Checkout() {
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [dropship, setDropship] = useState(false);
+  const [dropship, setDropship] = useState(actionData?.sender.dropship ?? false);
+  const fieldErrors = actionData?.fieldErrors ?? {};
   const [services, setServices] = useState<Record<string, string>>(() => Object.fromEntries(page.shops.map((s) => [s.shop.id, s.chosenService ?? ""])));
 
   if (!page.shops.length) {
@@ -164,14 +171,8 @@ export default function Checkout() {
           <p className="muted">{t("checkout.dropshipHint")}</p>
           {/* Always in the form, so it works without JavaScript too; the server asks for them only when ticked. */}
           <div className="dropship-sender">
-            <div className="field">
-              <label htmlFor="senderName">{t("checkout.senderName")}</label>
-              <input id="senderName" name="senderName" required={dropship} minLength={2} maxLength={60} autoComplete="name" />
-            </div>
-            <div className="field">
-              <label htmlFor="senderPhone">{t("checkout.senderPhone")}</label>
-              <input id="senderPhone" name="senderPhone" type="tel" inputMode="tel" required={dropship} maxLength={20} autoComplete="tel" />
-            </div>
+            <TextField id="senderName" name="senderName" label={t("checkout.senderName")} required={dropship} minLength={2} maxLength={60} autoComplete="name" defaultValue={actionData?.sender.senderName} error={fieldErrors.senderName} />
+            <TextField id="senderPhone" name="senderPhone" label={t("checkout.senderPhone")} type="tel" inputMode="tel" required={dropship} maxLength={20} autoComplete="tel" defaultValue={actionData?.sender.senderPhone} error={fieldErrors.senderPhone} />
           </div>
         </section>
 
@@ -206,9 +207,17 @@ export default function Checkout() {
                   <li key={c.itemKey}>{t("checkout.priceChangedLine", { title: c.title, was: formatRupiah(c.was), now: formatRupiah(c.now) })}</li>
                 ))}
               </ul>
-              <label>
-                <input type="checkbox" name="acceptPrices" value="1" required /> {t("checkout.acceptPrices")}
-              </label>
+              <div className={`field field--checkbox${fieldErrors.acceptPrices ? " field--error" : ""}`}>
+                <label>
+                  <input type="checkbox" name="acceptPrices" value="1" required aria-invalid={fieldErrors.acceptPrices ? true : undefined} aria-describedby={fieldErrors.acceptPrices ? "acceptPrices-error" : undefined} />{" "}
+                  {t("checkout.acceptPrices")}
+                </label>
+                {fieldErrors.acceptPrices ? (
+                  <p className="field__error" id="acceptPrices-error">
+                    {t(fieldErrors.acceptPrices, actionData?.vars)}
+                  </p>
+                ) : null}
+              </div>
             </div>
           ) : null}
           <p className="muted">{t("checkout.expiry", { hours: page.expiryHours })}</p>

@@ -8,6 +8,7 @@ import { loader as ordersLoader } from "../../app/routes/pesanan._index";
 import { loader as adminOrdersLoader } from "../../app/routes/admin.pesanan._index";
 import { action as notificationAction } from "../../app/routes/payments.midtrans.notification";
 import { loadCart } from "../../app/services/cart.server";
+import { db } from "../../app/infra/db.server";
 import { aBuyer, aShopWithProduct, buyNow } from "../factories/buying";
 import { anAdmin } from "../factories/shops";
 import { cookieFor, TEST_PASSWORD } from "../factories/users";
@@ -88,6 +89,35 @@ describe("cart routes", () => {
     expect(formHolding(renderRoute(Checkout, "/checkout", view), "senderName")).toMatch(/^<form method="post"[^>]* novalidate=""/);
     const res = await call(checkoutAction, postForm(url, { addressId: address.id, items: shop.product.id, dropship: "1", senderName: "", senderPhone: "" }, { cookie }));
     expect([res.status, payload<{ error: string }>(res.result).error]).toEqual([400, "checkout.error.dropshipSender"]);
+
+    // Each refusal sits under its own field, with what was typed kept and the tick still on.
+    const typed = await call(checkoutAction, postForm(url, { addressId: address.id, items: shop.product.id, dropship: "1", senderName: "Toko Ani", senderPhone: "12345" }, { cookie }));
+    expect(payload<{ fieldErrors: Record<string, string> }>(typed.result).fieldErrors).toEqual({ senderPhone: "onboarding.shop.phone" });
+    const form = formHolding(renderRoute(Checkout, "/checkout", view, "id", payload(typed.result)), "senderName");
+    expect(form).toMatch(/<input[^>]*name="dropship"[^>]*checked=""/);
+    expect(form).toMatch(/<input[^>]*name="senderName"[^>]*value="Toko Ani"/);
+    expect(form).toMatch(/<input[^>]*name="senderPhone"[^>]*aria-invalid="true"[^>]*aria-describedby="senderPhone-error"[^>]*value="12345"/);
+    expect(form).toContain('<p class="field__error" id="senderPhone-error" role="alert">Nomor HP tidak valid. Contoh: 0812 3456 7890</p>');
+    expect(form).not.toContain('id="senderName-error"');
+  });
+
+  it("a changed price not accepted is answered under its tick", async () => {
+    const { user, address } = await aBuyer();
+    const cookie = await cookieFor(user.id);
+    const changing = await aShopWithProduct({ stock: 5, price: 100_000, title: "Sarung Tenun Samarinda" });
+    await call(cartAction, postForm("/keranjang", { intent: "add", productId: changing.product.id, variantId: "", quantity: "1" }, { cookie }));
+    await db().product.update({ where: { id: changing.product.id }, data: { priceRupiah: 120_000 } });
+    const url = `/checkout?pilih=${changing.product.id}`;
+    const view = payload<{ shops: { shop: { id: string }; chosenService: string }[] }>((await call(checkoutLoader, getRequest(url, { cookie }))).result);
+    const res = await call(
+      checkoutAction,
+      postForm(url, { addressId: address.id, items: changing.product.id, [`price.${changing.product.id}`]: "120000", [`service.${view.shops[0].shop.id}`]: view.shops[0].chosenService }, { cookie }),
+    );
+    expect(res.status).toBe(409);
+    expect(payload<{ fieldErrors: Record<string, string> }>(res.result).fieldErrors).toEqual({ acceptPrices: "checkout.error.acceptPrices" });
+    const form = formHolding(renderRoute(Checkout, "/checkout", view, "id", payload(res.result)), "acceptPrices");
+    expect(form).toMatch(/<input type="checkbox" name="acceptPrices"[^>]* aria-invalid="true" aria-describedby="acceptPrices-error"/);
+    expect(form).toContain('<p class="field__error" id="acceptPrices-error">Setujui harga baru dulu sebelum membayar.</p>');
   });
 
   it("“Beli Sekarang” goes to checkout with that item only; checkout asks an anonymous visitor to log in", async () => {
