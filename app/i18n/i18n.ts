@@ -28,9 +28,27 @@ export function localeOr(value: unknown): Locale {
 export type Vars = Record<string, string | number>;
 export type Translate = (key: string, vars?: Vars) => string;
 
+// A message with a {count} may have a form per plural category of its language, `key#one` beside `key` (the
+// "other" form): "1 item" / "2 items". Indonesian has one form for every number, so only English needs them.
+const pluralRules: Record<Locale, Intl.PluralRules> = { id: new Intl.PluralRules("id-ID"), en: new Intl.PluralRules("en-GB") };
+
+function pluralForm(locale: Locale, key: string, count: string | number | undefined): string {
+  if (count === undefined) return key;
+  // Counts arrive as numbers or already formatted ("1.234"): the digits are the number.
+  const n = typeof count === "number" ? count : Number(count.replace(/\D/g, ""));
+  const form = `${key}#${pluralRules[locale].select(n)}`;
+  return form in dictionaries[locale] ? form : key;
+}
+
+/** A second language's messages: every key of the first, plus plural forms of its own. */
+export type WithPluralForms<T> = T & { [form: `${string}#one`]: string };
+
+/** Keys of plural forms (`key#one`), which only languages with such forms have. */
+export const isPluralForm = (key: string) => key.includes("#");
+
 export function translator(locale: Locale): Translate {
   return (key, vars) => {
-    const template = dictionaries[locale][key] ?? dictionaries[DEFAULT_LOCALE][key] ?? key;
+    const template = dictionaries[locale][pluralForm(locale, key, vars?.count)] ?? dictionaries[DEFAULT_LOCALE][key] ?? key;
     return vars ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : template;
   };
 }

@@ -150,7 +150,7 @@ export default function Checkout() {
               {group.quotes.map((q) => (
                 <label key={q.serviceCode} className="radio-row">
                   <input type="radio" name={`service.${group.shop.id}`} value={q.serviceCode} checked={services[group.shop.id] === q.serviceCode} onChange={() => setServices((s) => ({ ...s, [group.shop.id]: q.serviceCode }))} />{" "}
-                  {t("checkout.courierOption", { courier: q.courier, service: q.service, price: formatRupiah(q.priceRupiah), days: q.etdMinDays === q.etdMaxDays ? String(q.etdMinDays) : `${q.etdMinDays}–${q.etdMaxDays}`, kg: q.billableKg })}
+                  {t("checkout.courierOption", { courier: q.courier, service: q.service, price: formatRupiah(q.priceRupiah), days: q.etdMinDays === q.etdMaxDays ? String(q.etdMinDays) : `${q.etdMinDays}–${q.etdMaxDays}`, count: q.etdMaxDays, kg: q.billableKg })}
                 </label>
               ))}
             </fieldset>

@@ -125,7 +125,7 @@ export function ShippingEstimate({ slug, weightGrams, quantity, origin }: { slug
                     <span className="shipping__price num">{formatRupiah(q.priceRupiah)}</span>
                     <span className="shipping__detail muted">
                       {t("browse.shipping.billable")}: {formatWeight(q.billableKg * 1000)} · {t("browse.shipping.etd")}:{" "}
-                      {q.etdMinDays === q.etdMaxDays ? t("browse.shipping.day", { min: q.etdMinDays }) : t("browse.shipping.days", { min: q.etdMinDays, max: q.etdMaxDays })}
+                      {q.etdMinDays === q.etdMaxDays ? t("browse.shipping.day", { min: q.etdMinDays, count: q.etdMinDays }) : t("browse.shipping.days", { min: q.etdMinDays, max: q.etdMaxDays })}
                     </span>
                   </li>
                 ))}

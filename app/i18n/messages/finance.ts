@@ -1,4 +1,5 @@
 // Texts of the money pages: the seller's finance page, the admin's commission settings and finance overview.
+import type { WithPluralForms } from "../i18n";
 const id = {
   "finance.title": "Keuangan Toko",
   "finance.homeLink": "Keuangan",
@@ -200,7 +201,7 @@ const id = {
   "complaint.adminQueue": "Komplain menunggu keputusan admin",
 };
 
-const en: typeof id = {
+const en: WithPluralForms<typeof id> = {
   "finance.title": "Shop Finance",
   "finance.homeLink": "Finance",
   "finance.escrow": "Held in escrow",
@@ -253,6 +254,7 @@ const en: typeof id = {
   "adminFinance.providerClearing": "Money at the payment provider",
   "adminFinance.escrow": "Held in escrow",
   "adminFinance.escrowOrders": "{count} orders",
+  "adminFinance.escrowOrders#one": "{count} order",
   "adminFinance.sellerAvailable": "Sellers' balances (not withdrawn)",
   "adminFinance.payoutClearing": "Being paid out",
   "adminFinance.platformRevenue": "Platform revenue",
@@ -277,7 +279,9 @@ const en: typeof id = {
   "adminFinance.entry.payout": "Payout to the seller's bank",
   "adminFinance.closedEscrow": "Escrow of completed or refunded orders",
   "adminFinance.closedEscrowOk": "All Rp0 ({count} orders).",
+  "adminFinance.closedEscrowOk#one": "All Rp0 ({count} order).",
   "adminFinance.closedEscrowBad": "{count} orders still hold money:",
+  "adminFinance.closedEscrowBad#one": "{count} order still holds money:",
   "adminFinance.months": "Commission per month",
   "adminFinance.monthsEmpty": "No order has been released yet.",
   "adminFinance.col.month": "Month",

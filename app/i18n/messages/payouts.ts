@@ -1,4 +1,5 @@
 // Texts of withdrawals, the admin payout queue and batches (Indonesian first).
+import type { WithPluralForms } from "../i18n";
 const id = {
   "withdrawal.title": "Tarik Dana",
   "withdrawal.lead": "Dana tersedia dapat ditarik ke rekening bank toko yang sudah diverifikasi.",
@@ -62,7 +63,7 @@ const id = {
   "reconciliation.errors.resolved": "Selisih ini sudah diselesaikan.",
 };
 
-const en: Record<keyof typeof id, string> = {
+const en: WithPluralForms<Record<keyof typeof id, string>> = {
   "withdrawal.title": "Withdraw Funds",
   "withdrawal.lead": "Your available balance can be withdrawn to the shop's verified bank account.",
   "withdrawal.available": "Available balance",
@@ -103,6 +104,7 @@ const en: Record<keyof typeof id, string> = {
   "payout.batchesEmpty": "No batches yet.",
   "payout.batchTitle": "Batch {id}",
   "payout.batchSummary": "{count} withdrawals · {total}",
+  "payout.batchSummary#one": "{count} withdrawal · {total}",
   "payout.maker": "Created by {name}",
   "payout.checker": "Approved by {name}",
   "payout.approve": "Approve & Send",

@@ -1,4 +1,5 @@
 // Texts of the seller's order screens, the resi check, labels and packing slips (Indonesian first).
+import type { WithPluralForms } from "../i18n";
 const id = {
   "sellerOrders.title": "Pesanan Toko",
   "sellerOrders.homeLink": "Pesanan Toko",
@@ -58,7 +59,7 @@ const id = {
   "resi.unknownCourier": "Format resi kurir ini belum kami kenal. Pastikan nomornya benar.",
 };
 
-const en: typeof id = {
+const en: WithPluralForms<typeof id> = {
   "sellerOrders.title": "Shop orders",
   "sellerOrders.homeLink": "Shop orders",
   "sellerOrders.tab.all": "All",
@@ -76,6 +77,7 @@ const en: typeof id = {
   "sellerOrders.shipBy": "Ship before {date}",
   "sellerOrders.overdue": "Past the shipping deadline",
   "sellerOrders.items": "{count} items",
+  "sellerOrders.items#one": "{count} item",
   "sellerOrders.open": "Open order {order}",
   "sellerOrders.select": "Select {order} for printing",
   "sellerOrders.selectShort": "Select to print the label",
@@ -104,6 +106,7 @@ const en: typeof id = {
   "sellerOrders.refundStatus.pending": "in progress",
   "sellerOrders.refundStatus.done": "completed",
   "sellerOrders.toShip": "{count} orders to ship",
+  "sellerOrders.toShip#one": "{count} order to ship",
   "sellerOrders.lateCount": "Late orders (180 days): {count} of {total} ({rate}%)",
   "sellerOrders.lateHelp": "Orders not shipped before the deadline are cancelled automatically, refunded, and counted as late against the shop.",
   "seller.orders.noneSelected": "Select at least one order.",

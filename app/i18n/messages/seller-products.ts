@@ -3,6 +3,7 @@
  * keys the product schema (app/schemas/product.ts) and the catalog service return. Indonesian first,
  * the seller addressed as "kamu"; English follows the same keys. CSV row errors live in catalog.ts.
  */
+import type { WithPluralForms } from "../i18n";
 import { PRODUCT_LIMITS as L } from "../../domain/catalog/product";
 
 // Thousands grouping written out, as in catalog.ts, so the text does not depend on ICU data.
@@ -269,6 +270,7 @@ export const sellerProductMessages: { id: Record<string, string>; en: Record<str
     "sellerProducts.quickSaved": "Saved",
     "sellerProducts.quickEdit": "Edit price and stock of {title}",
     "sellerProducts.variantsNote": "{count} variants · price and stock are edited on the product page",
+    "sellerProducts.variantsNote#one": "{count} variant · price and stock are edited on the product page",
     "sellerProducts.priceFrom": "from {price}",
     "sellerProducts.noPhoto": "No photo",
     "sellerProducts.shopNotApproved": "Your shop is not verified yet. Products can be saved as drafts and shown once the shop is approved.",
@@ -333,7 +335,8 @@ export const sellerProductMessages: { id: Record<string, string>; en: Record<str
     "sellerProducts.photos.remove": "Remove photo {n}",
     "sellerProducts.photos.removeShort": "Remove",
     "sellerProducts.photos.removed": "Photo removed.",
-    "sellerProducts.photos.skipped": "{count} photo(s) not added: at most {max} photos. Remove another photo first to replace it.",
+    "sellerProducts.photos.skipped": "{count} photos not added: at most {max} photos. Remove another photo first to replace it.",
+    "sellerProducts.photos.skipped#one": "{count} photo not added: at most {max} photos. Remove another photo first to replace it.",
     "sellerProducts.photos.undo": "Undo",
     "sellerProducts.photos.preparing": "Preparing…",
     "sellerProducts.photos.uploading": "Uploading… {percent}%",
@@ -371,6 +374,7 @@ export const sellerProductMessages: { id: Record<string, string>; en: Record<str
     "sellerProducts.variants.fillAll": "Make all the same as above",
     "sellerProducts.variants.none": "Add variant options to build the table of combinations.",
     "sellerProducts.variants.count": "{count} combinations",
+    "sellerProducts.variants.count#one": "{count} combination",
     "sellerProducts.variants.price": "Price (Rp)",
     "sellerProducts.variants.stock": "Stock",
     "sellerProducts.variants.sku": "SKU",
@@ -411,6 +415,7 @@ export const sellerProductMessages: { id: Record<string, string>; en: Record<str
     "sellerProducts.import.rowErrorWhole": "Line {line}: {message}",
     "sellerProducts.import.fileError": "Column {field}: {message}",
     "sellerProducts.import.save": "Save {count} products as drafts",
+    "sellerProducts.import.save#one": "Save {count} product as a draft",
     "sellerProducts.import.saveHint": "Rows with problems are skipped. Fix them and upload them again later.",
     "sellerProducts.import.nothingValid": "No row can be saved. Fix the file and upload it again.",
     "sellerProducts.import.again": "Upload another file",
@@ -419,5 +424,5 @@ export const sellerProductMessages: { id: Record<string, string>; en: Record<str
     "sellerProducts.import.csvMissing": "The CSV data did not arrive. Upload the file again.",
 
     "sellerProducts.homeLink": "Products",
-  } satisfies Record<keyof typeof id, string>,
+  } satisfies WithPluralForms<Record<keyof typeof id, string>>,
 };
