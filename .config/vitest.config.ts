@@ -52,7 +52,11 @@ export default defineConfig({
           root,
           include: ["tests/e2e/**/*.test.ts"],
           sequence: { groupOrder: 1 },
+          // Like the integration files: the helpers, Playwright and the factories load once per worker, not per file
+          // (each still starts its own app, database and Chromium); e2e-file-env.ts puts the environment back after each.
+          isolate: false,
           globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/e2e-file-env.ts"],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           env: { NODE_ENV: "test", LOG_LEVEL: "silent", PASSWORD_HASH_COST: "test" },

@@ -10,7 +10,8 @@ interface Keyring {
   indexKey: Buffer;
 }
 
-let keyring: Keyring | undefined;
+// Built once per set of keys: a process whose settings change (a test pointing it at another app's keys) gets the new ring.
+let keyring: { spec: string; ring: Keyring } | undefined;
 
 function loadKeyring(): Keyring {
   const spec = process.env.KYC_ENCRYPTION_KEYS;
@@ -32,8 +33,9 @@ function loadKeyring(): Keyring {
 }
 
 function ring(): Keyring {
-  keyring ??= loadKeyring();
-  return keyring;
+  const spec = `${process.env.KYC_ENCRYPTION_KEYS ?? ""}|${process.env.KYC_INDEX_KEY ?? ""}|${env().SESSION_SECRET}`;
+  if (keyring?.spec !== spec) keyring = { spec, ring: loadKeyring() };
+  return keyring.ring;
 }
 
 export function encryptField(plaintext: string): { value: string; keyId: string } {
@@ -58,8 +60,4 @@ export function decryptField(sealed: string): string {
 /** Keyed hash for exact search and duplicate detection without decrypting every row. */
 export function blindIndex(kind: "nik" | "npwp" | "account", value: string): string {
   return createHmac("sha256", ring().indexKey).update(`${kind}:${value}`).digest("hex");
-}
-
-export function resetKeyringForTests() {
-  keyring = undefined;
 }
