@@ -70,6 +70,7 @@ function ProductView({ product }: { product: Product }) {
   const [quantityInput, setQuantityInput] = useState(String(product.minOrder));
   const quantity = Number(quantityInput);
   const place = [product.shop.city, product.shop.province].filter(Boolean).join(", ");
+  const shipsFrom = [product.shipsFrom.city, product.shipsFrom.province].filter(Boolean).join(", ");
 
   return (
     <>
@@ -151,7 +152,7 @@ function ProductView({ product }: { product: Product }) {
             ) : null}
           </dl>
 
-          <ShippingEstimate slug={product.slug} weightGrams={weightGrams} quantity={quantity} origin={place || null} />
+          <ShippingEstimate slug={product.slug} weightGrams={weightGrams} quantity={quantity} origin={shipsFrom || null} />
         </div>
       </div>
 

@@ -141,6 +141,8 @@ export async function productPage(slug: string, viewer: { shopOwnerOf?: string |
   const ownShop = viewer.shopOwnerOf === p.shopId;
   if ((p.status !== "active" || p.shop.status !== "approved" || !sourceAvailable(p.dropshipListing)) && !ownShop && !viewer.isAdmin) return null;
   const tree = await categoryTree();
+  // A dropship listing's parcel leaves from its supplier: the estimate uses that place, as checkout's quotes do.
+  const origin = p.dropshipListing?.sourceProduct.shop ?? p.shop;
   return {
     id: p.id,
     slug: p.slug,
@@ -168,6 +170,12 @@ export async function productPage(slug: string, viewer: { shopOwnerOf?: string |
       regencyCode: p.shop.regencyCode,
       joinedAt: p.shop.createdAt.toISOString(),
     },
+    shipsFrom: {
+      city: origin.regencyCode ? (resolveRegency(origin.regencyCode)?.name ?? null) : null,
+      province: origin.provinceCode ? (findProvince(origin.provinceCode)?.name ?? null) : null,
+      provinceCode: origin.provinceCode,
+      regencyCode: origin.regencyCode,
+    },
   };
 }
 
@@ -175,16 +183,16 @@ export type ProductPageData = NonNullable<Awaited<ReturnType<typeof productPage>
 
 /** Shipping estimate for the product page: each courier service's billable weight, price and days. */
 export async function shippingEstimate(
-  product: { weightGrams: number; dimensions: { lengthCm: number; widthCm: number; heightCm: number } | null; shop: { provinceCode: string | null; regencyCode: string | null } },
+  product: { weightGrams: number; dimensions: { lengthCm: number; widthCm: number; heightCm: number } | null; shipsFrom: { provinceCode: string | null; regencyCode: string | null } },
   destination: { regencyCode: string },
   opts: { weightGrams?: number; quantity?: number; provider?: RateProvider } = {},
 ) {
   const regency = findRegency(destination.regencyCode);
-  if (!regency || !product.shop.provinceCode) return null;
+  if (!regency || !product.shipsFrom.provinceCode) return null;
   const quantity = Math.max(1, opts.quantity ?? 1);
   const quotes = await (opts.provider ?? sampleRateProvider).quote({
-    originProvince: product.shop.provinceCode,
-    originRegency: product.shop.regencyCode ?? undefined,
+    originProvince: product.shipsFrom.provinceCode,
+    originRegency: product.shipsFrom.regencyCode ?? undefined,
     destinationProvince: regency.provinceCode,
     destinationRegency: regency.code,
     weightGrams: (opts.weightGrams ?? product.weightGrams) * quantity,

@@ -1,7 +1,7 @@
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
-import { productPage } from "~/services/browse.server";
+import { productPage, shippingEstimate } from "~/services/browse.server";
 import { saveProduct } from "~/services/catalog.server";
 import { addToCart } from "~/services/cart.server";
 import { checkoutPage, placeOrder } from "~/services/checkout.server";
@@ -83,6 +83,27 @@ describe("dropship program", () => {
     await db().product.update({ where: { id: source.id }, data: { status: "inactive" } });
     expect(await productPage(listing.slug)).toBeNull();
     await db().product.update({ where: { id: source.id }, data: { status: "active", stock: 10 } });
+  });
+
+  it("the product page estimates shipping from the supplier's city, as checkout charges it, while naming the dropshipper's shop", async () => {
+    // The dropshipper in Surabaya, the supplier (and its stock) in Kabupaten Bogor.
+    await db().shop.update({ where: { id: dropshipper.shop.id }, data: { provinceCode: "35", regencyCode: "3578" } });
+    try {
+      const page = (await productPage(listing.slug))!;
+      expect(page.shop).toMatchObject({ provinceCode: "35", regencyCode: "3578" });
+      expect(page.shipsFrom).toMatchObject({ provinceCode: "32", regencyCode: "3201", city: "Kabupaten Bogor" });
+      const address = await db().address.findUniqueOrThrow({ where: { id: buyer.addressId } });
+      const estimate = (await shippingEstimate(page, { regencyCode: address.regencyCode }))!;
+      await addToCart({ userId: buyer.id }, buyer.id, { productId: listing.productId, variantId: null, quantity: 1 });
+      const atCheckout = (await checkoutPage(buyer)).shops.find((s) => s.shop.id === dropshipper.shop.id)!;
+      const prices = (quotes: { serviceCode: string; priceRupiah: number }[]) => Object.fromEntries(quotes.map((q) => [q.serviceCode, q.priceRupiah]));
+      // The page offers the usual services (no cargo); each at the price checkout will charge for it.
+      expect(estimate.quotes.length).toBeGreaterThan(2);
+      expect(prices(estimate.quotes)).toEqual(Object.fromEntries(Object.entries(prices(atCheckout.quotes)).filter(([code]) => code in prices(estimate.quotes))));
+    } finally {
+      await db().cartItem.deleteMany({ where: { cart: { userId: buyer.id } } });
+      await db().shop.update({ where: { id: dropshipper.shop.id }, data: { provinceCode: "32", regencyCode: "3201" } });
+    }
   });
 
   it("a paid order is forwarded to the supplier: its stock, the dropshipper as sender, never the buyer's price; the resi reaches dropshipper and buyer", async () => {
