@@ -34,28 +34,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = { error: string; markupValue?: string } | { joined: string } | { added: number; skipped: number };
+/** A refused "add" sends back what was chosen, so a page without JavaScript shows the form as the seller left it. */
+type Posted = { products: string[]; markupKind: string; markupValue: string; step: string };
+type ActionResult = { error: string; posted?: Posted } | { joined: string } | { added: number; skipped: number };
 const MARKUP_ERROR = "dropship.error.markup";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
   const { shopId } = routeParams(params, SupplierParams);
   const form = await request.formData();
+  const posted: Posted = { products: form.getAll("product").map(String), markupKind: String(form.get("markupKind") ?? ""), markupValue: String(form.get("markupValue") ?? ""), step: String(form.get("step") ?? "") };
   try {
     if (form.get("intent") === "join") return { joined: await joinProgram(user.id, shopId) } satisfies ActionResult;
-    const parsed = AddListingsSchema.safeParse({
-      supplierShopId: shopId,
-      products: form.getAll("product").map(String),
-      markupKind: form.get("markupKind"),
-      markupValue: form.get("markupValue"),
-      step: form.get("step"),
-    });
-    // The markup as typed goes back with its error, which the page shows under the field.
-    if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? MARKUP_ERROR, markupValue: String(form.get("markupValue") ?? "") } satisfies ActionResult, { status: 400 });
+    const parsed = AddListingsSchema.safeParse({ supplierShopId: shopId, ...posted });
+    if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? MARKUP_ERROR, posted } satisfies ActionResult, { status: 400 });
     const result = await addListings(user.id, parsed.data);
     return { added: result.added.length, skipped: result.skipped } satisfies ActionResult;
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.messageKey } satisfies ActionResult, { status: statusOf(error) });
+    if (error instanceof DomainError) return data({ error: error.messageKey, posted } satisfies ActionResult, { status: statusOf(error) });
     throw error;
   }
 }
@@ -71,7 +67,7 @@ export default function SupplierCatalog() {
       <DropshipPageHead
         title={t("dropship.catalog.heading", { supplier: supplier.name })}
         error={failed && !markupError ? failed.error : null}
-        success={result && "added" in result ? t("dropship.catalog.added", { count: result.added, skipped: result.skipped }) : null}
+        success={result && "added" in result ? t(result.skipped ? "dropship.catalog.added" : "dropship.catalog.addedAll", { count: result.added, skipped: result.skipped }) : null}
       />
       {partnerStatus !== "approved" ? (
         <Form noValidate method="post" className="card">
@@ -83,12 +79,13 @@ export default function SupplierCatalog() {
           ) : null}
         </Form>
       ) : null}
-      <Form noValidate method="post">
+      {/* Keyed by what a refused post sent back: the form shows it again, JavaScript or not. */}
+      <Form noValidate method="post" key={failed?.posted ? JSON.stringify(failed.posted) : "fresh"}>
         <ul className="ds-list">
           {offers.map((o) => (
             <li key={o.id} className="ds-item">
               <label>
-                <input type="checkbox" name="product" value={o.id} disabled={partnerStatus !== "approved"} /> <strong>{o.title}</strong>
+                <input type="checkbox" name="product" value={o.id} disabled={partnerStatus !== "approved"} defaultChecked={failed?.posted?.products.includes(o.id)} /> <strong>{o.title}</strong>
               </label>
               <span>{t("dropship.dropshipPrice", { price: formatRupiah(o.dropshipPrice) })}</span>
               {o.minSellingPrice ? <span>{t("dropship.minPrice", { price: formatRupiah(o.minSellingPrice) })}</span> : null}
@@ -101,24 +98,23 @@ export default function SupplierCatalog() {
             <legend>{t("dropship.rule.title")}</legend>
             <div className="field">
               <label htmlFor="markupKind">{t("dropship.rule.kind")}</label>
-              <select id="markupKind" name="markupKind" defaultValue="percent">
+              <select id="markupKind" name="markupKind" defaultValue={failed?.posted?.markupKind || "percent"}>
                 <option value="percent">{t("dropship.rule.percent")}</option>
                 <option value="fixed">{t("dropship.rule.fixed")}</option>
               </select>
             </div>
             <TextField
-              key={failed?.markupValue ?? ""}
               id="markupValue"
               name="markupValue"
               label={t("dropship.rule.value")}
               inputMode="decimal"
               required
-              defaultValue={failed?.markupValue ?? "20"}
+              defaultValue={failed?.posted?.markupValue ?? "20"}
               error={markupError}
             />
             <div className="field">
               <label htmlFor="step">{t("dropship.rule.step")}</label>
-              <select id="step" name="step" defaultValue="500">
+              <select id="step" name="step" defaultValue={failed?.posted?.step || "500"}>
                 <option value="1">{t("dropship.rule.stepNone")}</option>
                 <option value="100">Rp100</option>
                 <option value="500">Rp500</option>

@@ -37,14 +37,18 @@ describe("dropship routes", () => {
     const url = `/seller/dropship/pemasok/${supplier.shop.id}`;
     const params = { shopId: supplier.shop.id };
     expect(payload((await call(catalog.action, postForm(url, { intent: "join" }, { cookie: dropshipperCookie }), params)).result)).toEqual({ joined: "approved" });
-    const noMarkup = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "percent", markupValue: "dua puluh", step: "500" }, { cookie: dropshipperCookie }), params);
-    expect(payload(noMarkup.result)).toEqual({ error: "dropship.error.markup", markupValue: "dua puluh" });
-    // The page after that post: the message under the markup field, the markup as typed, and no browser check.
+    const noMarkup = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "fixed", markupValue: "dua puluh", step: "1000" }, { cookie: dropshipperCookie }), params);
+    expect(payload(noMarkup.result)).toEqual({ error: "dropship.error.markup", posted: { products: [product.id], markupKind: "fixed", markupValue: "dua puluh", step: "1000" } });
+    // The page after that post (as a browser without JavaScript gets it): the message under the markup field, and the
+    // form as the seller left it (a kind reset to "percent" would turn a typed 15000 rupiah into 15000 %).
     const view = payload((await call(catalog.loader, getRequest(url, { cookie: dropshipperCookie }), params)).result);
     const form = formHolding(renderRoute(catalog.default, url, view, "id", payload(noMarkup.result)), "markupValue");
     expect(form).toMatch(/^<form method="post"[^>]* novalidate=""/);
     expect(form).toMatch(/<input[^>]*id="markupValue"[^>]*aria-describedby="markupValue-error"[^>]*value="dua puluh"|<input[^>]*value="dua puluh"[^>]*id="markupValue"/);
     expect(textOf(form)).toContain("Isi markup yang benar: persen (mis. 20) atau rupiah (mis. 15000).");
+    expect(form).toContain(`<input type="checkbox" name="product" checked="" value="${product.id}"/>`);
+    expect(form).toMatch(/<option value="fixed" selected="">/);
+    expect(form).toMatch(/<option value="1000" selected="">/);
     const added = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "percent", markupValue: "20", step: "500" }, { cookie: dropshipperCookie }), params);
     expect(payload(added.result)).toEqual({ added: 1, skipped: 0 });
     const listing = await db().product.findFirstOrThrow({ where: { shopId: dropshipper.shop.id } });
