@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { TextField } from "~/components/forms/fields";
 import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
@@ -60,6 +60,14 @@ export default function Checkout() {
   const navigation = useNavigation();
   const [dropship, setDropship] = useState(actionData?.sender.dropship ?? false);
   const fieldErrors = actionData?.fieldErrors ?? {};
+  // "Bayar" sits at the bottom of a long page; a refusal is summed up at the top. Bring it into view and focus it,
+  // so a phone user (and a screen reader) learns what happened; the field's own message waits below.
+  const refusal = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!actionData?.error) return;
+    refusal.current?.scrollIntoView({ block: "start" });
+    refusal.current?.focus({ preventScroll: true });
+  }, [actionData]);
   const [services, setServices] = useState<Record<string, string>>(() => Object.fromEntries(page.shops.map((s) => [s.shop.id, s.chosenService ?? ""])));
 
   if (!page.shops.length) {
@@ -83,7 +91,7 @@ export default function Checkout() {
     <>
       <h1>{t("checkout.title")}</h1>
       {actionData?.error ? (
-        <div className="alert alert--error" role="alert">
+        <div className="alert alert--error" role="alert" ref={refusal} tabIndex={-1}>
           {t(actionData.error, actionData.vars)}
         </div>
       ) : null}

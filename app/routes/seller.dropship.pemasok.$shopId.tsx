@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Posted = { products: string[]; markupKind: string; markupValue: string; step: string };
 type ActionResult = { error: string; posted?: Posted } | { joined: string } | { added: number; skipped: number };
 const MARKUP_ERROR = "dropship.error.markup";
+const JOINED_MESSAGE: Record<string, string> = { approved: "dropship.catalog.joined", pending: "dropship.catalog.pending", stopped: "dropship.catalog.stopped" };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireShopOwner(request);
@@ -67,7 +68,13 @@ export default function SupplierCatalog() {
       <DropshipPageHead
         title={t("dropship.catalog.heading", { supplier: supplier.name })}
         error={failed && !markupError ? failed.error : null}
-        success={result && "added" in result ? t(result.skipped ? "dropship.catalog.added" : "dropship.catalog.addedAll", { count: result.added, skipped: result.skipped }) : null}
+        success={
+          result && "added" in result
+            ? t(result.skipped ? "dropship.catalog.added" : "dropship.catalog.addedAll", { count: result.added, skipped: result.skipped })
+            : result && "joined" in result
+              ? t(JOINED_MESSAGE[result.joined] ?? "dropship.catalog.pending")
+              : null
+        }
       />
       {partnerStatus !== "approved" ? (
         <Form noValidate method="post" className="card">

@@ -188,6 +188,14 @@ describe("dropship program end to end", () => {
     await hydrated(tick);
     await tick.check();
     await page.getByLabel("Nama pengirim").fill("Kado dari Budi");
+    // A mistyped phone first: the server's answer under the field, summed up (and focused) at the top, nothing lost.
+    await page.getByLabel("No. HP pengirim").fill("12345");
+    await submit(page, "Bayar");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toContain("Isi nama dan nomor HP pengirim yang benar");
+    expect(await page.getByLabel("No. HP pengirim").getAttribute("aria-describedby")).toBe("senderPhone-error");
+    expect(await page.locator("#senderPhone-error").textContent()).toBe("Nomor HP tidak valid. Contoh: 0812 3456 7890");
+    expect(await page.getByLabel("Nama pengirim").inputValue()).toBe("Kado dari Budi");
+    expect(await page.getByRole("checkbox", { name: "Kirim sebagai dropshipper" }).isChecked()).toBe(true);
     await page.getByLabel("No. HP pengirim").fill("0813 2222 3333");
     await submit(page, "Bayar");
     await page.getByRole("heading", { name: "Pembayaran (sandbox)" }).waitFor();

@@ -36,7 +36,11 @@ describe("dropship routes", () => {
 
     const url = `/seller/dropship/pemasok/${supplier.shop.id}`;
     const params = { shopId: supplier.shop.id };
-    expect(payload((await call(catalog.action, postForm(url, { intent: "join" }, { cookie: dropshipperCookie }), params)).result)).toEqual({ joined: "approved" });
+    const joined = payload((await call(catalog.action, postForm(url, { intent: "join" }, { cookie: dropshipperCookie }), params)).result);
+    expect(joined).toEqual({ joined: "approved" });
+    // The page says so, above the products now open to tick.
+    const afterJoin = payload((await call(catalog.loader, getRequest(url, { cookie: dropshipperCookie }), params)).result);
+    expect(textOf(renderRoute(catalog.default, url, afterJoin, "id", joined))).toContain("Kamu sudah jadi dropshipper pemasok ini.");
     const noMarkup = await call(catalog.action, postForm(url, { intent: "add", product: product.id, markupKind: "fixed", markupValue: "dua puluh", step: "1000" }, { cookie: dropshipperCookie }), params);
     expect(payload(noMarkup.result)).toEqual({ error: "dropship.error.markup", posted: { products: [product.id], markupKind: "fixed", markupValue: "dua puluh", step: "1000" } });
     // The page after that post (as a browser without JavaScript gets it): the message under the markup field, and the
