@@ -334,7 +334,7 @@ export function listShopProducts(shopId: string, opts: { q?: string; status?: st
     },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: opts.take,
-    include: { photos: { where: { position: 0 }, take: 1 }, _count: { select: { variants: true } } },
+    include: { photos: { where: { position: 0 }, take: 1 }, _count: { select: { variants: true } }, dropshipListing: { select: { sourceProduct: { select: { stock: true } } } } },
   });
 }
 

@@ -54,6 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       sku: p.sku,
       priceRupiah: p.priceRupiah,
       stock: p.stock,
+      // A dropship listing sells its supplier's stock and holds none of its own.
+      supplierStock: p.dropshipListing ? p.dropshipListing.sourceProduct.stock : null,
       status: p.status as ProductStatus,
       blockedReason: p.blockedReason,
       variantCount: p._count.variants,
@@ -192,7 +194,13 @@ function ProductRow({ product: p }: { product: Product }) {
             <span className={`badge sp-status sp-status--${p.status}`}>{t(`sellerProducts.status.${p.status}`)}</span>{" "}
             <span>{p.variantCount ? t("sellerProducts.priceFrom", { price: formatRupiah(p.priceRupiah) }) : formatRupiah(p.priceRupiah)}</span>
             {" · "}
-            <span>{t("sellerProducts.stockOf", { stock: formatNumber(p.stock) })}</span>
+            {p.supplierStock === null ? (
+              <span>{t("sellerProducts.stockOf", { stock: formatNumber(p.stock) })}</span>
+            ) : (
+              <span>
+                <span className="badge">{t("sellerProducts.dropshipBadge")}</span> {t("sellerProducts.supplierStock", { stock: formatNumber(p.supplierStock) })}
+              </span>
+            )}
             {p.sku ? <span className="muted"> · {p.sku}</span> : null}
           </p>
           {p.status === "blocked" && p.blockedReason ? <p className="field__error">{t("sellerProducts.blockedReason", { reason: p.blockedReason })}</p> : null}
@@ -221,23 +229,27 @@ function ProductRow({ product: p }: { product: Product }) {
               </p>
             ) : null}
           </div>
-          <div className={`field${quickErrors?.stock ? " field--error" : ""}`}>
-            <label htmlFor={`${id}-stock`}>{t("sellerProducts.stock")}</label>
-            <input
-              id={`${id}-stock`}
-              name="stock"
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={typed?.stock ?? String(p.stock)}
-              aria-invalid={quickErrors?.stock ? true : undefined}
-              aria-describedby={quickErrors?.stock ? `${id}-stock-error` : undefined}
-            />
-            {quickErrors?.stock ? (
-              <p className="field__error" id={`${id}-stock-error`} role="alert">
-                {t(quickErrors.stock)}
-              </p>
-            ) : null}
-          </div>
+          {p.supplierStock !== null ? (
+            <input type="hidden" name="stock" value="0" />
+          ) : (
+            <div className={`field${quickErrors?.stock ? " field--error" : ""}`}>
+              <label htmlFor={`${id}-stock`}>{t("sellerProducts.stock")}</label>
+              <input
+                id={`${id}-stock`}
+                name="stock"
+                inputMode="numeric"
+                autoComplete="off"
+                defaultValue={typed?.stock ?? String(p.stock)}
+                aria-invalid={quickErrors?.stock ? true : undefined}
+                aria-describedby={quickErrors?.stock ? `${id}-stock-error` : undefined}
+              />
+              {quickErrors?.stock ? (
+                <p className="field__error" id={`${id}-stock-error`} role="alert">
+                  {t(quickErrors.stock)}
+                </p>
+              ) : null}
+            </div>
+          )}
           <button type="submit" className="button-secondary sp-quick__save" disabled={quick.state !== "idle"}>
             {t("sellerProducts.quickSave")}
           </button>

@@ -124,6 +124,14 @@ export async function changeProductStatus(actor: { id: string; isAdmin: boolean 
 /** Inline edit from the seller's list: price and stock of a product without variants. */
 export async function quickEditProduct(user: { id: string }, productId: string, input: { priceRupiah: number; stock: number }) {
   const shop = await sellerShop(user.id);
+  // The list's quick edit obeys a dropship listing's rules as the product form does: a price that covers the
+  // supplier's dropship price and minimum, and no stock of its own.
+  const listing = await findListingOffer(productId);
+  if (listing) {
+    const check = listing.offer ? checkOwnPrice(input.priceRupiah, listing.offer) : "below_cost";
+    if (check !== "ok") throw new DomainError("validation", `dropship.error.${check}`);
+    input = { ...input, stock: 0 };
+  }
   const { count } = await db().product.updateMany({ where: { id: productId, shopId: shop.id, variantType1: null }, data: { priceRupiah: input.priceRupiah, stock: input.stock } });
   if (count === 0) throw new DomainError("not_found", "product.notFound");
 }

@@ -3,6 +3,7 @@ import { db } from "~/infra/db.server";
 import * as dashboard from "~/routes/seller.dropship._index";
 import * as catalog from "~/routes/seller.dropship.pemasok.$shopId";
 import * as program from "~/routes/seller.dropship.program";
+import * as sellerProducts from "~/routes/seller.products._index";
 import { aBuyer } from "../factories/paid-orders";
 import { aProduct } from "../factories/products";
 import { aSeller } from "../factories/shops";
@@ -57,6 +58,13 @@ describe("dropship routes", () => {
     expect(payload(added.result)).toEqual({ added: 1, skipped: 0 });
     const listing = await db().product.findFirstOrThrow({ where: { shopId: dropshipper.shop.id } });
     expect(listing.priceRupiah).toBe(26_500); // 21.700 + 20% = 26.040 → Rp26.500
+
+    // In the dropshipper's product list: marked as dropship with the supplier's stock, and no stock of its own to edit.
+    const list = payload((await call(sellerProducts.loader, getRequest("/seller/products", { cookie: dropshipperCookie }))).result);
+    const row = formHolding(renderRoute(sellerProducts.default, "/seller/products", list), "productId", listing.id);
+    expect(row).toContain('<input type="hidden" name="stock" value="0"/>');
+    expect(row).not.toMatch(/<input[^>]*id="[^"]*-stock"/);
+    expect(textOf(renderRoute(sellerProducts.default, "/seller/products", list))).toContain("Dropship stok pemasok 10");
 
     const dash = payload<{ suppliers: { supplier: string; products: { margin: number; stock: number }[] }[] }>((await call(dashboard.loader, getRequest("/seller/dropship", { cookie: dropshipperCookie }))).result);
     expect(dash.suppliers).toEqual([expect.objectContaining({ supplier: supplier.shop.name, products: [expect.objectContaining({ margin: 4_800, stock: 10 })] })]);

@@ -2,7 +2,7 @@ import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { db } from "~/infra/db.server";
 import { setPaymentGatewayForTests } from "~/infra/payments/gateway.server";
 import { productPage, shippingEstimate } from "~/services/browse.server";
-import { saveProduct } from "~/services/catalog.server";
+import { quickEditProduct, saveProduct } from "~/services/catalog.server";
 import { addToCart } from "~/services/cart.server";
 import { checkoutPage, placeOrder } from "~/services/checkout.server";
 import { addListings, decidePartner, dropshipperDashboard, joinProgram, openProducts, supplierCatalog, supplierProgram } from "~/services/dropship.server";
@@ -183,6 +183,11 @@ describe("dropship program", () => {
     expect(await db().product.findUniqueOrThrow({ where: { id: listing.productId } })).toMatchObject({ title: "Gamis Syari Premium Rina", priceRupiah: 110_000, stock: 0 });
     await rejects(saveProduct(dropshipper.owner, { ...form, price: 95_000 } as never, listing.productId), "validation", "dropship.error.below_minimum");
     await rejects(saveProduct(dropshipper.owner, { ...form, price: 80_000 } as never, listing.productId), "validation", "dropship.error.below_cost");
+    // The product list's quick edit obeys the same rules.
+    await rejects(quickEditProduct(dropshipper.owner, listing.productId, { priceRupiah: 80_000, stock: 5 }), "validation", "dropship.error.below_cost");
+    await rejects(quickEditProduct(dropshipper.owner, listing.productId, { priceRupiah: 95_000, stock: 5 }), "validation", "dropship.error.below_minimum");
+    await quickEditProduct(dropshipper.owner, listing.productId, { priceRupiah: 112_000, stock: 5 });
+    expect(await db().product.findUniqueOrThrow({ where: { id: listing.productId } })).toMatchObject({ priceRupiah: 112_000, stock: 0 });
     await saveProduct(dropshipper.owner, { ...form, title: "Gamis Syari Bandung", price: 104_500 } as never, listing.productId);
   });
 
