@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { type FocusEvent, useId } from "react";
 import { z } from "zod";
+import { TextField } from "~/components/forms/fields";
 import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { parseRupiahInput, PRODUCT_STATUSES, type ProductStatus } from "~/domain/catalog/product";
@@ -211,44 +212,20 @@ function ProductRow({ product: p }: { product: Product }) {
         <quick.Form noValidate method="post" className="sp-quick" aria-label={t("sellerProducts.quickEdit", { title: p.title })}>
           <input type="hidden" name="intent" value="quick" />
           <input type="hidden" name="productId" value={p.id} />
-          <div className={`field${quickErrors?.price ? " field--error" : ""}`}>
-            <label htmlFor={`${id}-price`}>{t("sellerProducts.price")}</label>
-            <input
-              id={`${id}-price`}
-              name="price"
-              inputMode="numeric"
-              autoComplete="off"
-              defaultValue={typed?.price ?? formatNumber(p.priceRupiah)}
-              onBlur={formatPriceField}
-              aria-invalid={quickErrors?.price ? true : undefined}
-              aria-describedby={quickErrors?.price ? `${id}-price-error` : undefined}
-            />
-            {quickErrors?.price ? (
-              <p className="field__error" id={`${id}-price-error`} role="alert">
-                {t(quickErrors.price)}
-              </p>
-            ) : null}
-          </div>
+          <TextField
+            id={`${id}-price`}
+            name="price"
+            label={t("sellerProducts.price")}
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={typed?.price ?? formatNumber(p.priceRupiah)}
+            onBlur={formatPriceField}
+            error={quickErrors?.price}
+          />
           {p.supplierStock !== null ? (
             <input type="hidden" name="stock" value="0" />
           ) : (
-            <div className={`field${quickErrors?.stock ? " field--error" : ""}`}>
-              <label htmlFor={`${id}-stock`}>{t("sellerProducts.stock")}</label>
-              <input
-                id={`${id}-stock`}
-                name="stock"
-                inputMode="numeric"
-                autoComplete="off"
-                defaultValue={typed?.stock ?? String(p.stock)}
-                aria-invalid={quickErrors?.stock ? true : undefined}
-                aria-describedby={quickErrors?.stock ? `${id}-stock-error` : undefined}
-              />
-              {quickErrors?.stock ? (
-                <p className="field__error" id={`${id}-stock-error`} role="alert">
-                  {t(quickErrors.stock)}
-                </p>
-              ) : null}
-            </div>
+            <TextField id={`${id}-stock`} name="stock" label={t("sellerProducts.stock")} inputMode="numeric" autoComplete="off" defaultValue={typed?.stock ?? String(p.stock)} error={quickErrors?.stock} />
           )}
           <button type="submit" className="button-secondary sp-quick__save" disabled={quick.state !== "idle"}>
             {t("sellerProducts.quickSave")}
