@@ -128,6 +128,7 @@ export default function OrderDetail() {
         <p className="muted">
           {order.street}, {order.district}, {order.regency}, {order.province} {order.postalCode}
         </p>
+        {order.dropshipSenderName ? <p>{t("orders.sentAs", { name: order.dropshipSenderName, phone: order.dropshipSenderPhone ?? "" })}</p> : null}
       </section>
 
       {order.status === "awaiting_payment" ? (

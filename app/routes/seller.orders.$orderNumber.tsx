@@ -38,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       note: order.note,
       buyer: order.buyer.name,
       recipient: { name: order.recipient, phone: order.phone, street: order.street, district: order.district, city: region.city, province: region.province, postalCode: order.postalCode },
+      // "Kirim sebagai dropshipper", or a program order forwarded to its supplier: the parcel goes out in this name.
+      sendAs: order.dropshipSenderName ? { name: order.dropshipSenderName, phone: order.dropshipSenderPhone ?? "" } : null,
       items: order.items.map((i) => ({ id: i.id, title: i.title, variant: i.variantLabel, quantity: i.quantity, unitPrice: i.unitPrice })),
       shipment: s
         ? { courier: `${s.courierName} ${s.serviceName}`, courierCode: s.courierCode, weightGrams: s.weightGrams, resi: s.resi, shipBy: s.shipBy?.toISOString() ?? null, shippedAt: s.shippedAt?.toISOString() ?? null }
@@ -127,6 +129,7 @@ export default function SellerOrderPage() {
           <br />
           {order.recipient.street}, {order.recipient.district}, {order.recipient.city}, {order.recipient.province} {order.recipient.postalCode}
         </p>
+        {order.sendAs ? <p className="alert alert--warn">{t("sellerOrders.sendAs", order.sendAs)}</p> : null}
         {order.shipment ? (
           <p>
             {t("sellerOrders.courier")}: {order.shipment.courier} · {t("sellerOrders.weight")}: {formatWeight(order.shipment.weightGrams)}

@@ -10,6 +10,9 @@ import { aSeller } from "../factories/shops";
 import { cookieFor } from "../factories/users";
 import { call, getRequest, payload, postForm } from "../setup/http";
 import { readPdf } from "../setup/pdf";
+import { renderRoute, textOf } from "../setup/render-route";
+import * as buyerOrderPage from "~/routes/pesanan.$orderNumber";
+import { db } from "~/infra/db.server";
 
 const fake = aFakeGateway();
 let mine: Awaited<ReturnType<typeof aPaidOrder>>;
@@ -51,6 +54,21 @@ describe("seller order routes", () => {
     expect(listed.orders.find((o) => o.orderNumber === n())?.total).toBe(goodsTotal + shippingCost);
     const shown = payload<{ order: { total: number } }>((await call(detail.loader, getRequest(`/seller/orders/${n()}`, { cookie: sellerCookie }), { orderNumber: n() })).result);
     expect(shown.order.total).toBe(goodsTotal + shippingCost);
+  });
+
+  it("a parcel sent in a dropshipper's name says so on the seller's and the buyer's order page", async () => {
+    await db().order.update({ where: { id: mine.order.id }, data: { dropshipSenderName: "Kado dari Budi", dropshipSenderPhone: "+6281322223333" } });
+    try {
+      const url = `/seller/orders/${n()}`;
+      const seller = payload<{ order: { sendAs: unknown } }>((await call(detail.loader, getRequest(url, { cookie: sellerCookie }), { orderNumber: n() })).result);
+      expect(seller.order.sendAs).toEqual({ name: "Kado dari Budi", phone: "+6281322223333" });
+      expect(textOf(renderRoute(detail.default, url, seller))).toContain("Kirim atas nama Kado dari Budi · +6281322223333: label dan nota tanpa nama toko dan harga (dropship).");
+      const buyerUrl = `/pesanan/${n()}`;
+      const buyer = payload((await call(buyerOrderPage.loader, getRequest(buyerUrl, { cookie: buyerCookie }), { orderNumber: n() })).result);
+      expect(textOf(renderRoute(buyerOrderPage.default, buyerUrl, buyer))).toContain("Dikirim atas nama Kado dari Budi · +6281322223333 (label tanpa harga)");
+    } finally {
+      await db().order.update({ where: { id: mine.order.id }, data: { dropshipSenderName: null, dropshipSenderPhone: null } });
+    }
   });
 
   it("downloads the label and packing slip as PDF; another seller gets 404", async () => {
