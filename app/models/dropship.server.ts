@@ -166,7 +166,7 @@ export function listDropshipperOrders(dropshipperShopId: string, take = 100) {
 
 /** What a new listing copies from the supplier's product (never its stock). */
 export function findProductToList(tx: Tx, id: string) {
-  return tx.product.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, categoryId: true, condition: true, minOrder: true, weightGrams: true, lengthCm: true, widthCm: true, heightCm: true } });
+  return tx.product.findUniqueOrThrow({ where: { id }, select: { title: true, description: true, categoryId: true, condition: true, minOrder: true, weightGrams: true, lengthCm: true, widthCm: true, heightCm: true, shopProvinceCode: true } });
 }
 
 /** The supplier's own active products without variants that it may open, with their offer if open. */

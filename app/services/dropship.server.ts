@@ -198,7 +198,8 @@ export async function addListings(ownerId: string, input: { supplierShopId: stri
       const source = await findProductToList(tx, sourceId);
       const price = sellingPrice(offer.dropshipPrice, input.rule, input.step, offer.minSellingPrice);
       const slug = `${slugify(source.title, 60) || "produk"}-${randomBytes(3).toString("hex")}`;
-      const product = await createProduct(tx, { ...source, shopId: shop.id, slug, priceRupiah: price, stock: 0, status: "active", publishedAt: new Date(), shopProvinceCode: shop.provinceCode ?? "" });
+      // Search's "dikirim dari" province is where the parcel leaves from: the supplier's (source.shopProvinceCode).
+      const product = await createProduct(tx, { ...source, shopId: shop.id, slug, priceRupiah: price, stock: 0, status: "active", publishedAt: new Date() });
       await createListing(tx, {
         productId: product.id,
         sourceProductId: sourceId,

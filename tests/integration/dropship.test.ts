@@ -64,12 +64,17 @@ describe("dropship program", () => {
     const catalog = await supplierCatalog(dropshipper.owner.id, supplier.shop.id);
     expect(catalog.offers.map((o) => [o.productId, o.dropshipPrice, o.minSellingPrice])).toEqual([[source.id, 87_000, 99_000]]);
 
+    // The dropshipper in Surabaya for this listing, the supplier in Kabupaten Bogor (Jawa Barat).
+    await db().shop.update({ where: { id: dropshipper.shop.id }, data: { provinceCode: "35", regencyCode: "3578" } });
     const { added } = await addListings(dropshipper.owner.id, { supplierShopId: supplier.shop.id, productIds: [source.id, source.id], rule: { kind: "percent", bps: 2000 }, step: 500 });
+    await db().shop.update({ where: { id: dropshipper.shop.id }, data: { provinceCode: "32", regencyCode: "3201" } });
     expect(added).toHaveLength(1);
     listing = added[0];
     expect(listing).toMatchObject({ price: 104_500, margin: 17_500 });
     const row = await db().product.findUniqueOrThrow({ where: { id: listing.productId } });
     expect(row).toMatchObject({ shopId: dropshipper.shop.id, stock: 0, status: "active", title: "Gamis Syari Bandung", priceRupiah: 104_500 });
+    // Found by the province it ships from, the supplier's, wherever the dropshipper is.
+    expect(row.shopProvinceCode).toBe("32");
     // Adding again is skipped, not doubled.
     expect((await addListings(dropshipper.owner.id, { supplierShopId: supplier.shop.id, productIds: [source.id], rule: { kind: "fixed", amount: 1 }, step: 1 })).skipped).toBe(1);
   });
