@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { useHydrated } from "~/components/forms/needs-javascript";
-import { FormError, SelectField, TextField } from "~/components/forms/fields";
+import { CheckboxField, FormError, SelectField, TextField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { CATEGORY_NAME_LIMITS } from "~/domain/catalog/category-rules";
@@ -316,17 +316,7 @@ function RetireForm({ node, candidates, errors }: { node: AdminCategoryNode; can
           {hydrated ? (
             <input type="hidden" name="confirmRetire" value="1" />
           ) : (
-            <div className={`field field--checkbox${errors?.confirmRetire ? " field--error" : ""}`}>
-              <label>
-                <input type="checkbox" name="confirmRetire" value="1" required aria-invalid={errors?.confirmRetire ? true : undefined} aria-describedby={errors?.confirmRetire ? "retire-confirm-error" : undefined} />{" "}
-                {t("adminCatalog.retire.confirm")}
-              </label>
-              {errors?.confirmRetire ? (
-                <p className="field__error" id="retire-confirm-error" role="alert">
-                  {t(errors.confirmRetire)}
-                </p>
-              ) : null}
-            </div>
+            <CheckboxField id="retire-confirm" name="confirmRetire" value="1" required label={t("adminCatalog.retire.confirm")} error={errors?.confirmRetire} />
           )}
           <button type="submit" name="intent" value="retire" className="button-danger" disabled={submitting}>
             {t("adminCatalog.retire.submit")}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { TextField } from "~/components/forms/fields";
+import { CheckboxField, TextField } from "~/components/forms/fields";
 import { useT } from "~/components/i18n";
 import { titleMeta } from "~/components/meta";
 import { DomainError } from "~/domain/errors";
@@ -215,17 +215,7 @@ export default function Checkout() {
                   <li key={c.itemKey}>{t("checkout.priceChangedLine", { title: c.title, was: formatRupiah(c.was), now: formatRupiah(c.now) })}</li>
                 ))}
               </ul>
-              <div className={`field field--checkbox${fieldErrors.acceptPrices ? " field--error" : ""}`}>
-                <label>
-                  <input type="checkbox" name="acceptPrices" value="1" required aria-invalid={fieldErrors.acceptPrices ? true : undefined} aria-describedby={fieldErrors.acceptPrices ? "acceptPrices-error" : undefined} />{" "}
-                  {t("checkout.acceptPrices")}
-                </label>
-                {fieldErrors.acceptPrices ? (
-                  <p className="field__error" id="acceptPrices-error">
-                    {t(fieldErrors.acceptPrices, actionData?.vars)}
-                  </p>
-                ) : null}
-              </div>
+              <CheckboxField id="acceptPrices" name="acceptPrices" value="1" required label={t("checkout.acceptPrices")} error={fieldErrors.acceptPrices} errorVars={actionData?.vars} />
             </div>
           ) : null}
           <p className="muted">{t("checkout.expiry", { hours: page.expiryHours })}</p>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CheckboxField } from "~/components/forms/fields";
 import { useLocale, useT } from "~/components/i18n";
 import { BankChangeHoldBanner } from "~/components/kyc/bank-account-card";
 import { titleMeta } from "~/components/meta";
@@ -165,17 +166,7 @@ export default function SellerFinance() {
       <Form method="post" noValidate className="finance-actions">
         <input type="hidden" name="intent" value="pph22" />
         <input type="hidden" name="over" value={pph22.declared ? "no" : "yes"} />
-        <div className={`field${result?.errors?.confirm ? " field--error" : ""}`}>
-          <label>
-            <input type="checkbox" name="confirm" value="yes" aria-invalid={result?.errors?.confirm ? true : undefined} aria-describedby={result?.errors?.confirm ? "pph22-confirm-error" : undefined} />{" "}
-            {pph22.declared ? t("finance.pph22.confirmUnder") : t("finance.pph22.confirmOver")}
-          </label>
-          {result?.errors?.confirm ? (
-            <p className="field__error" id="pph22-confirm-error" role="alert">
-              {t(result.errors.confirm)}
-            </p>
-          ) : null}
-        </div>
+        <CheckboxField id="pph22-confirm" name="confirm" value="yes" label={pph22.declared ? t("finance.pph22.confirmUnder") : t("finance.pph22.confirmOver")} error={result?.errors?.confirm} />
         <button type="submit">{pph22.declared ? t("finance.pph22.declareUnder") : t("finance.pph22.declareOver")}</button>
         {result?.ok ? <span role="status">{t(result.ok)}</span> : null}
         {result?.errors?._form ? <span role="alert">{t(result.errors._form)}</span> : null}

@@ -71,8 +71,7 @@ export async function saveProduct(user: { id: string }, form: ProductForm, produ
   const listing = existing ? await findListingOffer(existing.id) : null;
   if (listing) {
     if (form.variants.length) throw new DomainError("validation", "dropship.error.variantsLater");
-    const check = listing.offer ? checkOwnPrice(form.price, listing.offer) : "below_cost";
-    if (check !== "ok") throw new DomainError("validation", `dropship.error.${check}`);
+    assertListingPrice(listing, form.price);
     form = { ...form, stock: 0 };
   }
   // A product open to dropshippers is sold by them without variants (offers and listings are per product).
@@ -122,14 +121,18 @@ export async function changeProductStatus(actor: { id: string; isAdmin: boolean 
 }
 
 /** Inline edit from the seller's list: price and stock of a product without variants. */
+/** A dropship listing's price covers its supplier's dropship price and minimum (the product form and the quick edit). */
+function assertListingPrice(listing: { offer: { dropshipPrice: number; minSellingPrice: number | null } | null }, price: number) {
+  const check = listing.offer ? checkOwnPrice(price, listing.offer) : "below_cost";
+  if (check !== "ok") throw new DomainError("validation", `dropship.error.${check}`);
+}
+
 export async function quickEditProduct(user: { id: string }, productId: string, input: { priceRupiah: number; stock: number }) {
   const shop = await sellerShop(user.id);
-  // The list's quick edit obeys a dropship listing's rules as the product form does: a price that covers the
-  // supplier's dropship price and minimum, and no stock of its own.
+  // The list's quick edit obeys a dropship listing's rules as the product form does.
   const listing = await findListingOffer(productId);
   if (listing) {
-    const check = listing.offer ? checkOwnPrice(input.priceRupiah, listing.offer) : "below_cost";
-    if (check !== "ok") throw new DomainError("validation", `dropship.error.${check}`);
+    assertListingPrice(listing, input.priceRupiah);
     input = { ...input, stock: 0 };
   }
   const { count } = await db().product.updateMany({ where: { id: productId, shopId: shop.id, variantType1: null }, data: { priceRupiah: input.priceRupiah, stock: input.stock } });

@@ -116,8 +116,8 @@ describe("cart routes", () => {
     expect(res.status).toBe(409);
     expect(payload<{ fieldErrors: Record<string, string> }>(res.result).fieldErrors).toEqual({ acceptPrices: "checkout.error.acceptPrices" });
     const form = formHolding(renderRoute(Checkout, "/checkout", view, "id", payload(res.result)), "acceptPrices");
-    expect(form).toMatch(/<input type="checkbox" name="acceptPrices"[^>]* aria-invalid="true" aria-describedby="acceptPrices-error"/);
-    expect(form).toContain('<p class="field__error" id="acceptPrices-error">Setujui harga baru dulu sebelum membayar.</p>');
+    expect(form).toMatch(/<input type="checkbox" id="acceptPrices" name="acceptPrices"[^>]* aria-invalid="true" aria-describedby="acceptPrices-error"/);
+    expect(form).toContain('<p class="field__error" id="acceptPrices-error" role="alert">Setujui harga baru dulu sebelum membayar.</p>');
   });
 
   it("“Beli Sekarang” goes to checkout with that item only; checkout asks an anonymous visitor to log in", async () => {

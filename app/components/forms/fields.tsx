@@ -67,6 +67,25 @@ export const SelectField = forwardRef<HTMLSelectElement, SelectProps>(function S
   );
 });
 
+type CheckboxProps = InputHTMLAttributes<HTMLInputElement> & { id: string; name: string; label: ReactNode; error?: string; errorVars?: Record<string, string | number> };
+
+/** A tick box with its statement as the label and the server's refusal right under it, linked for screen readers. */
+export const CheckboxField = forwardRef<HTMLInputElement, CheckboxProps>(function CheckboxField({ id, name, label, error, errorVars, ...rest }, ref) {
+  const t = useT();
+  return (
+    <div className={`field field--checkbox${error ? " field--error" : ""}`}>
+      <label>
+        <input ref={ref} type="checkbox" id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} {...rest} /> {label}
+      </label>
+      {error ? (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {t(error, errorVars)}
+        </p>
+      ) : null}
+    </div>
+  );
+});
+
 export function FormError({ error }: { error?: string }) {
   const t = useT();
   if (!error) return null;

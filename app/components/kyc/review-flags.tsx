@@ -1,5 +1,6 @@
 import { type MouseEvent, type ReactNode, useRef } from "react";
 import type { Flag } from "~/domain/kyc/flags";
+import { CheckboxField } from "../forms/fields";
 import { useT } from "../i18n";
 
 /** The automatic flags of a review page (the shop's verification, a payout account change): reasons to look closer. */
@@ -46,16 +47,14 @@ export function useFlagConfirmation(flags: Flag[]) {
 export function ConfirmFlagsField({ confirmation, error }: { confirmation: ReturnType<typeof useFlagConfirmation>; error?: string }) {
   const t = useT();
   return (
-    <div className={`field field--checkbox${error ? " field--error" : ""}`}>
-      <label>
-        <input ref={confirmation.ref} type="checkbox" name="confirmFlags" value="1" aria-invalid={error ? true : undefined} aria-describedby={error ? "f-confirmFlags-error" : undefined} />{" "}
-        {t("review.confirmFlags", { flags: confirmation.names })}
-      </label>
-      {error ? (
-        <p className="field__error" id="f-confirmFlags-error" role="alert">
-          {t(error, { flags: confirmation.names })}
-        </p>
-      ) : null}
-    </div>
+    <CheckboxField
+      ref={confirmation.ref}
+      id="f-confirmFlags"
+      name="confirmFlags"
+      value="1"
+      label={t("review.confirmFlags", { flags: confirmation.names })}
+      error={error}
+      errorVars={{ flags: confirmation.names }}
+    />
   );
 }
